@@ -1,0 +1,6 @@
+namespace CallSync.Benchmarks;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
