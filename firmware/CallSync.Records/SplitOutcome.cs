@@ -1,0 +1,14 @@
+namespace CallSync.Records;
+
+/// <summary>What <see cref="CallSplitter.Split"/> did.</summary>
+public enum SplitOutcome
+{
+    /// <summary>Record and recording committed together; both outboxes will deliver them.</summary>
+    Split,
+
+    /// <summary>This record id was split before and is still waiting; nothing changed.</summary>
+    AlreadySplit,
+
+    /// <summary>The MQTT outbox is full: nothing was written, the recording stays on disk untracked; retry later.</summary>
+    OutboxFull,
+}
