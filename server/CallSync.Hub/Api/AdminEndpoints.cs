@@ -1,0 +1,131 @@
+using CallSync.Contracts;
+using CallSync.Hub.Bindings;
+using CallSync.Hub.Configuration;
+using CallSync.Hub.Security;
+using CallSync.Hub.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CallSync.Hub.Api;
+
+/// <summary>Admin-only: users, devices, pending bindings, the audit trail.</summary>
+internal static class AdminEndpoints
+{
+    public static void Map(RouteGroupBuilder admin)
+    {
+        admin.MapPost("/users", CreateUserAsync).WithName("CreateUser").WithTags("admin");
+        admin.MapPut("/users/{userId}/patterns", SetPatternsAsync).WithName("SetNumberPatterns").WithTags("admin");
+        admin.MapPut("/devices/{deviceId}", PutDeviceAsync).WithName("PutDevice").WithTags("admin");
+        admin.MapGet("/bindings/pending", ListPendingAsync).WithName("ListPendingBindings").WithTags("admin");
+        admin.MapPost("/bindings/{userId}/{deviceId}/approve", ApproveAsync).WithName("ApproveBinding").WithTags("admin");
+        admin.MapDelete("/bindings/{userId}/{deviceId}", UnbindAsync).WithName("AdminUnbind").WithTags("admin");
+        admin.MapGet("/audit", AuditAsync).WithName("ListAudit").WithTags("admin");
+    }
+
+    private static async Task<IResult> CreateUserAsync(CreateUserRequest body, UserStore users, SecurityOptions security, CancellationToken cancellationToken)
+    {
+        if (!UserIdRules.IsValid(body.UserId))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "userId: " + UserIdRules.Description);
+        }
+
+        if (body.Password is null || body.Password.Length < 8)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "password must have at least 8 characters");
+        }
+
+        if (body.Role is not (null or "user" or "admin"))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "role must be user or admin");
+        }
+
+        var patterns = body.NumberPatterns ?? [];
+        if (!patterns.All(NumberPattern.IsValid))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "numberPatterns: 1-64 characters, '?' for one character, '*' only at the end");
+        }
+
+        var user = new UserRecord(body.UserId, PasswordHasher.Hash(body.Password, security.PasswordIterations),
+            body.Role == "admin" ? UserRole.Admin : UserRole.User, patterns, PushPolicy.Off, new TimeOnly(18, 0), "UTC");
+        return await users.CreateAsync(user, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.Json(user.ToDto(), HubJsonContext.Default.UserDto, statusCode: StatusCodes.Status201Created)
+            : ApiResults.Error(StatusCodes.Status409Conflict, "userId already exists");
+    }
+
+    private static async Task<IResult> SetPatternsAsync(string userId, PatternsRequest body, UserStore users, CancellationToken cancellationToken)
+    {
+        var patterns = body.NumberPatterns ?? [];
+        if (!patterns.All(NumberPattern.IsValid))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "numberPatterns: 1-64 characters, '?' for one character, '*' only at the end");
+        }
+
+        return await users.SetNumberPatternsAsync(userId, patterns, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : ApiResults.Error(StatusCodes.Status404NotFound, "no such user");
+    }
+
+    private static async Task<IResult> PutDeviceAsync(string deviceId, DeviceRequest body, DeviceStore devices, CancellationToken cancellationToken)
+    {
+        if (!MqttTopics.IsValidSegment(deviceId))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "deviceId must be a valid MQTT topic level");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.DeskNumber) || body.DeskNumber.Length > 64)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "deskNumber is required (at most 64 characters)");
+        }
+
+        var key = new byte[256];
+        if (body.ProvisioningKey is null || !Convert.TryFromBase64String(body.ProvisioningKey, key, out var keyLength)
+            || keyLength < CommandSignature.MinKeyBytes)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "provisioningKey must be base64 of at least 32 bytes");
+        }
+
+        var attestationKey = body.AttestationKey ?? string.Empty;
+        if (attestationKey.Length > 0 && !IsP256PublicKey(attestationKey))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "attestationKey must be a base64 SubjectPublicKeyInfo of an ECDSA P-256 key");
+        }
+
+        await devices.UpsertAsync(new DeviceRecord(deviceId, body.DeskNumber, body.ProvisioningKey, attestationKey), cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ListPendingAsync(BindingStore bindings, CancellationToken cancellationToken)
+    {
+        var list = await bindings.ListPendingAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Json<IReadOnlyList<BindingDto>>([.. list.Select(b => b.ToDto())], HubJsonContext.Default.IReadOnlyListBindingDto);
+    }
+
+    private static async Task<IResult> ApproveAsync(string userId, string deviceId, ApproveRequest? body, HttpContext http, BindingService service, CancellationToken cancellationToken) =>
+        BindingEndpoints.ToResult(await service.ApproveAsync(AuthFilter.Caller(http).UserId, userId, deviceId, body?.CanDial ?? true, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<IResult> UnbindAsync(string userId, string deviceId, HttpContext http, BindingService service, CancellationToken cancellationToken) =>
+        await service.UnbindAsync(AuthFilter.Caller(http).UserId, userId, deviceId, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : ApiResults.Error(StatusCodes.Status404NotFound, "no such binding");
+
+    private static async Task<IResult> AuditAsync(string? userId, int? limit, BindingStore bindings, CancellationToken cancellationToken)
+    {
+        var entries = await bindings.ListAuditAsync(userId, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Json<IReadOnlyList<AuditDto>>([.. entries.Select(e => e.ToDto())], HubJsonContext.Default.IReadOnlyListAuditDto);
+    }
+
+    private static bool IsP256PublicKey(string base64)
+    {
+        try
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(base64), out _);
+            return key.KeySize == 256;
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace CallSync.Hub.Configuration;
+
+/// <summary>The HTTP API listener.</summary>
+internal sealed class HttpOptions
+{
+    /// <summary>Semicolon-separated Kestrel URLs; port 0 picks a free port.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:8080";
+}

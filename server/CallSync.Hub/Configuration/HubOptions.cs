@@ -1,0 +1,19 @@
+namespace CallSync.Hub.Configuration;
+
+/// <summary>Every setting of the hub, read once at start-up and validated by <see cref="HubOptionsReader"/>.</summary>
+internal sealed class HubOptions
+{
+    public HttpOptions Http { get; init; } = new();
+
+    public StorageOptions Storage { get; init; } = new();
+
+    public MqttOptions Mqtt { get; init; } = new();
+
+    public SecurityOptions Security { get; init; } = new();
+
+    public PushOptions Push { get; init; } = new();
+
+    public DialOptions Dial { get; init; } = new();
+
+    public AdminOptions Admin { get; init; } = new();
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using CallSync.Contracts;
+using CallSync.Hub.Messaging;
+using CallSync.Hub.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Hub.Push;
+
+/// <summary>
+/// Delivers pushes on <c>users/{userId}/inbox</c> at QoS 1. Every push is claimed in the <see cref="PushLedger"/>
+/// first (kind <c>record</c> keyed by recordId, kind <c>digest</c> keyed by local date), so nothing goes out twice,
+/// across restarts and across hub instances; a failed publish releases the claim for a later retry.
+/// </summary>
+internal sealed class PushService(
+    HubMqttClient mqtt,
+    UserStore users,
+    CallRecordStore records,
+    PushLedger ledger,
+    ILogger<PushService> logger)
+{
+    public const string RecordKind = "record";
+    public const string DigestKind = "digest";
+
+    /// <summary>Pushes newly stored records to the bound users whose policy is immediate.</summary>
+    public async Task PushRecordsAsync(IReadOnlyList<StoredCallRecord> stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var record in stored)
+        {
+            IReadOnlyList<string> recipients;
+            try
+            {
+                recipients = await users.ListImmediateRecipientsAsync(record.DeviceId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                Log.PushFailed(logger, record.DeviceId, RecordKind, ex);
+                continue;
+            }
+
+            foreach (var userId in recipients)
+            {
+                await DeliverAsync(userId, RecordKind, record.RecordId, InboxMessages.Record(record), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends every daily digest that is due at <paramref name="now"/> and not yet sent. Returns how many went out.</summary>
+    public async Task<int> PushDueDigestsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var user in await users.ListByPolicyAsync(PushPolicy.Daily, cancellationToken).ConfigureAwait(false))
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(user.TimeZone, out var zone))
+            {
+                zone = TimeZoneInfo.Utc;
+            }
+
+            var (date, _) = DigestSchedule.LatestDue(now, user.PushTime, zone);
+            var key = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (!await ledger.TryClaimAsync(user.UserId, DigestKind, key, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var (from, to) = DigestSchedule.WindowOf(date, user.PushTime, zone);
+            var content = await records.ReceivedForUserAsync(user.UserId, from, to, cancellationToken).ConfigureAwait(false);
+            var payload = InboxMessages.Digest(key, zone.Id, from, to, content);
+            if (await PublishOrReleaseAsync(user.UserId, DigestKind, key, payload, cancellationToken).ConfigureAwait(false))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task DeliverAsync(string userId, string kind, string key, byte[] payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await ledger.TryClaimAsync(userId, kind, key, cancellationToken).ConfigureAwait(false))
+            {
+                await PublishOrReleaseAsync(userId, kind, key, payload, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            Log.PushFailed(logger, userId, kind, ex);
+        }
+    }
+
+    private async Task<bool> PublishOrReleaseAsync(string userId, string kind, string key, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (await mqtt.PublishAsync(MqttTopics.UserInbox(userId), payload, retain: false, cancellationToken).ConfigureAwait(false))
+        {
+            Log.PushPublished(logger, userId, kind, key);
+            return true;
+        }
+
+        await ledger.ReleaseAsync(userId, kind, key, cancellationToken).ConfigureAwait(false);
+        Log.PushFailed(logger, userId, kind, null);
+        return false;
+    }
+}

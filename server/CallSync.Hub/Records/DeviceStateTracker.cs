@@ -1,0 +1,39 @@
+using System.Buffers;
+using System.Text.Json;
+using CallSync.Contracts;
+using CallSync.Hub.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Hub.Records;
+
+/// <summary>Keeps each phone's last retained online/offline state (<c>devices/{deviceId}/state</c>).</summary>
+internal sealed class DeviceStateTracker(DeviceStore devices, ILogger<DeviceStateTracker> logger)
+{
+    public async Task HandleAsync(string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    {
+        if (payload.Length is 0 or > 4096)
+        {
+            return; // an empty retained message clears the state topic; nothing to record
+        }
+
+        DeviceState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize(payload.ToArray(), CallSyncJsonContext.Default.DeviceState);
+        }
+        catch (JsonException)
+        {
+            Log.RecordRejected(logger, deviceId, "malformed state payload");
+            return;
+        }
+
+        if (state is null || state.State is not (DeviceState.Online or DeviceState.Offline))
+        {
+            return;
+        }
+
+        var online = state.State == DeviceState.Online;
+        await devices.SetStateAsync(deviceId, online, state.At, cancellationToken).ConfigureAwait(false);
+        Log.DeviceStateChanged(logger, deviceId, online);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CallSync.Hub.Configuration;
+
+namespace CallSync.Hub.Security;
+
+/// <summary>
+/// Issues and checks bearer tokens <c>base64url(payload) "." base64url(HMAC-SHA256(secret, payload))</c> where
+/// payload is <c>v1|userId|role|expiresUnixSeconds</c>. User ids cannot contain '|' (<see cref="UserIdRules"/>).
+/// </summary>
+internal sealed class AccessTokenService
+{
+    private readonly byte[] _key;
+    private readonly TimeSpan _lifetime;
+    private readonly TimeProvider _timeProvider;
+
+    public AccessTokenService(SecurityOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _key = SHA256.HashData(Encoding.UTF8.GetBytes(options.TokenSecret));
+        _lifetime = options.TokenLifetime;
+        _timeProvider = timeProvider;
+    }
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string userId, UserRole role)
+    {
+        var expires = _timeProvider.GetUtcNow().Add(_lifetime);
+        var payload = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"v1|{userId}|{(role == UserRole.Admin ? "admin" : "user")}|{expires.ToUnixTimeSeconds()}"));
+        var signature = HMACSHA256.HashData(_key, payload);
+        return (Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(signature),
+            DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
+    }
+
+    /// <summary>Never throws on input: malformed, tampered or expired tokens give false.</summary>
+    public bool TryValidate(string? token, out AccessToken? accessToken)
+    {
+        accessToken = null;
+        if (string.IsNullOrEmpty(token) || token.Length > 1024)
+        {
+            return false;
+        }
+
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0)
+        {
+            return false;
+        }
+
+        byte[] payload;
+        byte[] signature;
+        try
+        {
+            payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
+            signature = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, payload), signature))
+        {
+            return false;
+        }
+
+        var parts = Encoding.UTF8.GetString(payload).Split('|');
+        if (parts.Length != 4 || parts[0] != "v1" || !UserIdRules.IsValid(parts[1])
+            || parts[2] is not ("user" or "admin")
+            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresSeconds))
+        {
+            return false;
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeSeconds(expiresSeconds);
+        if (_timeProvider.GetUtcNow() >= expires)
+        {
+            return false;
+        }
+
+        accessToken = new AccessToken(parts[1], parts[2] == "admin" ? UserRole.Admin : UserRole.User, expires);
+        return true;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using System.Text;
+
+namespace CallSync.Hub.Storage;
+
+/// <summary>Call records: idempotent batch ingest and the queries behind the app API and the digests.</summary>
+internal sealed class CallRecordStore(HubDatabase database)
+{
+    private const string Columns = "r.record_id, r.device_id, r.direction, r.local_number, r.remote_number, r.result, r.started_at, r.received_at, r.payload";
+
+    /// <summary>
+    /// Stores a batch in one transaction, each record at most once (<c>ON CONFLICT DO NOTHING</c> on recordId).
+    /// Returns, per input, whether it was new. When this returns, every row is committed.
+    /// </summary>
+    public async Task<bool[]> InsertBatchAsync(IReadOnlyList<StoredCallRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var inserted = new bool[records.Count];
+        if (records.Count == 0)
+        {
+            return inserted;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "INSERT INTO call_records (record_id, device_id, direction, local_number, remote_number, result, started_at, received_at, payload) " +
+            "VALUES (@id, @d, @dir, @l, @r, @res, @s, @rcv, @p) ON CONFLICT DO NOTHING", transaction)
+            .With("@id", string.Empty).With("@d", string.Empty).With("@dir", string.Empty).With("@l", string.Empty)
+            .With("@r", string.Empty).With("@res", string.Empty).With("@s", 0L).With("@rcv", 0L).With("@p", string.Empty);
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            command.Parameters[0].Value = record.RecordId;
+            command.Parameters[1].Value = record.DeviceId;
+            command.Parameters[2].Value = record.Direction;
+            command.Parameters[3].Value = record.LocalNumber;
+            command.Parameters[4].Value = record.RemoteNumber;
+            command.Parameters[5].Value = record.Result;
+            command.Parameters[6].Value = record.StartedAt.ToUnixTimeMilliseconds();
+            command.Parameters[7].Value = record.ReceivedAt.ToUnixTimeMilliseconds();
+            command.Parameters[8].Value = record.Payload;
+            inserted[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return inserted;
+    }
+
+    public async Task<StoredCallRecord?> GetAsync(string recordId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT " + Columns + " FROM call_records r WHERE r.record_id = @id").With("@id", recordId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT COUNT(*) FROM call_records");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One page, newest first; at most <see cref="CallRecordQuery.Limit"/> rows.</summary>
+    public async Task<IReadOnlyList<StoredCallRecord>> QueryAsync(CallRecordQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM call_records r ");
+        if (!query.IsAdmin)
+        {
+            sql.Append("JOIN bindings b ON b.device_id = r.device_id AND b.user_id = @user AND b.status = 'active' ");
+            command.With("@user", query.UserId);
+        }
+
+        sql.Append("WHERE 1 = 1 ");
+        Filter(sql, command, "r.device_id = @device", "@device", query.DeviceId);
+        Filter(sql, command, "r.started_at >= @from", "@from", query.From?.ToUnixTimeMilliseconds());
+        Filter(sql, command, "r.started_at < @to", "@to", query.To?.ToUnixTimeMilliseconds());
+        Filter(sql, command, "r.direction = @dir", "@dir", query.Direction);
+        Filter(sql, command, "r.result = @res", "@res", query.Result);
+        Filter(sql, command, "(r.remote_number = @num OR r.local_number = @num)", "@num", query.Number);
+        if (query.After is not null)
+        {
+            sql.Append("AND (r.started_at < @cs OR (r.started_at = @cs AND r.record_id < @cr)) ");
+            command.With("@cs", query.After.StartedAtMs).With("@cr", query.After.RecordId);
+        }
+
+        sql.Append("ORDER BY r.started_at DESC, r.record_id DESC LIMIT @limit");
+        command.With("@limit", (long)query.Limit);
+#pragma warning disable CA2100 // Built only from the constant fragments above; every value is a parameter.
+        command.CommandText = sql.ToString();
+#pragma warning restore CA2100
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records of the user's actively bound devices received in [from, to), oldest first (digest content).</summary>
+    public async Task<IReadOnlyList<StoredCallRecord>> ReceivedForUserAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "SELECT " + Columns + " FROM call_records r JOIN bindings b ON b.device_id = r.device_id AND b.user_id = @u AND b.status = 'active' " +
+            "WHERE r.received_at >= @f AND r.received_at < @t ORDER BY r.received_at, r.record_id")
+            .With("@u", userId).With("@f", from.ToUnixTimeMilliseconds()).With("@t", to.ToUnixTimeMilliseconds());
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Filter(StringBuilder sql, DbCommand command, string clause, string name, object? value)
+    {
+        if (value is not null)
+        {
+            sql.Append("AND ").Append(clause).Append(' ');
+            command.With(name, value);
+        }
+    }
+
+    private static async Task<IReadOnlyList<StoredCallRecord>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var records = new List<StoredCallRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(Read(reader));
+        }
+
+        return records;
+    }
+
+    private static StoredCallRecord Read(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+        reader.GetString(8));
+}

@@ -1,0 +1,80 @@
+namespace CallSync.Hub.Storage;
+
+/// <summary>
+/// The hub schema, as ordered plain-SQL steps. Never edit a released step: append a new one.
+/// Times are BIGINT unix milliseconds (UTC); flags are BIGINT 0/1, so both engines read them alike.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE users (
+                user_id TEXT PRIMARY KEY,
+                password_hash TEXT NOT NULL,
+                role TEXT NOT NULL,
+                number_patterns TEXT NOT NULL,
+                push_policy TEXT NOT NULL,
+                push_time TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                created_at BIGINT NOT NULL);
+            CREATE TABLE devices (
+                device_id TEXT PRIMARY KEY,
+                desk_number TEXT NOT NULL UNIQUE,
+                provisioning_key TEXT NOT NULL,
+                attestation_key TEXT NOT NULL,
+                created_at BIGINT NOT NULL);
+            CREATE TABLE device_state (
+                device_id TEXT PRIMARY KEY,
+                online BIGINT NOT NULL,
+                changed_at BIGINT NOT NULL);
+            CREATE TABLE bindings (
+                user_id TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                can_dial BIGINT NOT NULL,
+                via TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (user_id, device_id));
+            CREATE INDEX ix_bindings_device ON bindings (device_id, status);
+            CREATE TABLE binding_audit (
+                id {identity},
+                at BIGINT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                detail TEXT NOT NULL);
+            CREATE TABLE call_records (
+                record_id TEXT PRIMARY KEY,
+                device_id TEXT NOT NULL,
+                direction TEXT NOT NULL,
+                local_number TEXT NOT NULL,
+                remote_number TEXT NOT NULL,
+                result TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                received_at BIGINT NOT NULL,
+                payload TEXT NOT NULL);
+            CREATE INDEX ix_call_records_device_time ON call_records (device_id, started_at, record_id);
+            CREATE TABLE push_ledger (
+                user_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                push_key TEXT NOT NULL,
+                pushed_at BIGINT NOT NULL,
+                PRIMARY KEY (user_id, kind, push_key));
+            CREATE TABLE dial_requests (
+                request_id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                number TEXT NOT NULL,
+                status TEXT NOT NULL,
+                record_id TEXT NULL,
+                reason TEXT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                deadline_at BIGINT NOT NULL);
+            """),
+    ];
+}

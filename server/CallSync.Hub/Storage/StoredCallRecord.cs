@@ -1,0 +1,16 @@
+namespace CallSync.Hub.Storage;
+
+/// <summary>
+/// A call record as the hub keeps it: the indexed fields plus the phone's JSON <see cref="Payload"/>, stored and
+/// returned byte-for-byte as received.
+/// </summary>
+internal sealed record StoredCallRecord(
+    string RecordId,
+    string DeviceId,
+    string Direction,
+    string LocalNumber,
+    string RemoteNumber,
+    string Result,
+    DateTimeOffset StartedAt,
+    DateTimeOffset ReceivedAt,
+    string Payload);

@@ -1,0 +1,13 @@
+using CallSync.Hub.Security;
+
+namespace CallSync.Hub.Storage;
+
+/// <summary>An app user as stored. <see cref="NumberPatterns"/> pre-authorise bindings (see <see cref="Bindings.NumberPattern"/>).</summary>
+internal sealed record UserRecord(
+    string UserId,
+    string PasswordHash,
+    UserRole Role,
+    IReadOnlyList<string> NumberPatterns,
+    PushPolicy PushPolicy,
+    TimeOnly PushTime,
+    string TimeZone);
