@@ -1,0 +1,23 @@
+namespace CallSync.Recording;
+
+/// <summary>Recorder configuration (section <c>Recording</c> of the agent configuration).</summary>
+public sealed class RecordingOptions
+{
+    /// <summary>Directory for recordings: <c>&lt;DataDir&gt;/recordings</c>. Required.</summary>
+    public string Directory { get; set; } = string.Empty;
+
+    /// <summary>Opus bit rate for the stereo stream, bit/s. Default 24000.</summary>
+    public int Bitrate { get; set; } = 24000;
+
+    /// <summary>Opus complexity 0-10. Default 5: measured to be faster than opusenc's default at equal quality for speech.</summary>
+    public int Complexity { get; set; } = 5;
+
+    /// <summary>
+    /// Longest time audio may sit in the Ogg muxer before a page is written (OPE_SET_MUXING_DELAY).
+    /// Default 500 ms, so a crash loses at most about that much.
+    /// </summary>
+    public TimeSpan MaxPageDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Frames queued between the device thread and the encoder thread. Default 250 (5 s).</summary>
+    public int QueueFrames { get; set; } = 250;
+}
