@@ -1,8 +1,10 @@
+using CallSync.Sip.Syntax;
+
 namespace CallSync.Sip.Authentication;
 
 /// <summary>
-/// A parsed <c>WWW-Authenticate</c> (401) or <c>Proxy-Authenticate</c> (407) Digest challenge
-/// (RFC 3261 section 22.4, RFC 7616 section 3.3).
+/// A <c>WWW-Authenticate</c> (401) or <c>Proxy-Authenticate</c> (407) Digest challenge
+/// (RFC 3261 section 22.4, RFC 7616 section 3.3) that this client can answer.
 /// </summary>
 public sealed record DigestChallenge
 {
@@ -31,47 +33,39 @@ public sealed record DigestChallenge
     public static bool TryParse(string headerValue, bool isProxy, out DigestChallenge? challenge)
     {
         challenge = null;
-        if (headerValue is null)
-        {
-            return false;
-        }
+        return headerValue is not null
+            && SipAuthenticationHeaderValue.TryParse(headerValue, out var value)
+            && TryCreate(value, isProxy, out challenge);
+    }
 
-        var value = headerValue.AsSpan().Trim();
-        if (!value.StartsWith("Digest", StringComparison.OrdinalIgnoreCase) || (value.Length > 6 && !char.IsWhiteSpace(value[6])))
-        {
-            return false;
-        }
-
-        if (!AuthParameters.TryParse(value[6..], out var parameters))
-        {
-            return false;
-        }
-
-        if (!parameters.TryGetValue("realm", out var realm) || !parameters.TryGetValue("nonce", out var nonce))
+    /// <summary>
+    /// Reads a parsed challenge; false for other schemes, missing realm or nonce, unsupported algorithms
+    /// (MD5-sess, SHA-512-256) or a qop list without <c>auth</c>.
+    /// </summary>
+    public static bool TryCreate(SipAuthenticationHeaderValue value, bool isProxy, out DigestChallenge? challenge)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        challenge = null;
+        if (!string.Equals(value.Scheme, "Digest", StringComparison.OrdinalIgnoreCase) || value.Realm is not { } realm || value.Nonce is not { } nonce)
         {
             return false;
         }
 
         var algorithm = DigestAlgorithm.Md5;
-        if (parameters.TryGetValue("algorithm", out var alg))
+        if (value.Algorithm is { } alg)
         {
-            if (string.Equals(alg, "MD5", StringComparison.OrdinalIgnoreCase))
-            {
-                algorithm = DigestAlgorithm.Md5;
-            }
-            else if (string.Equals(alg, "SHA-256", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(alg, "SHA-256", StringComparison.OrdinalIgnoreCase))
             {
                 algorithm = DigestAlgorithm.Sha256;
             }
-            else
+            else if (!string.Equals(alg, "MD5", StringComparison.OrdinalIgnoreCase))
             {
-                // MD5-sess, SHA-512-256 and others are not supported; the caller looks for another challenge.
                 return false;
             }
         }
 
         var qopAuth = false;
-        if (parameters.TryGetValue("qop", out var qop))
+        if (value.Qop is { } qop)
         {
             foreach (var option in qop.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
@@ -80,7 +74,7 @@ public sealed record DigestChallenge
 
             if (!qopAuth)
             {
-                return false; // only auth-int offered
+                return false;
             }
         }
 
@@ -88,12 +82,36 @@ public sealed record DigestChallenge
         {
             Realm = realm,
             Nonce = nonce,
-            Opaque = parameters.GetValueOrDefault("opaque"),
+            Opaque = value.Opaque,
             Algorithm = algorithm,
             QopAuth = qopAuth,
-            Stale = parameters.TryGetValue("stale", out var stale) && string.Equals(stale, "true", StringComparison.OrdinalIgnoreCase),
+            Stale = value.Stale,
             IsProxy = isProxy,
         };
         return true;
+    }
+
+    /// <summary>The usable challenges of a 401 or 407 response.</summary>
+    public static IReadOnlyList<DigestChallenge> FromResponse(SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var list = new List<DigestChallenge>();
+        foreach (var v in response.WwwAuthenticate)
+        {
+            if (TryCreate(v, false, out var c))
+            {
+                list.Add(c!);
+            }
+        }
+
+        foreach (var v in response.ProxyAuthenticate)
+        {
+            if (TryCreate(v, true, out var c))
+            {
+                list.Add(c!);
+            }
+        }
+
+        return list;
     }
 }

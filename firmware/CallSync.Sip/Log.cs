@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Sip;
+
+/// <summary>Source-generated log messages of the SIP stack (event ids 1000-1999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Debug, "Response {StatusCode} for {Method} from {Source} matches no transaction")]
+    public static partial void StrayResponse(ILogger logger, int statusCode, string method, string source);
+
+    [LoggerMessage(1100, LogLevel.Information, "SIP {Transport} listening on {EndPoint}")]
+    public static partial void Listening(ILogger logger, string transport, string endPoint);
+
+    [LoggerMessage(1101, LogLevel.Warning, "Dropped malformed message from {Source}: {Reason}")]
+    public static partial void DroppedMalformed(ILogger logger, string source, string reason);
+
+    [LoggerMessage(1102, LogLevel.Information, "Answered malformed request from {Source} with {StatusCode}: {Reason}")]
+    public static partial void RejectedMalformed(ILogger logger, string source, int statusCode, string reason);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Send to {Target} failed: {Error}")]
+    public static partial void SendFailed(ILogger logger, string target, string error);
+
+    [LoggerMessage(1104, LogLevel.Warning, "Receive loop on {EndPoint} failed")]
+    public static partial void ReceiveFailed(ILogger logger, string endPoint, Exception exception);
+
+    [LoggerMessage(1105, LogLevel.Debug, "TCP connection {Remote} closed")]
+    public static partial void ConnectionClosed(ILogger logger, string remote);
+
+    [LoggerMessage(1106, LogLevel.Warning, "Handler for a message from {Source} failed")]
+    public static partial void HandlerFailed(ILogger logger, string source, Exception exception);
+}
