@@ -21,6 +21,9 @@ internal sealed class PushService(
     public const string RecordKind = "record";
     public const string DigestKind = "digest";
 
+    /// <summary>Most missed daily digests sent after a long downtime.</summary>
+    public const int MaxCatchUpDays = 7;
+
     /// <summary>Pushes newly stored records to the bound users whose policy is immediate.</summary>
     public async Task PushRecordsAsync(IReadOnlyList<StoredCallRecord> stored, CancellationToken cancellationToken)
     {
@@ -56,23 +59,57 @@ internal sealed class PushService(
                 zone = TimeZoneInfo.Utc;
             }
 
-            var (date, _) = DigestSchedule.LatestDue(now, user.PushTime, zone);
-            var key = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (!await ledger.TryClaimAsync(user.UserId, DigestKind, key, cancellationToken).ConfigureAwait(false))
+            foreach (var date in await DueDatesAsync(user.UserId, now, user.PushTime, zone, cancellationToken).ConfigureAwait(false))
             {
-                continue;
-            }
+                var key = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (!await ledger.TryClaimAsync(user.UserId, DigestKind, key, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
 
-            var (from, to) = DigestSchedule.WindowOf(date, user.PushTime, zone);
-            var content = await records.ReceivedForUserAsync(user.UserId, from, to, cancellationToken).ConfigureAwait(false);
-            var payload = InboxMessages.Digest(key, zone.Id, from, to, content);
-            if (await PublishOrReleaseAsync(user.UserId, DigestKind, key, payload, cancellationToken).ConfigureAwait(false))
-            {
-                sent++;
+                var (from, to) = DigestSchedule.WindowOf(date, user.PushTime, zone);
+                var content = await records.ReceivedForUserAsync(user.UserId, from, to, cancellationToken).ConfigureAwait(false);
+                var payload = InboxMessages.Digest(key, zone.Id, from, to, content);
+                if (await PublishOrReleaseAsync(user.UserId, DigestKind, key, payload, cancellationToken).ConfigureAwait(false))
+                {
+                    sent++;
+                }
+                else
+                {
+                    break; // keep the order: a later day never goes out before an earlier one
+                }
             }
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The digest days to send now, oldest first: every day after the last one sent up to the latest due day
+    /// (catch-up after downtime, at most <see cref="MaxCatchUpDays"/>); only the latest due day for a user who
+    /// never had one.
+    /// </summary>
+    private async Task<List<DateOnly>> DueDatesAsync(string userId, DateTimeOffset now, TimeOnly time, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var (latest, _) = DigestSchedule.LatestDue(now, time, zone);
+        var last = await ledger.LatestKeyAsync(userId, DigestKind, cancellationToken).ConfigureAwait(false);
+        var first = latest;
+        if (last is not null && DateOnly.TryParseExact(last, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var lastSent))
+        {
+            first = lastSent.AddDays(1);
+            if (latest.DayNumber - first.DayNumber >= MaxCatchUpDays)
+            {
+                first = latest.AddDays(1 - MaxCatchUpDays);
+            }
+        }
+
+        var dates = new List<DateOnly>();
+        for (var date = first; date <= latest; date = date.AddDays(1))
+        {
+            dates.Add(date);
+        }
+
+        return dates;
     }
 
     private async Task DeliverAsync(string userId, string kind, string key, byte[] payload, CancellationToken cancellationToken)

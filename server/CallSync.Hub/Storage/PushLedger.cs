@@ -23,6 +23,15 @@ internal sealed class PushLedger(HubDatabase database, TimeProvider timeProvider
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The greatest key pushed to the user of this kind (digest keys are yyyy-MM-dd, so the latest day).</summary>
+    public async Task<string?> LatestKeyAsync(string userId, string kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT MAX(push_key) FROM push_ledger WHERE user_id = @u AND kind = @k")
+            .With("@u", userId).With("@k", kind);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     public async Task<IReadOnlyList<string>> KeysAsync(string userId, string kind, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

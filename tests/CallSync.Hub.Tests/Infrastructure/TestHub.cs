@@ -33,7 +33,7 @@ public sealed class TestHub : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    internal static HubOptions Options(StorageProvider provider, string connectionString, int mqttPort, bool embedded, string clientId) => new()
+    internal static HubOptions Options(StorageProvider provider, string connectionString, int mqttPort, bool embedded, string clientId, string sharedGroup = "callsync-hub") => new()
     {
         Http = new HttpOptions { Urls = "http://127.0.0.1:0" },
         Storage = new StorageOptions { Provider = provider, ConnectionString = connectionString },
@@ -44,6 +44,7 @@ public sealed class TestHub : IAsyncDisposable
             Embedded = embedded,
             EmbeddedPort = mqttPort,
             ClientId = clientId,
+            SharedGroup = sharedGroup,
             ReceiveMaximum = 500,
         },
         Security = new SecurityOptions { TokenSecret = Secret, PasswordIterations = 100_000, TokenLifetime = TimeSpan.FromHours(1) },
@@ -152,5 +153,21 @@ public sealed class TestHub : IAsyncDisposable
         }
 
         await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    /// <summary>A hub on a fresh SQLite file with its embedded broker on a free port.</summary>
+    internal static async Task<TestHub> SqliteEmbeddedAsync(TimeProvider timeProvider, string? databaseFile = null, int? brokerPort = null)
+    {
+        databaseFile ??= Path.Combine(Path.GetTempPath(), "callsync-hub-test-" + Guid.NewGuid().ToString("N") + ".db");
+        var port = brokerPort ?? FreePort.Next();
+        var hub = await StartAsync(Options(StorageProvider.Sqlite, "Data Source=" + databaseFile, port, embedded: true, "hub-embedded"), timeProvider);
+        hub.BrokerPort = port;
+        hub.DatabaseFile = databaseFile;
+        return hub;
+    }
+
+    public int BrokerPort { get; private set; }
+
+    public string? DatabaseFile { get; private set; }
 }
