@@ -28,11 +28,14 @@ public sealed class RetryBackoff
         return ticks >= _max.Ticks ? _max : TimeSpan.FromTicks((long)ticks);
     }
 
-    /// <summary>The delay before retry <paramref name="attempt"/> (0-based), in [ceiling/2, ceiling].</summary>
+    /// <summary>The delay before retry <paramref name="attempt"/> (0-based), in [ceiling/2, ceiling], whole milliseconds.</summary>
     public TimeSpan Next(int attempt)
     {
         TimeSpan ceiling = Ceiling(attempt);
         long half = ceiling.Ticks / 2;
-        return TimeSpan.FromTicks(half + (long)(_random.NextDouble() * (ceiling.Ticks - half)));
+        long ticks = half + (long)(_random.NextDouble() * (ceiling.Ticks - half));
+
+        // Whole milliseconds: timers have millisecond resolution anyway.
+        return TimeSpan.FromTicks(Math.Max(ticks - (ticks % TimeSpan.TicksPerMillisecond), TimeSpan.TicksPerMillisecond));
     }
 }
