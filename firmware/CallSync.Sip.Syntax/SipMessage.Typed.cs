@@ -29,7 +29,10 @@ public abstract partial class SipMessage
     /// <summary>The Call-ID (checked present when parsed).</summary>
     public string CallId => Headers.GetValue(SipHeaderKind.CallId) ?? string.Empty;
 
-    /// <summary>The CSeq (checked when parsed).</summary>
+    /// <summary>
+    /// The CSeq (checked when parsed). Only on a partial request from <see cref="SipParseError.Request"/> whose
+    /// CSeq was malformed is this <c>default</c> (Method null).
+    /// </summary>
     public SipCSeq CSeq
     {
         get
@@ -203,7 +206,8 @@ public abstract partial class SipMessage
         }
 
         var request = this as SipRequest;
-        var canRespond = request is not null && Vias.Count > 0;
+        // Parsing guaranteed Via, From, To, Call-ID and CSeq are present; a response copies them verbatim.
+        var canRespond = request is not null;
         error = new SipParseError(reason, canRespond ? 400 : 0, canRespond ? request : null);
         return false;
     }

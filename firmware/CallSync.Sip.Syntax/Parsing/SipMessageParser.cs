@@ -34,11 +34,29 @@ internal static class SipMessageParser
             return false;
         }
 
-        var startLineLength = lineEnd > 0 && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-        var startLine = data[..startLineLength];
+        var startLine = data[..(lineEnd > 0 && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd)];
 
         // Header lines.
-        Span<HeaderEntry> scratch = stackalloc HeaderEntry[SipLimits.MaxHeaderCount];
+        // Most messages carry fewer than 32 headers: start on the stack, move to a pooled array beyond that.
+        Span<HeaderEntry> scratch = stackalloc HeaderEntry[32];
+        HeaderEntry[]? rented = null;
+        try
+        {
+            return TryParseHeaders(data, startLine, lineEnd, ref scratch, ref rented, out message, out error);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<HeaderEntry>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool TryParseHeaders(ReadOnlySpan<byte> data, ReadOnlySpan<byte> startLine, int lineEnd, ref Span<HeaderEntry> scratch, ref HeaderEntry[]? rented, out SipMessage? message, out SipParseError error)
+    {
+        message = null;
+        var startLineLength = startLine.Length;
         var count = 0;
         var pos = lineEnd + 1;
         var bodyStart = -1;
@@ -99,10 +117,23 @@ internal static class SipMessageParser
                 return false;
             }
 
-            if (count == SipLimits.MaxHeaderCount)
+            if (count == scratch.Length)
             {
-                error = SipParseError.Drop("Too many header lines");
-                return false;
+                if (count == SipLimits.MaxHeaderCount)
+                {
+                    error = SipParseError.Drop("Too many header lines");
+                    return false;
+                }
+
+                var bigger = System.Buffers.ArrayPool<HeaderEntry>.Shared.Rent(SipLimits.MaxHeaderCount);
+                scratch.CopyTo(bigger);
+                if (rented is not null)
+                {
+                    System.Buffers.ArrayPool<HeaderEntry>.Shared.Return(rented);
+                }
+
+                rented = bigger;
+                scratch = bigger.AsSpan(0, SipLimits.MaxHeaderCount);
             }
 
             var value = line[(colon + 1)..];
@@ -119,7 +150,7 @@ internal static class SipMessageParser
             return false;
         }
 
-        if (data[..bodyStart].ContainsAny(SipChars.ForbiddenHeaderBytes))
+        if (data[..bodyStart].ContainsAny(SipChars.ForbiddenHeaderBytes) && !ControlsOnlyQuoted(data[..bodyStart]))
         {
             error = SipParseError.Drop("Control character in header section");
             return false;
@@ -319,16 +350,16 @@ internal static class SipMessageParser
     private static bool HasResponseHeaders(SipRequest request)
     {
         var h = request.Headers;
-        var cseq = h.IndexOf(SipHeaderKind.CSeq);
+        // The response copies these lines verbatim, so presence is enough (a malformed CSeq still gets its 400).
         return h.IndexOf(SipHeaderKind.Via) >= 0 && h.IndexOf(SipHeaderKind.From) >= 0 && h.IndexOf(SipHeaderKind.To) >= 0
-            && h.IndexOf(SipHeaderKind.CallId) >= 0 && cseq >= 0 && SipCSeq.TryParse(h.GetRawValue(cseq), out _);
+            && h.IndexOf(SipHeaderKind.CallId) >= 0 && h.IndexOf(SipHeaderKind.CSeq) >= 0;
     }
 
     private static bool IsPlausibleRequestUri(ReadOnlySpan<byte> uri, out string? reason)
     {
         reason = null;
         var colon = uri.IndexOf((byte)':');
-        if (colon <= 0 || !char.IsAsciiLetter((char)uri[0]) || uri.ContainsAny("<>\"\t "u8))
+        if (colon <= 0 || !char.IsAsciiLetter((char)uri[0]) || uri.ContainsAny("<>\"\t "u8) || uri.Count((byte)'[') != uri.Count((byte)']'))
         {
             reason = "Malformed Request-URI";
             return false;
@@ -342,6 +373,41 @@ internal static class SipMessageParser
             if (uri[(at < 0 ? colon : at)..].Contains((byte)'?'))
             {
                 reason = "Headers not allowed in the Request-URI";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Slow path when a control byte was seen: RFC 3261 25.1 allows any byte but CR and LF as a quoted-pair
+    /// inside a quoted string (RFC 4475 3.1.1.2), nowhere else.
+    /// </summary>
+    private static bool ControlsOnlyQuoted(ReadOnlySpan<byte> section)
+    {
+        var quoted = false;
+        for (var i = 0; i < section.Length; i++)
+        {
+            var b = section[i];
+            if (b is (byte)'\r' or (byte)'\n')
+            {
+                quoted = false;
+                continue;
+            }
+
+            if (quoted && b == '\\' && i + 1 < section.Length && section[i + 1] is not ((byte)'\r' or (byte)'\n'))
+            {
+                i++;
+                continue;
+            }
+
+            if (b == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (SipChars.ForbiddenHeaderBytes.Contains(b))
+            {
                 return false;
             }
         }
