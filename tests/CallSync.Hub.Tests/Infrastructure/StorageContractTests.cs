@@ -1,0 +1,92 @@
+using CallSync.Hub.Configuration;
+using CallSync.Hub.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CallSync.Hub.Tests.Infrastructure;
+
+/// <summary>The same storage behaviour asserted on SQLite and on PostgreSQL.</summary>
+public abstract class StorageContractTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+    internal abstract StorageOptions NewStorage();
+
+    private async Task<HubDatabase> MigratedAsync()
+    {
+        var database = new HubDatabase(NewStorage());
+        await new MigrationRunner(database, TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        return database;
+    }
+
+    private static StoredCallRecord Row(string id, string device, int minute, string remote = "+4930123") =>
+        new(id, device, "outgoing", "2001", remote, "answered", T0.AddMinutes(minute), T0.AddMinutes(minute + 1), "{\"recordId\":\"" + id + "\"}");
+
+    [Fact]
+    public async Task ApplyAsync_SecondRun_AppliesNothing()
+    {
+        await using var database = await MigratedAsync();
+        var runner = new MigrationRunner(database, TimeProvider.System, NullLogger<MigrationRunner>.Instance);
+        Assert.Equal(0, await runner.ApplyAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task InsertBatchAsync_DuplicatesInAndAcrossBatches_StoresEachOnce()
+    {
+        await using var database = await MigratedAsync();
+        var store = new CallRecordStore(database);
+        var first = await store.InsertBatchAsync([Row("a", "d1", 1), Row("b", "d1", 2), Row("a", "d1", 1)], CancellationToken.None);
+        Assert.Equal([true, true, false], first);
+        var second = await store.InsertBatchAsync([Row("b", "d1", 2), Row("c", "d1", 3)], CancellationToken.None);
+        Assert.Equal([false, true], second);
+        Assert.Equal(3, await store.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task QueryAsync_CursorPaging_ReturnsOnlyBoundDevicesNewestFirstWithoutGaps()
+    {
+        await using var database = await MigratedAsync();
+        var store = new CallRecordStore(database);
+        var bindings = new BindingStore(database, TimeProvider.System);
+        await bindings.UpsertAsync("u", "d1", BindingStatus.Active, canDial: true, "admin", CancellationToken.None);
+        await bindings.UpsertAsync("u", "d2", BindingStatus.Pending, canDial: false, "app", CancellationToken.None);
+        var rows = Enumerable.Range(0, 25).Select(i => Row($"r{i:D2}", "d1", i / 2)) // pairs share a start time
+            .Concat(Enumerable.Range(0, 5).Select(i => Row($"x{i}", "d2", i))).ToList();
+        await store.InsertBatchAsync(rows, CancellationToken.None);
+
+        var seen = new List<string>();
+        RecordCursor? cursor = null;
+        do
+        {
+            var page = await store.QueryAsync(new CallRecordQuery("u", false, null, null, null, null, null, null, cursor, 7), CancellationToken.None);
+            seen.AddRange(page.Select(r => r.RecordId));
+            cursor = page.Count == 7 ? new RecordCursor(page[^1].StartedAt.ToUnixTimeMilliseconds(), page[^1].RecordId) : null;
+        }
+        while (cursor is not null);
+
+        var expected = rows.Where(r => r.DeviceId == "d1").OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RecordId, StringComparer.Ordinal)
+            .Select(r => r.RecordId).ToList();
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task PushLedger_SameKeyTwice_ClaimsOnce()
+    {
+        await using var database = await MigratedAsync();
+        var ledger = new PushLedger(database, TimeProvider.System);
+        Assert.True(await ledger.TryClaimAsync("u", "digest", "2026-10-25", CancellationToken.None));
+        Assert.False(await ledger.TryClaimAsync("u", "digest", "2026-10-25", CancellationToken.None));
+        await ledger.ReleaseAsync("u", "digest", "2026-10-25", CancellationToken.None);
+        Assert.True(await ledger.TryClaimAsync("u", "digest", "2026-10-25", CancellationToken.None));
+        Assert.Equal("2026-10-25", await ledger.LatestKeyAsync("u", "digest", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetStateAsync_OlderStateAfterNewer_KeepsNewer()
+    {
+        await using var database = await MigratedAsync();
+        var devices = new DeviceStore(database, TimeProvider.System);
+        await devices.SetStateAsync("d1", online: false, T0.AddMinutes(5), CancellationToken.None);
+        await devices.SetStateAsync("d1", online: true, T0, CancellationToken.None);
+        Assert.Equal((false, T0.AddMinutes(5)), await devices.GetStateAsync("d1", CancellationToken.None));
+    }
+}
