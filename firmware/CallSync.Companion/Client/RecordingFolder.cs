@@ -133,7 +133,7 @@ public sealed class RecordingFolder : IDisposable
         var stream = File.Create(Path.Combine(DirectoryPath, offer.RecordId + ".json"));
         await using (stream.ConfigureAwait(false))
         {
-            var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             await using (writer.ConfigureAwait(false))
             {
                 writer.WriteStartObject();

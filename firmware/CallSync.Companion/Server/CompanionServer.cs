@@ -177,6 +177,23 @@ public sealed class CompanionServer : IAsyncDisposable
 
     internal void Release(string recordId) => _inFlight.TryRemove(recordId, out _);
 
+    /// <summary>
+    /// A companion that authenticates again has lost its old link (e.g. a Bluetooth drop the phone has not noticed):
+    /// close the older sessions so their recordings are released and resumed on the new one.
+    /// </summary>
+    internal async Task SupersedeAsync(CompanionSession current, CancellationToken cancellationToken)
+    {
+        foreach (var session in _sessions.Values)
+        {
+            if (!ReferenceEquals(session, current) && session.CompanionId == current.CompanionId)
+            {
+                Log.Superseded(Logger, session.Connection, current.Connection, current.CompanionId!);
+                session.Stop();
+                await session.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task RunSessionAsync(CompanionSession session)
     {
         try

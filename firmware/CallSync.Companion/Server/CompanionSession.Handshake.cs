@@ -168,6 +168,7 @@ internal sealed partial class CompanionSession
         var (companionToPhone, phoneToCompanion) = PairingCrypto.DeriveSessionKeys(companion.LongTermKey, request.Nonce, phoneNonce);
         _connection.EnableEncryption(phoneToCompanion, companionToPhone, isPhone: true);
         CompanionId = companion.CompanionId;
+        await _server.SupersedeAsync(this, cancellationToken).ConfigureAwait(false);
         WantsRecordings = request.Flags.HasFlag(SessionFlags.ReceiveRecordings);
         await _connection.SendAsync(new AuthOk(companion.CompanionId), cancellationToken).ConfigureAwait(false);
         _authenticated = true;

@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(6005, LogLevel.Warning, "Companion connection {Connection} refused: {Sessions} sessions already active")]
     public static partial void TooManySessions(ILogger logger, long connection, int sessions);
 
+    [LoggerMessage(6006, LogLevel.Information, "Companion connection {Old} replaced by connection {New} of companion {CompanionId}")]
+    public static partial void Superseded(ILogger logger, long old, long @new, string companionId);
+
     [LoggerMessage(6010, LogLevel.Warning, "Companion connection {Connection} ({CompanionId}) refused, {Code}: {Reason}")]
     public static partial void Refused(ILogger logger, long connection, string companionId, ErrorCode code, string reason);
 

@@ -1,0 +1,63 @@
+using System.Globalization;
+using CallSync.Agent.Configuration;
+using CallSync.Hal;
+using CallSync.Hal.Simulated;
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Agent.Hosting;
+
+/// <summary>Builds the board the configuration names.</summary>
+internal static class BoardFactory
+{
+    /// <exception cref="StartupError">The board cannot be built as configured (e.g. an unreadable microphone WAV).</exception>
+    public static IBoard Create(BoardOptions options, TimeProvider time, ILoggerFactory loggers)
+    {
+        if (options.Kind == BoardKind.Linux)
+        {
+            throw new StartupError("configuration: Board:Kind = \"linux\": the Linux board drivers are not part of this build yet; use \"simulated\"");
+        }
+
+        var microphone = CreateMicrophone(options);
+        IAudioSink speaker;
+        try
+        {
+            speaker = options.Speaker is null ? new NullSink() : new WavSink(options.Speaker, options.SampleRate);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupError($"configuration: Board:Speaker = \"{options.Speaker}\" cannot be written ({ex.Message.TrimEnd('.')})");
+        }
+
+        var audio = new SimulatedAudioDevice(microphone, speaker, options.SampleRate, time, loggers.CreateLogger<SimulatedAudioDevice>());
+        return new SimulatedBoard(audio, loggers);
+    }
+
+    private static IAudioSource CreateMicrophone(BoardOptions options)
+    {
+        if (options.Microphone == "silence")
+        {
+            return new SilenceSource();
+        }
+
+        if (options.Microphone.StartsWith("tone:", StringComparison.Ordinal))
+        {
+            var hz = double.Parse(options.Microphone.AsSpan(5), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (hz >= options.SampleRate / 2.0)
+            {
+                throw new StartupError($"configuration: Board:Microphone = \"{options.Microphone}\" is invalid; expected a tone below {options.SampleRate / 2} Hz at Board:SampleRate {options.SampleRate}");
+            }
+
+            return new ToneSource(hz, options.SampleRate);
+        }
+
+        var path = options.Microphone[4..];
+        try
+        {
+            return WavSource.Open(path, options.SampleRate);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new StartupError($"configuration: Board:Microphone = \"{options.Microphone}\" is unusable ({ex.Message.TrimEnd('.')}); expected a 16-bit mono PCM WAV at {options.SampleRate} Hz");
+        }
+    }
+}

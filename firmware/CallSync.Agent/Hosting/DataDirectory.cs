@@ -1,0 +1,75 @@
+namespace CallSync.Agent.Hosting;
+
+/// <summary>
+/// The agent's data directory: created owner-only (0700) with its recordings/ folder; secrets written in it
+/// are 0600 from the moment they exist.
+/// </summary>
+public sealed class DataDirectory
+{
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private DataDirectory(string path) => Path = path;
+
+    /// <summary>The directory.</summary>
+    public string Path { get; }
+
+    /// <summary>Where finished recordings are kept: <c>&lt;DataDir&gt;/recordings</c>.</summary>
+    public string Recordings => System.IO.Path.Combine(Path, "recordings");
+
+    /// <summary>Creates the directory and its folders if needed and proves it writable.</summary>
+    /// <exception cref="Configuration.StartupError">It cannot be created or written.</exception>
+    public static DataDirectory Prepare(string path)
+    {
+        try
+        {
+            CreateOwnerOnly(path);
+            var directory = new DataDirectory(path);
+            CreateOwnerOnly(directory.Recordings);
+            var probe = System.IO.Path.Combine(path, $".write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return directory;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw new Configuration.StartupError(
+                $"configuration: Device:DataDir = \"{path}\" is not a writable directory ({ex.Message.TrimEnd('.')})");
+        }
+    }
+
+    /// <summary>
+    /// Writes a secret (a key, a password) atomically: a 0600 temporary file in the same directory, then a rename,
+    /// so no reader ever sees a partial or world-readable secret.
+    /// </summary>
+    public static void WriteSecret(string path, ReadOnlySpan<byte> contents)
+    {
+        var temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = OwnerOnlyFile,
+            Options = FileOptions.WriteThrough,
+        }))
+        {
+            file.Write(contents);
+        }
+
+        File.SetUnixFileMode(temporary, OwnerOnlyFile);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void CreateOwnerOnly(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path, OwnerOnlyDirectory);
+        }
+        else if ((File.GetUnixFileMode(path) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.OtherRead)) != 0)
+        {
+            // An existing directory others can read or write would expose recordings and keys: tighten it.
+            File.SetUnixFileMode(path, OwnerOnlyDirectory);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace CallSync.Agent.Hosting;
+
+/// <summary>A component that reports one line of the agent's status (for <c>callsync status</c> and the ready line).</summary>
+public interface IStatusSource
+{
+    /// <summary>A short label: "sip", "registration", "mqtt", "companion", "call".</summary>
+    string Name { get; }
+
+    /// <summary>The component's state now, in a few words.</summary>
+    string Describe();
+}

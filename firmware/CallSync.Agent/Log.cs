@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Agent;
+
+/// <summary>The agent host's log messages (event ids 100-199; components of the agent use 200-999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Information, "callsync-agent {Version} starting: device {DeviceId} ({Number}), board {Board}, data {DataDir}")]
+    public static partial void Starting(ILogger logger, string version, string deviceId, string number, string board, string dataDir);
+
+    [LoggerMessage(101, LogLevel.Warning, "Configuration key {Key} is not used by this agent and is ignored")]
+    public static partial void UnknownKey(ILogger logger, string key);
+
+    [LoggerMessage(102, LogLevel.Information, "Ready. {Summary}")]
+    public static partial void Ready(ILogger logger, string summary);
+
+    [LoggerMessage(103, LogLevel.Information, "Stopping: {Reason}")]
+    public static partial void Stopping(ILogger logger, string reason);
+
+    [LoggerMessage(104, LogLevel.Information, "Stopped cleanly")]
+    public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(110, LogLevel.Information, "Control socket listening on {Path}")]
+    public static partial void ControlListening(ILogger logger, string path);
+
+    [LoggerMessage(111, LogLevel.Warning, "Control request refused: {Reason}")]
+    public static partial void ControlRejected(ILogger logger, string reason);
+
+    [LoggerMessage(112, LogLevel.Information, "Control: {Command} -> exit {Exit}")]
+    public static partial void ControlHandled(ILogger logger, string command, int exit);
+
+    [LoggerMessage(113, LogLevel.Error, "Control command {Command} failed")]
+    public static partial void ControlFailed(ILogger logger, string command, Exception exception);
+
+    [LoggerMessage(114, LogLevel.Warning, "Control connection failed")]
+    public static partial void ControlConnectionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(120, LogLevel.Information, "systemd watchdog: pinging every {Interval}")]
+    public static partial void WatchdogEnabled(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(130, LogLevel.Information, "Console: {Text}")]
+    public static partial void ConsoleAnswer(ILogger logger, string text);
+
+    [LoggerMessage(131, LogLevel.Information, "Board control input on standard input: type 'help'")]
+    public static partial void ConsoleEnabled(ILogger logger);
+}

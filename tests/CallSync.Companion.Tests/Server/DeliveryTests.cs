@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using CallSync.Companion.Client;
+using CallSync.Companion.Protocol;
+using CallSync.Companion.Tests.Support;
+
+namespace CallSync.Companion.Tests.Server;
+
+public sealed class DeliveryTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("delivery-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private string RandomFile(string name, int size, int seed)
+    {
+        byte[] content = new byte[size];
+        new Random(seed).NextBytes(content);
+        string path = Path.Combine(_work, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Deliver_PendingOnConnect_ArrivesVerifiedAndMarkedDelivered()
+    {
+        await using var fixture = new ServerFixture();
+        string source = RandomFile("a.opus", 100_000, 1);
+        fixture.Outbox.AddFile("rec-a", source, "+49301", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(30));
+        var credentials = await fixture.PairAsync();
+        using var folder = new RecordingFolder(Path.Combine(_work, "in"));
+
+        await using var client = await fixture.AuthenticatedAsync(credentials, folder);
+        uint delivered = await client.WaitForQueueEmptyAsync(ServerFixture.Timeout());
+
+        Assert.Equal(1U, delivered);
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(folder.DirectoryPath, "rec-a.opus")));
+        Assert.Contains("+49301", File.ReadAllText(Path.Combine(folder.DirectoryPath, "rec-a.json")), StringComparison.Ordinal);
+        Assert.Equal([("rec-a", credentials.CompanionId)], fixture.Outbox.Deliveries);
+    }
+
+    [Fact]
+    public async Task NotifyRecordingReady_ConnectedCompanion_ReceivesNewRecording()
+    {
+        await using var fixture = new ServerFixture();
+        var credentials = await fixture.PairAsync();
+        using var folder = new RecordingFolder(Path.Combine(_work, "in"));
+        await using var client = await fixture.AuthenticatedAsync(credentials, folder);
+        Assert.Equal(0U, await client.WaitForQueueEmptyAsync(ServerFixture.Timeout()));
+        string source = RandomFile("b.opus", 70_000, 2);
+        fixture.Outbox.AddFile("rec-b", source, "+49302", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(9));
+
+        fixture.Server.NotifyRecordingReady("rec-b");
+
+        Assert.Equal(1U, await client.WaitForQueueEmptyAsync(ServerFixture.Timeout()));
+        Assert.Equal(["rec-b"], folder.Received);
+        Assert.Single(fixture.Outbox.Deliveries);
+    }
+
+    [Fact]
+    public async Task Deliver_TenMinuteRecordingAcrossTenDrops_ArrivesOnceByteIdenticalDeliveredOnce()
+    {
+        await using var fixture = new ServerFixture();
+        const int size = 1_800_000;
+        string source = RandomFile("long.opus", size, 3);
+        fixture.Outbox.AddFile("rec-long", source, "+49303", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(10));
+        var credentials = await fixture.PairAsync();
+        var random = new Random(20261123);
+        long[] cuts = Enumerable.Range(0, 10).Select(_ => (long)random.Next(20_000, 160_000)).ToArray();
+        await using var proxy = new TcpProxy(fixture.EndPoint, i => i < cuts.Length ? cuts[i] : null);
+        using var folder = new RecordingFolder(Path.Combine(_work, "in"));
+        int sessions = 0;
+        bool done = false;
+
+        while (!done && sessions < 20)
+        {
+            sessions++;
+            try
+            {
+                await using var client = await fixture.AuthenticatedAsync(credentials, folder, proxy.Port);
+                await client.WaitForQueueEmptyAsync(ServerFixture.Timeout());
+                done = true;
+            }
+            catch (Exception ex) when (ex is IOException or EndOfStreamException or SocketException or CompanionProtocolException)
+            {
+                // The proxy cut the link: reconnect and resume.
+            }
+        }
+
+        Assert.True(done);
+        Assert.Equal(10, proxy.Cuts);
+        Assert.Equal(11, sessions);
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(folder.DirectoryPath, "rec-long.opus")));
+        Assert.Equal(["rec-long"], folder.Received);
+        Assert.Equal([("rec-long", credentials.CompanionId)], fixture.Outbox.Deliveries);
+        Assert.False(File.Exists(Path.Combine(folder.DirectoryPath, "rec-long.opus.part")));
+    }
+
+    [Fact]
+    public async Task Deliver_ThrottledLink100KBps_GoodputAtLeast90Percent()
+    {
+        await using var fixture = new ServerFixture();
+        const int rate = 100_000;
+        const int size = 1_000_000;
+        string source = RandomFile("paced.opus", size, 4);
+        fixture.Outbox.AddFile("rec-paced", source, "+49304", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(5));
+        var credentials = await fixture.PairAsync();
+        await using var proxy = new TcpProxy(fixture.EndPoint, downstreamBytesPerSecond: rate);
+        using var folder = new RecordingFolder(Path.Combine(_work, "in"));
+        var clock = new Stopwatch();
+        TimeSpan elapsed = TimeSpan.Zero;
+        folder.Progress += (_, e) =>
+        {
+            if (!clock.IsRunning)
+            {
+                clock.Start();
+            }
+
+            if (e.Completed)
+            {
+                elapsed = clock.Elapsed;
+            }
+        };
+
+        await using var client = await fixture.AuthenticatedAsync(credentials, folder, proxy.Port);
+        await client.WaitForQueueEmptyAsync(ServerFixture.Timeout(60));
+
+        double goodput = size / elapsed.TotalSeconds;
+        Assert.True(goodput >= 0.9 * rate, $"goodput {goodput:0} B/s over {elapsed.TotalSeconds:0.00} s is below 90 % of {rate} B/s");
+        Assert.True(goodput <= 1.1 * rate, $"goodput {goodput:0} B/s: the proxy did not throttle");
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(folder.DirectoryPath, "rec-paced.opus")));
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "companion-goodput.txt"), $"{goodput:0} B/s of {rate} B/s ({goodput / rate:P1}) in {elapsed.TotalSeconds:0.00} s\n");
+    }
+
+    [Fact]
+    public async Task Deliver_FileChangedAfterQueued_HashMismatchKeepsItPending()
+    {
+        await using var fixture = new ServerFixture();
+        string source = RandomFile("c.opus", 50_000, 5);
+        fixture.Outbox.AddFile("rec-c", source, "+49305", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(5));
+        using (var stream = File.OpenWrite(source))
+        {
+            stream.WriteByte(0xFF);
+        }
+
+        var credentials = await fixture.PairAsync();
+        using var folder = new RecordingFolder(Path.Combine(_work, "in"));
+        await using var client = await fixture.AuthenticatedAsync(credentials, folder);
+
+        Assert.Equal(0U, await client.WaitForQueueEmptyAsync(ServerFixture.Timeout()));
+        Assert.Empty(fixture.Outbox.Deliveries);
+        Assert.Empty(folder.Received);
+        Assert.False(File.Exists(Path.Combine(folder.DirectoryPath, "rec-c.opus")));
+        await fixture.Logger.WaitForEventAsync(6042, "rec-c");
+    }
+}

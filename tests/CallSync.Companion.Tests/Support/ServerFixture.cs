@@ -1,0 +1,81 @@
+using System.Net;
+using CallSync.Companion.Client;
+using CallSync.Companion.Security;
+using CallSync.Companion.Server;
+using CallSync.Companion.Transport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CallSync.Companion.Tests.Support;
+
+/// <summary>A real <see cref="CompanionServer"/> on 127.0.0.1 with a free port, a temp data dir and fakes for the seams.</summary>
+public sealed class ServerFixture : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
+
+    public ServerFixture(IPairingConfirmer? confirmer = null, CompanionServerOptions? options = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("companion-test-").FullName;
+        Transport = TcpCompanionTransport.Listen(new IPEndPoint(IPAddress.Loopback, 0));
+        Identity = DeviceIdentity.LoadOrCreate(DataDirectory, "dev-0042", "+4930123456");
+        Keys = new CompanionKeyStore(DataDirectory);
+        Confirmer = confirmer ?? new ScriptedConfirmer();
+        Server = new CompanionServer(
+            Transport, Identity, Keys, Outbox, Dialer, Confirmer, options ?? new CompanionServerOptions(), Time, Logger);
+        _run = Server.RunAsync(_stop.Token);
+    }
+
+    public string DataDirectory { get; }
+
+    public TcpCompanionTransport Transport { get; }
+
+    public DeviceIdentity Identity { get; }
+
+    public CompanionKeyStore Keys { get; }
+
+    public InMemoryCompanionOutbox Outbox { get; } = new();
+
+    public FakeDialer Dialer { get; } = new();
+
+    public IPairingConfirmer Confirmer { get; }
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-23T19:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public TestLogger<CompanionServer> Logger { get; } = new();
+
+    public CompanionServer Server { get; }
+
+    public IPEndPoint EndPoint => Transport.LocalEndPoint;
+
+    public static CancellationToken Timeout(int seconds = 30) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
+
+    public Task<CompanionClient> ConnectAsync(int? port = null) =>
+        CompanionClient.ConnectTcpAsync("127.0.0.1", port ?? EndPoint.Port, Timeout());
+
+    /// <summary>Pairs a new companion with both users confirming and returns its credentials.</summary>
+    public async Task<CompanionCredentials> PairAsync(string appUserId = "user-7")
+    {
+        await using var client = await ConnectAsync();
+        var result = await client.PairAsync(appUserId, "Test mobile", (_, _) => ValueTask.FromResult(true), Timeout());
+        return result.Credentials ?? throw new InvalidOperationException($"pairing failed: {result.Status} {result.Reason}");
+    }
+
+    /// <summary>Connects and authenticates a paired companion.</summary>
+    public async Task<CompanionClient> AuthenticatedAsync(CompanionCredentials credentials, RecordingFolder? recordings = null, int? port = null)
+    {
+        var client = await ConnectAsync(port);
+        await client.AuthenticateAsync(credentials, recordings, Timeout());
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Transport.DisposeAsync();
+        await _run.WaitAsync(TimeSpan.FromSeconds(30));
+        await Server.DisposeAsync();
+        Identity.Dispose();
+        _stop.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
