@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net;
+
+namespace CallSync.Sip.Transport;
+
+/// <summary>A configured listening endpoint such as <c>udp:127.0.0.1:5060</c> or <c>tcp:0.0.0.0:0</c> (port 0: any free port).</summary>
+/// <param name="Transport">The transport.</param>
+/// <param name="EndPoint">The local address and port.</param>
+public sealed record SipListenEndPoint(SipTransportKind Transport, IPEndPoint EndPoint)
+{
+    /// <summary>Parses <c>udp:ADDRESS:PORT</c> / <c>tcp:[v6]:PORT</c>; false with a reason when malformed.</summary>
+    public static bool TryParse(string text, out SipListenEndPoint? endPoint, out string? error)
+    {
+        endPoint = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "empty endpoint";
+            return false;
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var scheme = colon > 0 ? text[..colon] : string.Empty;
+        SipTransportKind kind;
+        if (string.Equals(scheme, "udp", StringComparison.OrdinalIgnoreCase))
+        {
+            kind = SipTransportKind.Udp;
+        }
+        else if (string.Equals(scheme, "tcp", StringComparison.OrdinalIgnoreCase))
+        {
+            kind = SipTransportKind.Tcp;
+        }
+        else
+        {
+            error = $"'{text}': expected udp:ADDRESS:PORT or tcp:ADDRESS:PORT";
+            return false;
+        }
+
+        var rest = text[(colon + 1)..];
+        var portColon = rest.LastIndexOf(':');
+        if (portColon <= 0
+            || !int.TryParse(rest.AsSpan(portColon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 0 or > 65535
+            || !IPAddress.TryParse(rest[..portColon].Trim('[', ']'), out var address))
+        {
+            error = $"'{text}': expected a numeric address and a port 0-65535";
+            return false;
+        }
+
+        endPoint = new SipListenEndPoint(kind, new IPEndPoint(address, port));
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{(Transport == SipTransportKind.Udp ? "udp" : "tcp")}:{EndPoint}";
+}
