@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests start as real peers (sipp, baresip, kamailio, mosquitto,
+# opus-tools, PostgreSQL) and the native libraries the agent loads (libopus, libopusenc), when missing.
+set -euo pipefail
+
+packages=(sip-tester baresip kamailio mosquitto opus-tools libopus0 libopusenc0 postgresql sqlite3 sox alsa-utils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "test dependencies: all present (${packages[*]})"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "test dependencies missing: ${missing[*]}" >&2
+  echo "run as root, or: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "test dependencies: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# The services these packages bring must not start on their default ports: the tests start their own.
+printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "test dependencies: installed"

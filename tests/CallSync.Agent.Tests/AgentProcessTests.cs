@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using CallSync.Control;
+
+namespace CallSync.Agent.Tests;
+
+/// <summary>The agent as an operator meets it: a process started with a config file, stopped with SIGTERM.</summary>
+public sealed class AgentProcessTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-agent-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Config(Action<JsonObject>? change = null)
+    {
+        var json = JsonNode.Parse(AgentOptionsReaderTests.ExampleJson)!.AsObject();
+        json["Device"]!["DataDir"] = Path.Combine(_dir, "data");
+        json["Sip"]!["Listen"] = new JsonArray("udp:127.0.0.1:0", "tcp:127.0.0.1:0");
+        json["Sip"]!.AsObject().Remove("Registrar");
+        json.Remove("Mqtt");
+        json.Remove("Companion");
+        change?.Invoke(json);
+        var path = Path.Combine(_dir, $"agent-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
+    [Fact]
+    public void Start_BrokenKey_ExitsTwoNamingTheKey()
+    {
+        var config = Config(json => json["Sip"]!["AutoAnswer"] = "sometimes");
+        using var agent = AgentProcess.Start("--config", config);
+        Assert.Equal(2, agent.WaitForExit(Patience));
+        Assert.Equal("configuration: Sip:AutoAnswer = \"sometimes\" is invalid; expected off, on, requested, or a delay such as 2s (at most 5m)",
+            agent.Output.Trim());
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("json")]
+    [InlineData("board")]
+    [InlineData("datadir")]
+    public void Start_EachKindOfBrokenSetup_HasItsOwnMessage(string kind)
+    {
+        var blocker = Path.Combine(_dir, "a-file");
+        File.WriteAllText(blocker, "");
+        var (config, expected) = kind switch
+        {
+            "missing" => (Path.Combine(_dir, "none.json"), "not found"),
+            "json" => (WriteRaw("{ \"Device\": "), "is not valid JSON"),
+            "board" => (Config(json => json["Board"]!["Kind"] = "fpga"), "Board:Kind = \"fpga\" is invalid; expected simulated or linux"),
+            _ => (Config(json => json["Device"]!["DataDir"] = Path.Combine(blocker, "data")), "is not a writable directory"),
+        };
+
+        using var agent = AgentProcess.Start("--config", config);
+        Assert.Equal(2, agent.WaitForExit(Patience));
+        Assert.Contains(expected, agent.Output, StringComparison.Ordinal);
+        Assert.Single(agent.Output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Sigterm_RunningAgent_StopsCleanlyAndRemovesItsSocket()
+    {
+        var config = Config();
+        using var agent = AgentProcess.Start("--config", config);
+        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+
+        var socket = Path.Combine(_dir, "data", ControlProtocol.SocketFileName);
+        var status = await ControlClient.SendAsync(socket, new ControlRequest("status", []), CancellationToken.None);
+        Assert.Equal(ControlExit.Ok, status.Exit);
+        Assert.Contains("device: desk-0001 (1001)", status.Text, StringComparison.Ordinal);
+
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+        Assert.Contains("Stopped cleanly", agent.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(socket));
+    }
+
+    [Fact]
+    public async Task ControlSocket_BoardCommands_DriveTheSimulatedBoard()
+    {
+        using var agent = AgentProcess.Start("--config", Config());
+        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+        var socket = Path.Combine(_dir, "data", ControlProtocol.SocketFileName);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(socket));
+
+        var lift = await ControlClient.SendAsync(socket, new ControlRequest("board", ["hook", "off"]), CancellationToken.None);
+        Assert.Equal(ControlExit.Ok, lift.Exit);
+        var show = await ControlClient.SendAsync(socket, new ControlRequest("board", ["show"]), CancellationToken.None);
+        Assert.Contains("hook: off-hook", show.Text, StringComparison.Ordinal);
+        var bad = await ControlClient.SendAsync(socket, new ControlRequest("board", ["key", "12z"]), CancellationToken.None);
+        Assert.Equal(ControlExit.Usage, bad.Exit);
+        var unknown = await ControlClient.SendAsync(socket, new ControlRequest("frobnicate", []), CancellationToken.None);
+        Assert.Equal(ControlExit.Usage, unknown.Exit);
+
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+    }
+
+    [Fact]
+    public async Task ControlClient_NoAgent_IsUnreachable()
+    {
+        var response = await ControlClient.SendAsync(Path.Combine(_dir, "nobody.sock"), new ControlRequest("status", []), CancellationToken.None);
+        Assert.Equal(ControlExit.Unreachable, response.Exit);
+        Assert.Contains("cannot reach the agent", response.Text, StringComparison.Ordinal);
+    }
+
+    private string WriteRaw(string text)
+    {
+        var path = Path.Combine(_dir, "raw.json");
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

@@ -1,0 +1,2 @@
+// The agent under test is a Linux daemon.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
