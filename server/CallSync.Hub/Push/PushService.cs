@@ -28,22 +28,31 @@ internal sealed class PushService(
     public async Task PushRecordsAsync(IReadOnlyList<StoredCallRecord> stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        IReadOnlyList<(string DeviceId, string UserId)> recipients;
+        try
+        {
+            // One query per batch, not per record: ingest throughput must not depend on the push lookup.
+            recipients = await users.ListImmediateRecipientsAsync(stored.Select(r => r.DeviceId).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            Log.PushFailed(logger, "batch", RecordKind, ex);
+            return;
+        }
+
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
         foreach (var record in stored)
         {
-            IReadOnlyList<string> recipients;
-            try
+            foreach (var (deviceId, userId) in recipients)
             {
-                recipients = await users.ListImmediateRecipientsAsync(record.DeviceId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                Log.PushFailed(logger, record.DeviceId, RecordKind, ex);
-                continue;
-            }
-
-            foreach (var userId in recipients)
-            {
-                await DeliverAsync(userId, RecordKind, record.RecordId, InboxMessages.Record(record), cancellationToken).ConfigureAwait(false);
+                if (deviceId == record.DeviceId)
+                {
+                    await DeliverAsync(userId, RecordKind, record.RecordId, InboxMessages.Record(record), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -21,6 +21,11 @@ internal sealed class CallRecordStore(HubDatabase database)
             return inserted;
         }
 
+        if (database.Provider == Configuration.StorageProvider.Postgres)
+        {
+            return await InsertBatchPostgresAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
@@ -46,6 +51,53 @@ internal sealed class CallRecordStore(HubDatabase database)
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return inserted;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the whole batch in one statement and one round trip (arrays through <c>unnest</c>);
+    /// <c>RETURNING</c> names the rows that were new. Duplicates inside the batch are dropped first, because
+    /// <c>ON CONFLICT DO NOTHING</c> only sees rows that were already committed.
+    /// </summary>
+    private async Task<bool[]> InsertBatchPostgresAsync(IReadOnlyList<StoredCallRecord> records, CancellationToken cancellationToken)
+    {
+        var unique = new Dictionary<string, StoredCallRecord>(records.Count, StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            unique.TryAdd(record.RecordId, record);
+        }
+
+        var rows = unique.Values.ToArray();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "INSERT INTO call_records (record_id, device_id, direction, local_number, remote_number, result, started_at, received_at, payload) " +
+            "SELECT * FROM unnest(@id::text[], @d::text[], @dir::text[], @l::text[], @r::text[], @res::text[], @s::bigint[], @rcv::bigint[], @p::text[]) " +
+            "ON CONFLICT DO NOTHING RETURNING record_id")
+            .With("@id", rows.Select(r => r.RecordId).ToArray())
+            .With("@d", rows.Select(r => r.DeviceId).ToArray())
+            .With("@dir", rows.Select(r => r.Direction).ToArray())
+            .With("@l", rows.Select(r => r.LocalNumber).ToArray())
+            .With("@r", rows.Select(r => r.RemoteNumber).ToArray())
+            .With("@res", rows.Select(r => r.Result).ToArray())
+            .With("@s", rows.Select(r => r.StartedAt.ToUnixTimeMilliseconds()).ToArray())
+            .With("@rcv", rows.Select(r => r.ReceivedAt.ToUnixTimeMilliseconds()).ToArray())
+            .With("@p", rows.Select(r => r.Payload).ToArray());
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                inserted.Add(reader.GetString(0));
+            }
+        }
+
+        var result = new bool[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            // Only the first occurrence of an id in the batch counts as new.
+            result[i] = inserted.Remove(records[i].RecordId);
+        }
+
+        return result;
     }
 
     public async Task<StoredCallRecord?> GetAsync(string recordId, CancellationToken cancellationToken)

@@ -76,5 +76,8 @@ internal static class Migrations
                 updated_at BIGINT NOT NULL,
                 deadline_at BIGINT NOT NULL);
             """),
+        new(2, "records by time across devices", """
+            CREATE INDEX ix_call_records_time ON call_records (started_at, record_id);
+            """),
     ];
 }

@@ -46,21 +46,38 @@ internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
         return users;
     }
 
-    /// <summary>Users with an active binding to the device and the immediate push policy.</summary>
-    public async Task<IReadOnlyList<string>> ListImmediateRecipientsAsync(string deviceId, CancellationToken cancellationToken)
+    /// <summary>(deviceId, userId) pairs: active bindings of these devices whose user has the immediate policy.</summary>
+    public async Task<IReadOnlyList<(string DeviceId, string UserId)>> ListImmediateRecipientsAsync(IReadOnlyCollection<string> deviceIds, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
-            "SELECT u.user_id FROM bindings b JOIN users u ON u.user_id = b.user_id " +
-            "WHERE b.device_id = @d AND b.status = 'active' AND u.push_policy = 'immediate' ORDER BY u.user_id").With("@d", deviceId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var users = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(deviceIds);
+        var pairs = new List<(string, string)>();
+        if (deviceIds.Count == 0)
         {
-            users.Add(reader.GetString(0));
+            return pairs;
         }
 
-        return users;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = new List<string>(deviceIds.Count);
+        foreach (var deviceId in deviceIds)
+        {
+            var name = "@d" + names.Count.ToString(CultureInfo.InvariantCulture);
+            names.Add(name);
+            command.With(name, deviceId);
+        }
+
+#pragma warning disable CA2100 // Only generated parameter names are concatenated; the ids travel as parameters.
+        command.CommandText =
+            "SELECT b.device_id, u.user_id FROM bindings b JOIN users u ON u.user_id = b.user_id " +
+            "WHERE b.status = 'active' AND u.push_policy = 'immediate' AND b.device_id IN (" + string.Join(", ", names) + ") ORDER BY u.user_id";
+#pragma warning restore CA2100
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            pairs.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return pairs;
     }
 
     public async Task<bool> SetPushPolicyAsync(string userId, PushPolicy policy, TimeOnly time, string timeZone, CancellationToken cancellationToken)
