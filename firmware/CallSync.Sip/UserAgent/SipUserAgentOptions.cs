@@ -1,0 +1,62 @@
+using CallSync.Sdp;
+using CallSync.Sip.Transactions;
+
+namespace CallSync.Sip.UserAgent;
+
+/// <summary>Configuration of the user agent (section <c>Sip</c> of the agent's configuration).</summary>
+public sealed record SipUserAgentOptions
+{
+    /// <summary>Listening endpoints, e.g. <c>udp:0.0.0.0:5060</c>, <c>tcp:0.0.0.0:5060</c>; port 0 picks a free port.</summary>
+    public IReadOnlyList<string> ListenEndPoints { get; init; } = ["udp:0.0.0.0:5060"];
+
+    /// <summary>The account's user part (the phone's number), e.g. <c>1001</c>.</summary>
+    public required string User { get; init; }
+
+    /// <summary>The SIP domain / registrar host[:port]; null for peer-to-peer use without registration.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>The authentication user name (defaults to <see cref="User"/>).</summary>
+    public string? AuthUser { get; init; }
+
+    /// <summary>The password; never logged.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>The display name in From, or null.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>Whether to register with <see cref="Domain"/>; true by default when a domain is set.</summary>
+    public bool Register { get; init; } = true;
+
+    /// <summary>The binding lifetime asked for: 600 s.</summary>
+    public TimeSpan RegisterExpires { get; init; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>Refresh at this fraction of the granted lifetime: 0.8.</summary>
+    public double RegisterRefreshFraction { get; init; } = 0.8;
+
+    /// <summary>First retry delay after a failed registration; doubles up to <see cref="RegisterRetryMax"/>. 30 s.</summary>
+    public TimeSpan RegisterRetryMin { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest retry delay: 10 min.</summary>
+    public TimeSpan RegisterRetryMax { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Auto-answer policy: off by default.</summary>
+    public SipAutoAnswerMode AutoAnswer { get; init; }
+
+    /// <summary>The delay for <see cref="SipAutoAnswerMode.AfterDelay"/>: 3 s.</summary>
+    public TimeSpan AutoAnswerDelay { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Calls allowed at once (active plus waiting); more get 486 Busy Here. Default 2 (one active, one waiting).</summary>
+    public int MaxCalls { get; init; } = 2;
+
+    /// <summary>Incoming calls ring at most this long before 480 Temporarily Unavailable: 60 s.</summary>
+    public TimeSpan RingTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How the answer picks a codec.</summary>
+    public SdpAnswerPolicy AnswerPolicy { get; init; } = SdpAnswerPolicy.OfferOrder;
+
+    /// <summary>The User-Agent header value.</summary>
+    public string UserAgentName { get; init; } = "CallSync/0.1";
+
+    /// <summary>Transaction timers (T1, T2, T4).</summary>
+    public SipTimerOptions Timers { get; init; } = new();
+}

@@ -1,0 +1,114 @@
+using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.UserAgent;
+
+namespace CallSync.Sip.Tests.Interop;
+
+[Trait("Category", "Interop")]
+public sealed class SippTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-sipp-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static SipUserAgentOptions Options(SipAutoAnswerMode autoAnswer) => new()
+    {
+        User = "1001",
+        ListenEndPoints = ["udp:127.0.0.1:0"],
+        AutoAnswer = autoAnswer,
+        MaxCalls = 30,
+    };
+
+    [Fact]
+    public async Task SippUac_TwentyCallsToAutoAnsweringUa_AllSucceed()
+    {
+        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
+        var media = new TestMediaFactory();
+        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Immediately), media);
+        var outcomes = new List<SipCallOutcome>();
+        ua.CallStateChanged += c =>
+        {
+            if (c.Outcome is { } o)
+            {
+                lock (outcomes)
+                {
+                    outcomes.Add(o);
+                }
+            }
+        };
+        await ua.StartAsync();
+        var port = ua.LocalEndPoints[0].EndPoint.Port;
+        var sippPort = PeerProcess.FreeUdpPort();
+        using var sipp = new PeerProcess("sipp",
+            $"-sn uac 127.0.0.1:{port} -s 1001 -i 127.0.0.1 -p {sippPort} -m 20 -l 5 -r 10 -d 300 -nostdin -timeout 60s -timeout_error -trace_stat -stf stat.csv",
+            _dir);
+        var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
+        await WaitUntilAsync(() => outcomes.Count >= 20);
+        lock (outcomes)
+        {
+            Assert.Equal(20, outcomes.Count);
+            Assert.All(outcomes, o =>
+            {
+                Assert.Equal(SipCallResult.Answered, o.Result);
+                Assert.Equal(SipCallParty.Remote, o.EndedBy);
+                Assert.Equal(SipCallDirection.Incoming, o.Direction);
+                Assert.NotNull(o.AnsweredAt);
+                Assert.True(o.EndedAt >= o.AnsweredAt);
+            });
+        }
+
+        var started = media.Created.Values.SelectMany(m => m.Started).ToList();
+        Assert.Equal(20, started.Count);
+        Assert.All(started, m => Assert.Equal("PCMU", m.CodecName));
+    }
+
+    [Fact]
+    public async Task SippUas_TwentyCallsFromUa_AllAnsweredAndHungUp()
+    {
+        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
+        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Off), new TestMediaFactory());
+        await ua.StartAsync();
+        var sippPort = PeerProcess.FreeUdpPort();
+        using var sipp = new PeerProcess("sipp", $"-sn uas -i 127.0.0.1 -p {sippPort} -m 20 -nostdin -timeout 90s -timeout_error", _dir);
+        await Task.Delay(300); // sipp binds its socket
+        for (var i = 0; i < 20; i++)
+        {
+            var call = await ua.PlaceCallAsync($"sip:service@127.0.0.1:{sippPort}");
+            var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            ua.CallStateChanged += OnState;
+            if (call.State == SipCallState.Answered || call.State == SipCallState.Ended)
+            {
+                answered.TrySetResult();
+            }
+
+            await answered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            ua.CallStateChanged -= OnState;
+            Assert.Equal(SipCallState.Answered, call.State);
+            await call.HangUpAsync();
+            var outcome = await call.Completion.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(SipCallResult.Answered, outcome.Result);
+            Assert.Equal(SipCallParty.Local, outcome.EndedBy);
+            Assert.Equal(200, outcome.StatusCode);
+
+            void OnState(SipCall c)
+            {
+                if (ReferenceEquals(c, call) && c.State is SipCallState.Answered or SipCallState.Ended)
+                {
+                    answered.TrySetResult();
+                }
+            }
+        }
+
+        var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!condition())
+        {
+            await Task.Delay(50, cts.Token);
+        }
+    }
+}
