@@ -37,6 +37,7 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _connectLoop;
     private Task? _inboundLoop;
+    private int _stopping;
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -116,7 +117,7 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
     /// <summary>Publishes "offline" (retained), disconnects normally (so the broker does not send the will) and stops reconnecting.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stop is null)
+        if (_stop is null || Interlocked.Exchange(ref _stopping, 1) == 1)
         {
             return;
         }
@@ -313,7 +314,7 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
-        if (args.ClientWasConnected)
+        if (args.ClientWasConnected && Volatile.Read(ref _stopping) == 0)
         {
             Log.ConnectionLost(_logger, args.Reason.ToString());
         }

@@ -73,9 +73,10 @@ public sealed class OutboxPublisher : IAsyncDisposable
     /// <summary>Stops the loop and deletes rows already acknowledged.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_stop is not null && _loop is not null)
+        CancellationTokenSource? stop = Interlocked.Exchange(ref _stop, null);
+        if (stop is not null && _loop is not null)
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
             try
             {
                 await _loop.ConfigureAwait(false);
@@ -85,7 +86,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
                 // Expected on stop.
             }
 
-            _stop.Dispose();
+            stop.Dispose();
         }
     }
 
