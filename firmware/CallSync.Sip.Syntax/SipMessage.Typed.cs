@@ -216,7 +216,7 @@ public abstract partial class SipMessage
     {
         for (var i = 0; i < Headers.Count; i++)
         {
-            builder.AddHeader(Headers.GetName(i), Headers.GetValue(i));
+            builder.AddParsedHeader(Headers.GetName(i), Headers.GetValue(i));
         }
 
         builder.Body = Body.ToArray();

@@ -46,7 +46,7 @@ public sealed class SipRequest : SipMessage
     /// <summary>A builder holding a copy of this request's start line, headers and body.</summary>
     public SipRequestBuilder ToBuilder()
     {
-        var b = new SipRequestBuilder(Method, RequestUriText);
+        var b = new SipRequestBuilder(Method, RequestUriText, parsed: true);
         CopyTo(b);
         return b;
     }

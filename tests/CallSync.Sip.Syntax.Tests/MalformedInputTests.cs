@@ -150,4 +150,33 @@ public sealed class MalformedInputTests
         Assert.Equal("Malformed Contact", error.Reason);
         Assert.False(error.CanRespond);
     }
+
+    [Fact]
+    public void TryParse_BareCarriageReturnInHeader_Rejected()
+    {
+        var text = SampleMessages.OkText.Replace("Require: timer", "Require: ti\rmer", StringComparison.Ordinal);
+        Assert.False(SipMessage.TryParse(Encoding.ASCII.GetBytes(text), out _, out var error));
+        Assert.Equal("Bare CR in header section", error.Reason);
+    }
+
+    [Fact]
+    public void ToBuilderAndCreateFor_PartialRequestWithQuotedNul_DoNotThrow()
+    {
+        // Found by fuzzing: values from a parsed message may hold quoted control bytes and a broken Request-URI.
+        var bytes = TortureCase.Load("ltgtruri");
+        var text = Encoding.Latin1.GetString(bytes).Replace("To: sip:user@example.com", "To: \"a\\\0b\" <sip:user@example.com>", StringComparison.Ordinal);
+        Assert.False(SipMessage.TryParse(Encoding.Latin1.GetBytes(text), out _, out var error));
+        Assert.True(error.CanRespond);
+        Assert.Equal("a\0b", error.Request!.To!.DisplayName);
+        Assert.StartsWith("INVITE <sip:user@example.com> SIP/2.0\r\n", error.Request.ToBuilder().ToString(), StringComparison.Ordinal);
+        Assert.Contains("\0", SipResponseBuilder.CreateFor(error.Request, 400).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CSeq_OnPartialRequestWithBrokenCSeq_IsDefaultAndPrintable()
+    {
+        Assert.False(SipMessage.TryParse(TortureCase.Load("scalar02"), out _, out var error));
+        Assert.Equal(default, error.Request!.CSeq);
+        Assert.Equal("0 ", error.Request.CSeq.ToString());
+    }
 }

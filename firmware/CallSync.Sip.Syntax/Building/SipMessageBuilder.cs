@@ -31,6 +31,9 @@ public abstract class SipMessageBuilder
         return this;
     }
 
+    /// <summary>Appends a line taken from a parsed message (already valid: it may hold quoted control bytes).</summary>
+    internal void AddParsedHeader(string name, string value) => _headers.Add(new SipHeader(name, value));
+
     /// <summary>Inserts a header line at <paramref name="index"/> (0 = first, e.g. a new top Via).</summary>
     public SipMessageBuilder InsertHeader(int index, string name, string value)
     {

@@ -20,6 +20,14 @@ public sealed class SipRequestBuilder : SipMessageBuilder
         RequestUri = requestUri;
     }
 
+    /// <summary>Copies a parsed (possibly partial) request's start line without re-checking it.</summary>
+    internal SipRequestBuilder(SipMethod method, string requestUri, bool parsed)
+    {
+        _ = parsed;
+        Method = method;
+        RequestUri = requestUri;
+    }
+
     /// <summary>The method.</summary>
     public SipMethod Method { get; set; }
 

@@ -50,13 +50,13 @@ public sealed class SipResponseBuilder : SipMessageBuilder
                 case SipHeaderKind.From:
                 case SipHeaderKind.CallId:
                 case SipHeaderKind.CSeq:
-                    b.AddHeader(SipHeaderTable.GetCanonicalName(kind), headers.GetValue(i));
+                    b.AddParsedHeader(SipHeaderTable.GetCanonicalName(kind), headers.GetValue(i));
                     break;
                 case SipHeaderKind.RecordRoute when copyRecordRoute:
-                    b.AddHeader(SipHeaderNames.RecordRoute, headers.GetValue(i));
+                    b.AddParsedHeader(SipHeaderNames.RecordRoute, headers.GetValue(i));
                     break;
                 case SipHeaderKind.To:
-                    b.AddHeader(SipHeaderNames.To, WithTag(headers.GetValue(i), request.To, toTag));
+                    b.AddParsedHeader(SipHeaderNames.To, WithTag(headers.GetValue(i), request.To, toTag));
                     break;
                 default:
                     break;

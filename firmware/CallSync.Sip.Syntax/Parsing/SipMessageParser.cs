@@ -35,6 +35,11 @@ internal static class SipMessageParser
         }
 
         var startLine = data[..(lineEnd > 0 && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd)];
+        if (startLine.Contains((byte)'\r'))
+        {
+            error = SipParseError.Drop("Bare CR in start line");
+            return false;
+        }
 
         // Header lines.
         // Most messages carry fewer than 32 headers: start on the stack, move to a pooled array beyond that.
@@ -79,6 +84,12 @@ internal static class SipMessageParser
             {
                 bodyStart = pos + nl + 1;
                 break;
+            }
+
+            if (line.Contains((byte)'\r'))
+            {
+                error = SipParseError.Drop("Bare CR in header section");
+                return false;
             }
 
             if (line[0] is (byte)' ' or (byte)'\t')

@@ -31,5 +31,5 @@ public readonly record struct SipCSeq(uint Sequence, SipMethod Method)
     }
 
     /// <summary>The value as written: <c>1 INVITE</c>.</summary>
-    public override string ToString() => Sequence.ToString(CultureInfo.InvariantCulture) + " " + Method.Name;
+    public override string ToString() => Sequence.ToString(CultureInfo.InvariantCulture) + " " + Method?.Name;
 }
