@@ -24,6 +24,13 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
     /// <summary>Suffix of the in-progress marker file.</summary>
     public const string MarkerSuffix = ".recording";
 
+    /// <summary>
+    /// Channel mapping family 0 (RFC 7845 section 5.1.1.1), one coupled stereo stream: the only stereo layout
+    /// opusdec/opusfile accept besides surround. (Family 255, two independent mono streams, would separate the
+    /// parties perfectly, but opusfile refuses it.)
+    /// </summary>
+    private const int ChannelMappingFamily = 0;
+
     private readonly RecordingMetadata _metadata;
     private readonly ILogger<CallRecorder> _logger;
     private readonly int _frameSamples;
@@ -224,12 +231,14 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
     private unsafe OggOpusEncoderHandle CreateEncoder(RecordingOptions options, int sampleRate)
     {
         var callbacks = new OpusEncCallbacks { Write = &WritePage, Close = &ClosePage };
-        OggOpusEncoderHandle encoder = OpusEncNative.CreateEncoder(callbacks, GCHandle.ToIntPtr(_self), _comments, sampleRate, 2);
+        OggOpusEncoderHandle encoder = OpusEncNative.CreateEncoder(callbacks, GCHandle.ToIntPtr(_self), _comments, sampleRate, 2, ChannelMappingFamily);
         try
         {
             OpusEncNative.Ctl(encoder, OpusEncNative.SetBitrateRequest, options.Bitrate);
             OpusEncNative.Ctl(encoder, OpusEncNative.SetComplexityRequest, Math.Clamp(options.Complexity, 0, 10));
-            OpusEncNative.Ctl(encoder, OpusEncNative.SetSignalRequest, OpusEncNative.SignalVoice);
+            // Left and right are different people: without forcing two coded channels the encoder downmixes
+            // to mono at speech bit rates (measured 0.6 dB separation).
+            OpusEncNative.Ctl(encoder, OpusEncNative.SetForceChannelsRequest, 2);
 
             // Encode each frame as soon as it arrives (the default decision delay holds back 2 s), and emit a
             // page at least every MaxPageDelay (48 kHz granule units).

@@ -6,10 +6,13 @@ public sealed class RecordingOptions
     /// <summary>Directory for recordings: <c>&lt;DataDir&gt;/recordings</c>. Required.</summary>
     public string Directory { get; set; } = string.Empty;
 
-    /// <summary>Opus bit rate for the stereo stream, bit/s. Default 24000.</summary>
-    public int Bitrate { get; set; } = 24000;
+    /// <summary>
+    /// Opus bit rate for the stereo stream, bit/s. Default 32000: at 24000 the coupled stereo coder lets
+    /// the two parties bleed into each other (measured 22-23 dB separation); 32000 keeps them 40 dB apart.
+    /// </summary>
+    public int Bitrate { get; set; } = 32000;
 
-    /// <summary>Opus complexity 0-10. Default 5: measured to be faster than opusenc's default at equal quality for speech.</summary>
+    /// <summary>Opus complexity 0-10. Default 5 (opusenc uses 10): half the CPU, same channel separation at 32 kbit/s.</summary>
     public int Complexity { get; set; } = 5;
 
     /// <summary>

@@ -10,8 +10,7 @@ internal static unsafe partial class OpusEncNative
 {
     internal const int SetBitrateRequest = 4002;
     internal const int SetComplexityRequest = 4010;
-    internal const int SetSignalRequest = 4024;
-    internal const int SignalVoice = 3001;
+    internal const int SetForceChannelsRequest = 4022;
     internal const int SetDecisionDelayRequest = 14000;
     internal const int SetMuxingDelayRequest = 14002;
 
@@ -30,13 +29,13 @@ internal static unsafe partial class OpusEncNative
     internal static void AddComment(OggOpusCommentsHandle comments, string tag, string value) =>
         Check(ope_comments_add(comments, tag, value), "ope_comments_add");
 
-    internal static OggOpusEncoderHandle CreateEncoder(in OpusEncCallbacks callbacks, nint userData, OggOpusCommentsHandle comments, int rate, int channels)
+    internal static OggOpusEncoderHandle CreateEncoder(in OpusEncCallbacks callbacks, nint userData, OggOpusCommentsHandle comments, int rate, int channels, int family)
     {
         OggOpusEncoderHandle handle;
         int error;
         fixed (OpusEncCallbacks* cb = &callbacks)
         {
-            handle = ope_encoder_create_callbacks(cb, userData, comments, rate, channels, 0, out error);
+            handle = ope_encoder_create_callbacks(cb, userData, comments, rate, channels, family, out error);
         }
 
         if (error != 0 || handle.IsInvalid)
