@@ -161,6 +161,11 @@ public sealed class OutboxInteropTests : IDisposable
         await using var late = new TestSubscriber(broker.Url, MqttTopics.State(DeviceId));
         await late.ConnectAsync();
         Assert.True(await late.WaitForAsync(m => m.Any(x => x.Retain && State(x.Payload) is { State: "online" } s && s.Boot == boot2), TimeSpan.FromSeconds(10)));
-        await second.KillAsync();
+
+        // Clean shutdown publishes "offline" itself (no will needed).
+        int before = watcher.Messages.Count;
+        second.Terminate();
+        Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        Assert.True(await watcher.WaitForAsync(m => m.Skip(before).Any(x => State(x.Payload) is { State: "offline" } s && s.Boot == boot2), TimeSpan.FromSeconds(10)));
     }
 }

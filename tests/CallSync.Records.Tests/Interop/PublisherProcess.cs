@@ -104,6 +104,13 @@ public sealed class PublisherProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM: the helper stops its link cleanly (publishes "offline").</summary>
+    public void Terminate()
+    {
+        using Process kill = Process.Start(new ProcessStartInfo("kill", "-TERM " + _process.Id) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no cleanup, no clean MQTT disconnect.</summary>
     public async Task KillAsync()
     {
