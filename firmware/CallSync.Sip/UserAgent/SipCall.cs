@@ -47,6 +47,9 @@ public sealed class SipCall
     /// <summary>The local URI.</summary>
     public string LocalUri => Local.Uri.ToString();
 
+    /// <summary>The dialog's route set (Record-Route, in the order requests use it); empty without proxies.</summary>
+    public IReadOnlyList<string> Routes => [.. RouteSet.Select(r => r.ToString())];
+
     /// <summary>The last negotiated media, or null before the answer.</summary>
     public SdpNegotiatedMedia? Media { get; internal set; }
 
