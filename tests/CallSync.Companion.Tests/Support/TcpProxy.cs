@@ -95,6 +95,11 @@ public sealed class TcpProxy : IAsyncDisposable
         await Task.WhenAll(up, down).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    /// <summary>
+    /// Relays bytes. When paced, it models a link of <paramref name="rate"/> bytes/s: sending credit accrues while
+    /// the relay holds data (so its own scheduling delays on a loaded machine are made up, as a real link would have
+    /// sent meanwhile) but not while it waits for the sender (so stalls of the protocol count against its goodput).
+    /// </summary>
     private async Task PumpAsync(Socket from, Socket to, long? cutAfter, int? rate, CancellationToken cancellationToken)
     {
         byte[] buffer = new byte[16 * 1024];
@@ -106,10 +111,18 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             while (true)
             {
+                bool idle = from.Available == 0;
                 int count = await from.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
                 if (count == 0)
                 {
                     return;
+                }
+
+                if (idle)
+                {
+                    // The link sat idle waiting for the sender: no credit for that time beyond one small burst.
+                    lastRefill = clock.Elapsed.TotalSeconds;
+                    tokens = Math.Min(tokens, 2048);
                 }
 
                 int offset = 0;
@@ -133,7 +146,7 @@ public sealed class TcpProxy : IAsyncDisposable
                         while (true)
                         {
                             double now = clock.Elapsed.TotalSeconds;
-                            tokens = Math.Min(8 * 1024, tokens + ((now - lastRefill) * bytesPerSecond));
+                            tokens += (now - lastRefill) * bytesPerSecond;
                             lastRefill = now;
                             if (tokens >= slice)
                             {

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using CallSync.Companion.Messages;
+using CallSync.Companion.Tests.Support;
+
+namespace CallSync.Companion.Tests.Cli;
+
+/// <summary>Runs the real callsync-companion executable against a real companion server on 127.0.0.1.</summary>
+public sealed class CompanionCliTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private static string CliPath()
+    {
+        string repo = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(repo, "CallSync.Firmware.sln")))
+        {
+            repo = Path.GetDirectoryName(repo)!;
+        }
+
+        return Path.Combine(repo, "tools", "CallSync.Companion.Cli", "bin", "Release", "net10.0", "callsync-companion.dll");
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(CliPath());
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Cli_PairListenDialUnpair_WorksEndToEndWithExitCodes()
+    {
+        await using var fixture = new ServerFixture();
+        string source = Path.Combine(_work, "call.opus");
+        File.WriteAllBytes(source, Enumerable.Range(0, 200_000).Select(i => (byte)(i * 31)).ToArray());
+        fixture.Outbox.AddFile("rec-cli", source, "+49306", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(40));
+        string connect = $"tcp:127.0.0.1:{fixture.EndPoint.Port}";
+        string state = Path.Combine(_work, "state");
+        string inbox = Path.Combine(_work, "inbox");
+
+        var pair = await RunAsync("pair", "--connect", connect, "--user", "user-9", "--yes", "--state", state);
+        Assert.True(pair.ExitCode == 0, pair.Output + pair.Error);
+        Assert.Matches("Pairing code: [0-9]{6}", pair.Output);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(state, "companion.json")));
+
+        var listen = await RunAsync("listen", "--connect", connect, "--state", state, "--out", inbox, "--once");
+        Assert.True(listen.ExitCode == 0, listen.Output + listen.Error);
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(inbox, "rec-cli.opus")));
+        Assert.Single(fixture.Outbox.Deliveries);
+
+        fixture.Dialer.Answer = _ => DialOutcome.Started("rec-dial");
+        var dial = await RunAsync("dial", "+4930777", "--follow", "--connect", connect, "--state", state);
+        Assert.True(dial.ExitCode == 0, dial.Output + dial.Error);
+        Assert.Contains("record rec-dial", dial.Output, StringComparison.Ordinal);
+        Assert.Contains("ended answered", dial.Output, StringComparison.Ordinal);
+        Assert.Equal(["+4930777"], fixture.Dialer.Numbers);
+
+        fixture.Dialer.Answer = _ => DialOutcome.Busy();
+        var busy = await RunAsync("dial", "200", "--connect", connect, "--state", state);
+        Assert.Equal(1, busy.ExitCode);
+        Assert.Contains("busy", busy.Error, StringComparison.Ordinal);
+
+        var unpair = await RunAsync("unpair", "--connect", connect, "--state", state);
+        Assert.True(unpair.ExitCode == 0, unpair.Output + unpair.Error);
+        Assert.Empty(fixture.Keys.List());
+        Assert.False(File.Exists(Path.Combine(state, "companion.json")));
+    }
+
+    [Fact]
+    public async Task Cli_BadArguments_ExitCodeTwo()
+    {
+        var missing = await RunAsync("pair", "--connect", "tcp:127.0.0.1:1");
+        var badTarget = await RunAsync("pair", "--connect", "udp:x", "--user", "u", "--yes");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal(2, badTarget.ExitCode);
+        Assert.Contains("tcp:HOST:PORT", badTarget.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cli_NothingListening_ExitCodeThree()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var result = await RunAsync("pair", "--connect", $"tcp:127.0.0.1:{port}", "--user", "u", "--yes", "--state", _work);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("cannot connect", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cli_PhoneUserRejects_ExitCodeOneNothingSaved()
+    {
+        var confirmer = new ScriptedConfirmer { Decision = false };
+        await using var fixture = new ServerFixture(confirmer);
+        string state = Path.Combine(_work, "state");
+
+        var result = await RunAsync("pair", "--connect", $"tcp:127.0.0.1:{fixture.EndPoint.Port}", "--user", "u", "--yes", "--state", state);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("rejected", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(state, "companion.json")));
+    }
+}

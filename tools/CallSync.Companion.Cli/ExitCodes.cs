@@ -1,0 +1,10 @@
+namespace CallSync.Companion.Cli;
+
+/// <summary>Process exit codes of callsync-companion.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int ConnectionFailed = 3;
+}
