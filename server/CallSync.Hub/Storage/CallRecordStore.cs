@@ -137,7 +137,8 @@ internal sealed class CallRecordStore(HubDatabase database)
         Filter(sql, command, "(r.remote_number = @num OR r.local_number = @num)", "@num", query.Number);
         if (query.After is not null)
         {
-            sql.Append("AND (r.started_at < @cs OR (r.started_at = @cs AND r.record_id < @cr)) ");
+            // A row-value comparison lets both engines seek the (.., started_at, record_id) index directly.
+            sql.Append("AND (r.started_at, r.record_id) < (@cs, @cr) ");
             command.With("@cs", query.After.StartedAtMs).With("@cr", query.After.RecordId);
         }
 

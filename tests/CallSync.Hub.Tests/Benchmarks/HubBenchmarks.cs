@@ -14,6 +14,7 @@ namespace CallSync.Hub.Tests.Benchmarks;
 /// Ingest rate and API latency (docs/benchmarks.md, "Hub"). Sizes default small enough for CI; set
 /// CALLSYNC_HUB_BENCH_ROWS (table size) and CALLSYNC_HUB_BENCH_INGEST (records ingested) for the full runs.
 /// These assert correctness only; the numbers are printed, not asserted, because the CI machine is shared.
+/// Skipped unless CALLSYNC_HUB_BENCH=1.
 /// </summary>
 [Collection(InteropCollection.Name)]
 [Trait("Category", "Benchmark")]
@@ -23,7 +24,7 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
     private static readonly int TableRows = Setting("CALLSYNC_HUB_BENCH_ROWS", 100_000);
     private static readonly int IngestRecords = Setting("CALLSYNC_HUB_BENCH_INGEST", 20_000);
 
-    [Theory]
+    [BenchmarkTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task IngestRate_MqttToCommittedRows_Reported(string provider)
@@ -72,7 +73,7 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
         Assert.Equal((long)(perPhone * 10) + rows.Count, await store.CountAsync(CancellationToken.None));
     }
 
-    [Theory]
+    [BenchmarkTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task RecordsPage_LargeTable_LatencyReported(string provider)
