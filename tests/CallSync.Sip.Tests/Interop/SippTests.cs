@@ -103,6 +103,56 @@ public sealed class SippTests : IDisposable
         Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
     }
 
+    [Fact]
+    public async Task SippUac_CallsDuringGarbageFlood_AllSucceedAndUaKeepsServing()
+    {
+        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
+        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Immediately), new TestMediaFactory());
+        await ua.StartAsync();
+        var target = ua.LocalEndPoints[0].EndPoint;
+        using var stopFlood = new CancellationTokenSource();
+        var sent = 0;
+        var flood = Task.Run(async () =>
+        {
+            using var junk = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            var random = new Random(42);
+            var valid = System.Text.Encoding.ASCII.GetBytes(
+                "INVITE sip:1001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKjunk\r\nFrom: <sip:j@x>;tag=1\r\n" +
+                "To: <sip:1001@127.0.0.1>\r\nCall-ID: junk\r\nCSeq: 1 INVITE\r\nContent-Length: 500\r\n\r\nv=0");
+            while (!stopFlood.IsCancellationRequested)
+            {
+                byte[] datagram;
+                switch (random.Next(3))
+                {
+                    case 0:
+                        datagram = new byte[random.Next(1, 1500)];
+                        random.NextBytes(datagram);
+                        break;
+                    case 1:
+                        datagram = valid[..random.Next(1, valid.Length)]; // truncated
+                        break;
+                    default:
+                        datagram = (byte[])valid.Clone();
+                        datagram[random.Next(datagram.Length)] = (byte)random.Next(256);
+                        break;
+                }
+
+                await junk.SendAsync(datagram, target);
+                sent++;
+                await Task.Delay(2);
+            }
+        });
+        var sippPort = PeerProcess.FreeUdpPort();
+        using var sipp = new PeerProcess("sipp",
+            $"-sn uac 127.0.0.1:{target.Port} -s 1001 -i 127.0.0.1 -p {sippPort} -m 5 -l 2 -d 500 -nostdin -timeout 60s -timeout_error",
+            _dir);
+        var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        await stopFlood.CancelAsync();
+        await flood;
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
+        Assert.True(sent > 100, $"only {sent} junk datagrams were sent");
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
