@@ -9,7 +9,8 @@ namespace CallSync.Media.Jitter;
 /// preallocated, nothing allocates per packet.
 /// </summary>
 /// <remarks>
-/// Adaptation: the target depth starts at the minimum, grows by one frame on every late packet or underrun,
+/// Adaptation: the target depth starts at the minimum, grows by one frame on a late packet or underrun (at
+/// most once per 10 frames, so one stall's burst of late packets counts once),
 /// and shrinks by one frame after <see cref="StableFramesBeforeShrink"/> frames played without either.
 /// When the buffered depth exceeds the target by more than two frames, the oldest frame is discarded.
 /// </remarks>
@@ -21,6 +22,7 @@ public sealed class JitterBuffer
     private const int Capacity = 64;
     private const int Mask = Capacity - 1;
     private const int MaxConcealedBeforeRebuffer = 5;
+    private const int GrowHoldOffFrames = 10;
 
     private readonly Lock _lock = new();
     private readonly byte[][] _payloads;
@@ -39,6 +41,7 @@ public sealed class JitterBuffer
     private int _targetFrames;
     private int _stableFrames;
     private int _emptyPops;
+    private int _framesSinceGrow = GrowHoldOffFrames;
     private long _accepted;
     private long _duplicates;
     private long _late;
@@ -182,6 +185,11 @@ public sealed class JitterBuffer
         length = 0;
         lock (_lock)
         {
+            if (_framesSinceGrow < GrowHoldOffFrames)
+            {
+                _framesSinceGrow++;
+            }
+
             if (!_playing)
             {
                 if (_count < _targetFrames)
@@ -278,8 +286,13 @@ public sealed class JitterBuffer
 
     private void Grow()
     {
+        // One stall makes a burst of late packets; grow once per burst, not once per packet.
         _stableFrames = 0;
-        _targetFrames = Math.Min(_maxFrames, _targetFrames + 1);
+        if (_framesSinceGrow >= GrowHoldOffFrames)
+        {
+            _framesSinceGrow = 0;
+            _targetFrames = Math.Min(_maxFrames, _targetFrames + 1);
+        }
     }
 
     private void Remove(long ext)
