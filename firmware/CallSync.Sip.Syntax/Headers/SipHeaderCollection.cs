@@ -54,9 +54,10 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     public IReadOnlyList<string> GetValues(string name)
     {
         List<string>? result = null;
+        var kind = SipHeaderTable.GetKind(name);
         for (var i = 0; i < _entries.Length; i++)
         {
-            if (Matches(i, name))
+            if (Matches(i, name, kind))
             {
                 (result ??= []).Add(GetValue(i));
             }
@@ -71,9 +72,10 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     /// <summary>Index of the first line named <paramref name="name"/>, or -1.</summary>
     public int IndexOf(string name)
     {
+        var kind = SipHeaderTable.GetKind(name);
         for (var i = 0; i < _entries.Length; i++)
         {
-            if (Matches(i, name))
+            if (Matches(i, name, kind))
             {
                 return i;
             }
@@ -171,9 +173,8 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
         return sb.ToString();
     }
 
-    private bool Matches(int index, string name)
+    private bool Matches(int index, string name, SipHeaderKind kind)
     {
-        var kind = SipHeaderTable.GetKind(name);
         var e = _entries[index];
         if (kind != SipHeaderKind.Unknown)
         {
