@@ -92,6 +92,7 @@ internal sealed partial class CompanionSession
         {
             var confirm = Parse<PairConfirm>(
                 await ReceiveStepAsync("PairConfirm", _server.Options.PairingTimeout, cancellationToken).ConfigureAwait(false));
+            Log.CompanionDecided(_server.Logger, Connection, confirm.Accepted ? "confirmed" : "rejected");
             byte[] expected = PairingCrypto.ConfirmCheck(longTermKey, start.PublicKey, phonePublic, companionNonce, phoneNonce);
             if (!PairingCrypto.Equal(confirm.Check, expected))
             {

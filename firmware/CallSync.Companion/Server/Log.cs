@@ -48,6 +48,9 @@ internal static partial class Log
     [LoggerMessage(6022, LogLevel.Warning, "Companion connection {Connection}: pairing for app user {AppUserId} refused: {Reason}")]
     public static partial void PairingRefused(ILogger logger, long connection, string appUserId, string reason);
 
+    [LoggerMessage(6023, LogLevel.Debug, "Companion connection {Connection}: the app user {Decision} the pairing code")]
+    public static partial void CompanionDecided(ILogger logger, long connection, string decision);
+
     [LoggerMessage(6030, LogLevel.Information, "Companion connection {Connection}: companion {CompanionId} authenticated")]
     public static partial void Authenticated(ILogger logger, long connection, string companionId);
 

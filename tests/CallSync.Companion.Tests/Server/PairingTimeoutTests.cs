@@ -27,6 +27,7 @@ public sealed class PairingTimeoutTests
 
         var pairing = client.PairAsync("user-7", "Pixel", (_, _) => ValueTask.FromResult(true), ServerFixture.Timeout());
         await confirmer.Shown.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await fixture.Logger.WaitForEventAsync(6023, "confirmed");
         Assert.False(pairing.IsCompleted);
         fixture.Time.Advance(TimeSpan.FromSeconds(91));
         var result = await pairing;
