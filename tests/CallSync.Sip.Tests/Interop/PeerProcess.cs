@@ -50,6 +50,13 @@ public sealed class PeerProcess : IDisposable
         return ((IPEndPoint)s.LocalEndPoint!).Port;
     }
 
+    public static int FreeTcpPort()
+    {
+        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)s.LocalEndPoint!).Port;
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
