@@ -28,6 +28,7 @@ internal static class HubApplication
         if (configureLogging is null)
         {
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // no per-request lines
         }
         else
         {

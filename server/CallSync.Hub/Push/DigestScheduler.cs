@@ -10,9 +10,13 @@ namespace CallSync.Hub.Push;
 /// </summary>
 internal sealed class DigestScheduler(PushService push, PushOptions options, TimeProvider timeProvider, ILogger<DigestScheduler> logger) : BackgroundService
 {
+    // One check at a time per instance, so catch-up digests leave in date order.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     /// <summary>One check at the current time; returns how many digests were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await push.PushDueDigestsAsync(timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -22,6 +26,16 @@ internal sealed class DigestScheduler(PushService push, PushOptions options, Tim
             Log.DigestCheckFailed(logger, ex);
             return 0;
         }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
