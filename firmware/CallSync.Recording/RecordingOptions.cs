@@ -12,7 +12,7 @@ public sealed class RecordingOptions
     /// </summary>
     public int Bitrate { get; set; } = 32000;
 
-    /// <summary>Opus complexity 0-10. Default 5 (opusenc uses 10): half the CPU, same channel separation at 32 kbit/s.</summary>
+    /// <summary>Opus complexity 0-10. Default 5 (opusenc uses 10): less CPU on the board; 40-50 dB channel separation measured at 32 kbit/s.</summary>
     public int Complexity { get; set; } = 5;
 
     /// <summary>
