@@ -1,7 +1,15 @@
+using CallSync.Agent.Calls;
+using CallSync.Agent.Companion;
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Control;
 using CallSync.Agent.Hosting;
+using CallSync.Agent.Media;
+using CallSync.Agent.Records;
+using CallSync.Companion;
 using CallSync.Hal;
+using CallSync.Records;
+using CallSync.Sip.Media;
+using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,8 +18,9 @@ namespace CallSync.Agent;
 
 /// <summary>
 /// The composition root: the one place that knows every component and wires hardware, SIP, media, recording,
-/// records, MQTT and the companion link together. Start order is registration order; stop order is the reverse,
-/// so calls are hung up before recordings are finalised and records flushed.
+/// records, MQTT and the companion link together. Hosted services start in registration order and stop in
+/// reverse: the phone (calls hung up, records split) stops before the companion link and the MQTT link, which
+/// flush what the calls left.
 /// </summary>
 internal static class AgentComposition
 {
@@ -23,20 +32,86 @@ internal static class AgentComposition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IBoard>(sp => BoardFactory.Create(options.Board, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
+        RegisterRecords(services, options, dataDirectory);
+        RegisterCalls(services, options);
+
         services.AddSingleton<IStatusSource>(new DeviceStatus(options, version));
         services.AddSingleton<StatusReport>();
         services.AddSingleton<ControlDispatcher>();
         services.AddSingleton<IControlCommandHandler, BoardControlHandler>();
+        services.AddSingleton<IControlCommandHandler, CallControlHandler>();
 
         services.AddSingleton<ControlServer>();
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<ControlServer>());
         services.AddHostedService(sp => sp.GetRequiredService<ControlServer>());
         services.AddHostedService<SystemdWatchdog>();
+
+        // Started before the phone so a call's record always has somewhere to go; stopped after it.
+        services.AddSingleton<MqttService>();
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<MqttService>());
+        services.AddHostedService(sp => sp.GetRequiredService<MqttService>());
+        services.AddSingleton<CompanionService>();
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<CompanionService>());
+        services.AddSingleton<IControlCommandHandler>(sp => sp.GetRequiredService<CompanionService>());
+        services.AddHostedService(sp => sp.GetRequiredService<CompanionService>());
+        services.AddHostedService<RetentionService>();
+
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<SipStatus>());
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<Phone>());
+        services.AddHostedService(sp => sp.GetRequiredService<Phone>());
+
         if (options.Board.Kind == BoardKind.Simulated && options.Board.ControlInput)
         {
             services.AddHostedService<ConsoleControl>();
         }
 
         services.AddHostedService<ReadinessReporter>();
+    }
+
+    private static void RegisterRecords(IServiceCollection services, AgentOptions options, DataDirectory dataDirectory)
+    {
+        services.AddSingleton(_ => RecordsDatabase.OpenInDirectory(dataDirectory.Path));
+        services.AddSingleton(new CallSync.Records.DeviceIdentity(options.Device.Id, options.Device.Number));
+        services.AddSingleton(new OutboxOptions { MaxRows = options.Mqtt?.OutboxLimit ?? 100_000 });
+        services.AddSingleton(new RetentionOptions
+        {
+            MaxAge = TimeSpan.FromDays(options.Recording.RetentionDays),
+            QuotaBytes = options.Recording.QuotaBytes,
+        });
+        services.AddSingleton<RecordOutbox>();
+        services.AddSingleton<RecordingOutbox>();
+        services.AddSingleton<CallSplitter>();
+        services.AddSingleton(sp => new CommandLedger(sp.GetRequiredService<RecordsDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RecordsNotifier>();
+        services.AddSingleton<CallHistory>();
+        services.AddSingleton<ICallHistory>(sp => sp.GetRequiredService<CallHistory>());
+        services.AddSingleton<ICompanionOutbox, CompanionOutboxAdapter>();
+    }
+
+    private static void RegisterCalls(IServiceCollection services, AgentOptions options)
+    {
+        services.AddSingleton<CallRegistry>();
+        services.AddSingleton<CallMediaHub>();
+        services.AddSingleton<IInCallMedia>(sp => sp.GetRequiredService<CallMediaHub>());
+        services.AddSingleton<ICallFinisher, CallFinisher>();
+        services.AddSingleton(sp =>
+        {
+            var media = sp.GetRequiredService<CallMediaHub>();
+            var agent = new SipUserAgent(SipOptionsMapper.Map(options), media, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+            media.RemoteNumberOf = callId => agent.Calls.FirstOrDefault(c => c.CallId == callId)?.RemoteNumber;
+            return agent;
+        });
+        services.AddSingleton<SipStatus>();
+        services.AddSingleton(sp => new Phone(
+            sp.GetRequiredService<SipUserAgent>(),
+            sp.GetRequiredService<IBoard>(),
+            sp.GetRequiredService<CallRegistry>(),
+            sp.GetRequiredService<ICallFinisher>(),
+            sp.GetRequiredService<IInCallMedia>(),
+            options.Device.Number,
+            sp.GetRequiredService<ILogger<Phone>>()));
+        services.AddSingleton<RemoteDialer>();
+        services.AddSingleton<PhoneCompanionDialer>();
+        services.AddSingleton<ICompanionDialer>(sp => sp.GetRequiredService<PhoneCompanionDialer>());
     }
 }

@@ -1,0 +1,47 @@
+using CallSync.Agent.Configuration;
+using CallSync.Sip.UserAgent;
+
+namespace CallSync.Agent.Calls;
+
+/// <summary>The agent's Sip section as the SIP user agent's options.</summary>
+internal static class SipOptionsMapper
+{
+    public static SipUserAgentOptions Map(AgentOptions options)
+    {
+        var sip = options.Sip;
+        return new SipUserAgentOptions
+        {
+            ListenEndPoints = [.. sip.Listen.Select(l => l.ToString())],
+            User = sip.Username ?? options.Device.Number,
+            AuthUser = sip.Username,
+            Password = sip.Password,
+            Domain = sip.Domain is null ? null : RegistrarHostPort(sip.Registrar) ?? sip.Domain,
+            Register = sip.Registrar is not null,
+            RegisterExpires = sip.RegisterExpires,
+            AutoAnswer = sip.AutoAnswer switch
+            {
+                AutoAnswerMode.Always when sip.AutoAnswerDelay > TimeSpan.Zero => SipAutoAnswerMode.AfterDelay,
+                AutoAnswerMode.Always => SipAutoAnswerMode.Immediately,
+                AutoAnswerMode.WhenRequested => SipAutoAnswerMode.WhenRequested,
+                _ => SipAutoAnswerMode.Off,
+            },
+            AutoAnswerDelay = sip.AutoAnswerDelay,
+            MaxCalls = sip.MaxCalls,
+            UserAgentName = sip.UserAgent,
+        };
+    }
+
+    // The user agent sends REGISTER and calls to its domain; a registrar with a port (sip:127.0.0.1:5080) keeps it.
+    private static string? RegistrarHostPort(string? registrar)
+    {
+        if (registrar is null)
+        {
+            return null;
+        }
+
+        var rest = registrar[(registrar.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        rest = rest[(rest.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var end = rest.IndexOfAny([';', '?']);
+        return end < 0 ? rest : rest[..end];
+    }
+}

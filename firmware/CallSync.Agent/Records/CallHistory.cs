@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CallSync.Agent.Calls;
+using CallSync.Agent.Hosting;
+using CallSync.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Agent.Records;
+
+/// <summary>
+/// The newest call records on the phone for <c>callsync calls</c>, kept as JSON lines in
+/// <c>&lt;DataDir&gt;/history.jsonl</c> (the outbox forgets a record once the broker has it). Trimmed to the
+/// newest <see cref="Keep"/> records when it grows past twice that.
+/// </summary>
+internal sealed class CallHistory(DataDirectory dataDirectory, ILogger<CallHistory> logger) : ICallHistory
+{
+    public const int Keep = 1000;
+
+    private readonly string _path = Path.Combine(dataDirectory.Path, "history.jsonl");
+    private readonly Lock _gate = new();
+
+    public void Add(CallRecord record)
+    {
+        var line = JsonSerializer.Serialize(record, CallSyncJsonContext.Default.CallRecord) + "\n";
+        try
+        {
+            lock (_gate)
+            {
+                File.AppendAllText(_path, line, Encoding.UTF8);
+                var lines = File.ReadLines(_path).Count();
+                if (lines > 2 * Keep)
+                {
+                    var newest = File.ReadLines(_path).Skip(lines - Keep).ToArray();
+                    File.WriteAllLines(_path + ".tmp", newest);
+                    File.Move(_path + ".tmp", _path, overwrite: true);
+                }
+            }
+        }
+        catch (IOException ex)
+        {
+            RecordsLog.HistoryFailed(logger, _path, ex);
+        }
+    }
+
+    /// <summary>A record among the newest ones, for the summary shown with a recording; null when not found.</summary>
+    public CallRecord? Find(Guid recordId)
+    {
+        var id = recordId.ToString();
+        lock (_gate)
+        {
+            if (!File.Exists(_path))
+            {
+                return null;
+            }
+
+            var line = File.ReadLines(_path).LastOrDefault(l => l.Contains(id, StringComparison.Ordinal));
+            try
+            {
+                return line is null ? null : JsonSerializer.Deserialize(line, CallSyncJsonContext.Default.CallRecord);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<string>> LastAsync(int count, CancellationToken cancellationToken)
+    {
+        List<CallRecord> records = [];
+        lock (_gate)
+        {
+            if (File.Exists(_path))
+            {
+                foreach (var line in File.ReadLines(_path).Reverse().Take(count))
+                {
+                    try
+                    {
+                        if (JsonSerializer.Deserialize(line, CallSyncJsonContext.Default.CallRecord) is { } record)
+                        {
+                            records.Add(record);
+                        }
+                    }
+                    catch (JsonException)
+                    {
+                        // A line torn by a power cut is skipped; the record itself is safe in the outbox.
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>([.. records.Select(Describe)]);
+    }
+
+    private static string Describe(CallRecord r)
+    {
+        var talk = TimeSpan.FromSeconds(r.TalkSeconds);
+        var recording = r.Recording is { } rec ? $"recording {rec.Bytes} bytes" : "no recording";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{r.StartedAt:yyyy-MM-dd HH:mm:ss}Z  {Name(r.Direction),-8} {r.RemoteNumber.Raw,-16} {Name(r.Result),-10} talk {talk:hh\\:mm\\:ss}  {recording}  record {r.RecordId}");
+    }
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => JsonSerializer.Serialize(value, typeof(T), CallSyncJsonContext.Default).Trim('"');
+}

@@ -1,0 +1,27 @@
+using CallSync.Contracts;
+using CallSync.Records;
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Agent.Records;
+
+/// <summary>The agent's record wiring log messages (event ids 400-499).</summary>
+internal static partial class RecordsLog
+{
+    [LoggerMessage(400, LogLevel.Information, "Record {RecordId} split ({Outcome}): {Result}, recording {Bytes} bytes")]
+    public static partial void Split(ILogger logger, Guid recordId, SplitOutcome outcome, CallResult result, long bytes);
+
+    [LoggerMessage(401, LogLevel.Information, "Embedded MQTT broker listening on {Url}")]
+    public static partial void EmbeddedBroker(ILogger logger, string url);
+
+    [LoggerMessage(402, LogLevel.Information, "Boot number {Boot}")]
+    public static partial void Boot(ILogger logger, long boot);
+
+    [LoggerMessage(403, LogLevel.Warning, "Call history file {Path} could not be written")]
+    public static partial void HistoryFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(404, LogLevel.Information, "Retention: {Summary}")]
+    public static partial void Retention(ILogger logger, string summary);
+
+    [LoggerMessage(405, LogLevel.Warning, "Recording {RecordId} was cut short by the last stop and has been sealed")]
+    public static partial void SealedCutShort(ILogger logger, string recordId);
+}

@@ -1,0 +1,28 @@
+using CallSync.Agent.Calls;
+using CallSync.Contracts;
+using CallSync.Mqtt;
+
+namespace CallSync.Agent.Records;
+
+/// <summary>Remote commands (from the hub over MQTT) act on the phone through this.</summary>
+internal sealed class RemoteDialer(Phone phone) : IDialer
+{
+    public DeviceActivity Activity => phone.Activity;
+
+    public async Task<DialOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        var attempt = await phone.DialAsync(number, origin, cancellationToken).ConfigureAwait(false);
+        switch (attempt.Status)
+        {
+            case DialAttemptStatus.Started:
+                var finished = await attempt.Call!.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return DialOutcome.Completed(finished.RecordId, finished.Result);
+            case DialAttemptStatus.Busy:
+                return DialOutcome.Busy();
+            default:
+                return DialOutcome.Failed(attempt.Status == DialAttemptStatus.Invalid ? "bad-number" : "no-route");
+        }
+    }
+
+    public Task<bool> HangupAsync(CancellationToken cancellationToken) => phone.HangUpAsync(cancellationToken);
+}
