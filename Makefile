@@ -29,6 +29,10 @@ test: deps
 	$(DOTNET) build CallSync.Firmware.sln -c $(CONFIG) -nologo -clp:ErrorsOnly
 	@deploy/run-tests.sh $(CONFIG)
 
+FUZZ_SECONDS ?= 60
+fuzz-sip:
+	$(DOTNET) run -c Release --project tests/CallSync.Sip.Fuzz -- --seconds $(FUZZ_SECONDS) --corpus tests/CallSync.Sip.Syntax.Tests/Torture
+
 bench:
 	$(DOTNET) run -c Release --project tests/CallSync.Benchmarks -- --filter '*' $(BENCH_ARGS)
 

@@ -47,7 +47,7 @@ public sealed class AgentOptionsReaderTests
         Assert.Equal(2, options.Sip.MaxCalls);
         Assert.Equal(["PCMU", "PCMA", "opus"], options.Sip.Codecs);
         Assert.True(options.Recording.Enabled);
-        Assert.Equal(24_000, options.Recording.Bitrate);
+        Assert.Equal(32_000, options.Recording.Bitrate);
         Assert.Equal(new Uri("mqtt://127.0.0.1:1883"), options.Mqtt!.Url);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Mqtt.KeepAlive);
         Assert.Equal("tcp:127.0.0.1:7301", options.Companion!.Listen.ToString());

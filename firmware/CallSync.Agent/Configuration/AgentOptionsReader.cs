@@ -82,12 +82,12 @@ public static partial class AgentOptionsReader
             catch (FormatException)
             {
                 // The value is a secret: name the key, never echo it.
-                throw Invalid(section, "ProvisioningKey", "(hidden)", "a base64 key of at least 16 bytes");
+                throw Invalid(section, "ProvisioningKey", "(hidden)", "a base64 key of at least 32 bytes");
             }
 
-            if (key.Length < 16)
+            if (key.Length < 32)
             {
-                throw Invalid(section, "ProvisioningKey", "(hidden)", "a base64 key of at least 16 bytes");
+                throw Invalid(section, "ProvisioningKey", "(hidden)", "a base64 key of at least 32 bytes");
             }
         }
 
@@ -244,7 +244,7 @@ public static partial class AgentOptionsReader
 
     private static RecordingOptions ReadRecording(IConfigurationSection section) => new(
         Bool(section, "Enabled", true),
-        Int(section, "Bitrate", 24_000, 6_000, 128_000),
+        Int(section, "Bitrate", 32_000, 6_000, 128_000),
         Bool(section, "NoticeTone", false),
         Int(section, "RetentionDays", 30, 1, 3650),
         Int(section, "QuotaMegabytes", 512, 1, 1_000_000) * 1024L * 1024L);

@@ -47,7 +47,6 @@ internal sealed class CallMediaHub(
             LocalAddress = IPAddress.Parse(options.Rtp.Address),
             PortRangeStart = options.Rtp.PortMin,
             PortRangeEnd = options.Rtp.PortMax,
-            OpusBitrate = options.Recording.Bitrate,
             NoticeTone = options.Recording.Enabled && options.Recording.NoticeTone,
             CanonicalName = $"{options.Device.Id}@{_announced}",
         }, board.Audio.SampleRate, time, loggers.CreateLogger<RtpMediaSession>());

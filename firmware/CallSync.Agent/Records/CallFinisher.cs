@@ -18,6 +18,7 @@ internal sealed class CallFinisher(
     CallMediaHub media,
     CallSplitter splitter,
     CallHistory history,
+    RecordingOutbox recordings,
     RecordsNotifier notifier,
     ILogger<CallFinisher> logger) : ICallFinisher
 {
@@ -70,6 +71,12 @@ internal sealed class CallFinisher(
         var split = splitter.Split(finished);
         RecordsLog.Split(logger, call.RecordId, split.Outcome, finished.Result, recording?.Bytes ?? 0);
         history.Add(split.Record);
+        if (recording is not null)
+        {
+            // A new file may take the recordings over their quota: apply the policy now, not at the next hour.
+            recordings.ApplyRetention();
+        }
+
         notifier.RecordReady(call.RecordId, recording is not null);
         return new FinishedCallSummary(call.RecordId, finished.Result, outcome.StatusCode, outcome.Reason);
     }
