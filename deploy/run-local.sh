@@ -1,37 +1,297 @@
 #!/usr/bin/env bash
-# `make run`: the system on this machine with a simulated board and embedded defaults.
+# `make run`: the whole system on this machine, as a narrated demo, with embedded defaults:
+# callsync-hub (SQLite, embedded MQTT broker) + two desk phones (callsync-agent, simulated board) + a companion
+# (callsync-companion). Everything listens on 127.0.0.1 free ports; all state and logs are under ./run/.
+# After the demo everything keeps running until Ctrl-C, which stops every process this script started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$PWD/out/bin
 run=$PWD/run
+for exe in callsync-hub callsync-agent callsync callsync-companion; do
+  [ -x "$bin/$exe" ] || { echo "missing $bin/$exe: run 'make build' first" >&2; exit 1; }
+done
 rm -rf "$run" && mkdir -p "$run"
 
+# ---------------------------------------------------------------- helpers
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo
+  echo "== stopping: the companion, the phones (they publish offline), then the hub"
+  local i p
+  # reverse start order: the companion and the phones first (they publish 'offline'), the hub and its broker last
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    p=${pids[i]}
+    kill -TERM "$p" 2>/dev/null || continue
+    for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  echo "stopped; state and logs are kept in run/"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-sip_port=$(free_port)
+step() { echo; echo "== $*"; }
+say() { echo "   $*"; }
+indent() { sed 's/^/     /'; }
+fail() { echo "!! $*" >&2; exit 1; }
+note() { echo "!! NOTE: $*"; }
+# wait_for SECONDS DESCRIPTION COMMAND...: poll every 0.2 s, bounded.
+wait_for() {
+  local seconds=$1 what=$2; shift 2
+  local end=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $end ] || return 1
+    sleep 0.2
+  done
+}
+show_log() { # show_log FILE PATTERN [N]: the last N matching lines of a log
+  grep -E "$2" "$1" 2>/dev/null | tail -n "${3:-5}" | cut -c1-220 | indent || true
+}
 
-cat > "$run/agent.json" <<JSON
-{ "Device":   { "Id": "desk-0001", "Number": "1001", "DataDir": "$run/desk-0001" },
-  "Board":    { "Kind": "simulated", "Microphone": "tone:400", "Speaker": "$run/desk-0001-speaker.wav" },
-  "Sip":      { "Listen": ["udp:127.0.0.1:$sip_port", "tcp:127.0.0.1:$sip_port"], "AutoAnswer": "off" },
-  "Recording":{ "Enabled": true } }
+hub_port=$(free_port)
+mqtt_port=$(free_port)
+sip1=$(free_port)
+sip2=$(free_port)
+comp1=$(free_port)
+hub="http://127.0.0.1:$hub_port"
+admin_pw=$(openssl rand -hex 12)
+user_pw=$(openssl rand -hex 12)
+
+api() { # api TOKEN METHOD PATH [JSON]: prints the body, then the status on the last line
+  local token=$1 method=$2 path=$3 body=${4:-}
+  local args=(-sS -X "$method" -H "Authorization: Bearer $token" -w '\n%{http_code}' "$hub$path")
+  [ -n "$body" ] && args+=(-H 'Content-Type: application/json' -d "$body")
+  curl "${args[@]}"
+}
+api_ok() { # api_ok TOKEN METHOD PATH [JSON]: the body; fails on a non-2xx status
+  local out status
+  out=$(api "$@")
+  status=${out##*$'\n'}
+  out=${out%$'\n'*}
+  case $status in 2??) printf '%s' "$out" ;; *) echo "!! $2 $3 -> $status $out" >&2; return 1 ;; esac
+}
+token_for() {
+  curl -sS -f -H 'Content-Type: application/json' -d "{\"userId\":\"$1\",\"password\":\"$2\"}" "$hub/api/v1/auth/token" | jq -r .accessToken
+}
+cli1() { echo "   \$ callsync --config run/desk-0001.json $*"; "$bin/callsync" --config "$run/desk-0001.json" "$@" 2>&1 | indent || true; }
+cli2() { echo "   \$ callsync --config run/desk-0002.json $*"; "$bin/callsync" --config "$run/desk-0002.json" "$@" 2>&1 | indent || true; }
+
+# ---------------------------------------------------------------- 1. hub
+step "1. callsync-hub: SQLite (run/hub.db), embedded MQTT broker on 127.0.0.1:$mqtt_port, admin 'admin'"
+cat > "$run/hub.json" <<JSON
+{ "Http":     { "Urls": "$hub" },
+  "Storage":  { "Provider": "sqlite", "ConnectionString": "Data Source=$run/hub.db" },
+  "Mqtt":     { "Embedded": true, "EmbeddedAddress": "127.0.0.1", "EmbeddedPort": $mqtt_port, "ClientId": "callsync-hub-demo" },
+  "Security": { "TokenSecret": "$(openssl rand -hex 32)", "PasswordIterations": 100000 },
+  "Admin":    { "User": "admin", "Password": "$admin_pw" } }
 JSON
+chmod 600 "$run/hub.json"
+"$bin/callsync-hub" --config "$run/hub.json" > "$run/hub.log" 2>&1 &
+pids+=($!)
+wait_for 60 "hub" curl -sf "$hub/healthz" || { tail -20 "$run/hub.log"; fail "the hub did not answer $hub/healthz within 60 s (run/hub.log)"; }
+say "hub: $hub   (OpenAPI: $hub/openapi/v1.json; admin password in run/hub.json)"
+show_log "$run/hub.log" "broker|started|migration|admin" 6
+admin_token=$(token_for admin "$admin_pw") || fail "admin sign-in failed"
+say "signed in as admin (POST /api/v1/auth/token)"
 
-echo "== callsync-agent on the simulated board (config: run/agent.json)"
-# The agent reads control commands from this terminal; it runs until Ctrl-C.
-"$bin/callsync-agent" --config "$run/agent.json" &
-agent=$!
-trap 'kill -TERM $agent 2>/dev/null; wait $agent 2>/dev/null' INT TERM
+# ---------------------------------------------------------------- 2. agents
+step "2. two desk phones on simulated boards: desk-0001 (1001) and desk-0002 (1002, auto-answer)"
+say "There is no PBX here: desk-0001 gets Sip:Domain = desk-0002's SIP address (127.0.0.1:$sip2) and no registrar,"
+say "so a plain number dialled on desk-0001 (1002) goes as sip:1002@127.0.0.1:$sip2 straight to desk-0002."
+key1=$(openssl rand -base64 32)
+key2=$(openssl rand -base64 32)
+cat > "$run/desk-0001.json" <<JSON
+{ "Device":    { "Id": "desk-0001", "Number": "1001", "DataDir": "$run/desk-0001", "ProvisioningKey": "$key1" },
+  "Board":     { "Kind": "simulated", "Microphone": "tone:400", "Speaker": "$run/desk-0001-speaker.wav", "ControlInput": false },
+  "Sip":       { "Listen": ["udp:127.0.0.1:$sip1", "tcp:127.0.0.1:$sip1"], "Domain": "127.0.0.1:$sip2", "AutoAnswer": "off" },
+  "Rtp":       { "PortMin": 21000, "PortMax": 21099 },
+  "Recording": { "Enabled": true },
+  "Mqtt":      { "Url": "mqtt://127.0.0.1:$mqtt_port" },
+  "Companion": { "Listen": "tcp:127.0.0.1:$comp1" } }
+JSON
+cat > "$run/desk-0002.json" <<JSON
+{ "Device":    { "Id": "desk-0002", "Number": "1002", "DataDir": "$run/desk-0002", "ProvisioningKey": "$key2" },
+  "Board":     { "Kind": "simulated", "Microphone": "tone:1000", "Speaker": "$run/desk-0002-speaker.wav", "ControlInput": false },
+  "Sip":       { "Listen": ["udp:127.0.0.1:$sip2", "tcp:127.0.0.1:$sip2"], "AutoAnswer": "on" },
+  "Rtp":       { "PortMin": 21100, "PortMax": 21199 },
+  "Recording": { "Enabled": true },
+  "Mqtt":      { "Url": "mqtt://127.0.0.1:$mqtt_port" } }
+JSON
+chmod 600 "$run/desk-0001.json" "$run/desk-0002.json"
+for d in desk-0001 desk-0002; do
+  "$bin/callsync-agent" --config "$run/$d.json" < /dev/null > "$run/$d.log" 2>&1 &
+  pids+=($!)
+done
+for d in desk-0001 desk-0002; do
+  wait_for 60 "$d" test -S "$run/$d/control.sock" || { tail -20 "$run/$d.log"; fail "$d did not open its control socket within 60 s (run/$d.log)"; }
+done
+sleep 1
+cli1 status
+cli2 status
 
-cli() { echo "\$ callsync $*"; "$bin/callsync" --config "$run/agent.json" "$@" | sed 's/^/  /' || true; }
-for _ in $(seq 1 100); do [ -S "$run/desk-0001/control.sock" ] && break; sleep 0.1; done
-sleep 0.5
-echo
-echo "== the technician's view"
-cli status
-cli board key 1002
-cli board hook off
-cli board show
-cli board hook on
-echo
-echo "== the agent keeps running: type 'help' here, or use out/bin/callsync --config run/agent.json; Ctrl-C stops it"
-wait $agent
+# ---------------------------------------------------------------- 3. provisioning
+step "3. provisioning: register both phones in the hub (admin API) with their provisioning keys"
+wait_for 30 "signing key" test -s "$run/desk-0001/device-signing-key.pem" || fail "desk-0001 wrote no device-signing-key.pem"
+attest_key=$(openssl pkey -in "$run/desk-0001/device-signing-key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)
+say "desk-0001's attestation public key (from run/desk-0001/device-signing-key.pem via openssl): ${attest_key:0:40}..."
+api_ok "$admin_token" PUT /api/v1/admin/devices/desk-0001 \
+  "{\"deskNumber\":\"1001\",\"provisioningKey\":\"$key1\",\"attestationKey\":\"$attest_key\"}" >/dev/null
+say "PUT /api/v1/admin/devices/desk-0001 -> 204"
+api_ok "$admin_token" PUT /api/v1/admin/devices/desk-0002 \
+  "{\"deskNumber\":\"1002\",\"provisioningKey\":\"$key2\",\"attestationKey\":null}" >/dev/null
+say "PUT /api/v1/admin/devices/desk-0002 -> 204"
+device_online() { api_ok "$admin_token" GET "/api/v1/devices/$1" | jq -e '.online == true'; }
+for d in desk-0001 desk-0002; do
+  if wait_for 30 "$d online" device_online "$d"; then
+    say "GET /api/v1/devices/$d: $(api_ok "$admin_token" GET "/api/v1/devices/$d" | jq -c .)"
+  else
+    note "the hub has not seen $d online over MQTT within 30 s"; show_log "$run/$d.log" "[Mm]qtt|MQTT" 5
+  fi
+done
+
+# ---------------------------------------------------------------- 4. companion pairing and binding
+step "4. pair the app user's phone (callsync-companion) with desk-0001, then bind the user in the hub"
+api_ok "$admin_token" POST /api/v1/admin/users \
+  "{\"userId\":\"alice\",\"password\":\"$user_pw\",\"role\":\"user\",\"numberPatterns\":[]}" | jq -c . | indent
+say "app user 'alice' created (no number patterns: a plain binding request would wait for an admin)"
+phone_state=$run/phone
+echo "   \$ callsync-companion --connect tcp:127.0.0.1:$comp1 --state run/phone pair --user alice --yes"
+"$bin/callsync-companion" --connect "tcp:127.0.0.1:$comp1" --state "$phone_state" pair --user alice --name "alice's phone" --yes \
+  > "$run/pair.log" 2>&1 &
+pair_pid=$!
+pids+=($pair_pid)
+paired=0
+if wait_for 30 "pairing code" grep -q "Pairing code" "$run/pair.log"; then
+  indent < "$run/pair.log"
+  say "the desk phone shows the same code:"
+  cli1 board show
+  say "the desk phone user confirms with '#':"
+  cli1 board key '#'
+  for _ in $(seq 1 150); do kill -0 $pair_pid 2>/dev/null || break; sleep 0.2; done
+  if wait $pair_pid; then paired=1; fi
+  tail -n +3 "$run/pair.log" | grep -v "Pairing code\|Confirm the same" | indent || true
+else
+  indent < "$run/pair.log"
+fi
+if [ $paired = 1 ]; then
+  cli1 companions list
+  alice_token=$(token_for alice "$user_pw")
+  attestation=$(jq -r .attestation "$phone_state/companion.json")
+  signature=$(jq -r .attestationSignature "$phone_state/companion.json")
+  say "the attestation signed by desk-0001: $(printf '%s' "$attestation" | base64 -d)"
+  say "flow (c): alice presents it: POST /api/v1/bindings/attestation"
+  api_ok "$alice_token" POST /api/v1/bindings/attestation \
+    "{\"attestation\":\"$attestation\",\"signature\":\"$signature\"}" | jq -c . | indent || note "the hub refused the attestation"
+  say "GET /api/v1/bindings (as alice):"
+  api_ok "$alice_token" GET /api/v1/bindings | jq -c '.[]' | indent
+else
+  note "pairing did not complete (run/pair.log, run/desk-0001.log); binding alice by admin approval instead"
+  show_log "$run/desk-0001.log" "[Cc]ompanion|[Pp]air" 5
+  api_ok "$admin_token" POST /api/v1/admin/bindings/alice/desk-0001/approve '{"canDial":true}' | jq -c . | indent
+  alice_token=$(token_for alice "$user_pw")
+fi
+
+# ---------------------------------------------------------------- 5. remote dial through the hub
+step "5. alice asks the hub to dial 1002 on desk-0001 (signed MQTT command; desk-0002 answers automatically)"
+dial=$(api_ok "$alice_token" POST /api/v1/devices/desk-0001/dial '{"number":"1002"}') || dial='{}'
+echo "$dial" | jq -c . | indent
+request_id=$(echo "$dial" | jq -r '.requestId // empty')
+record_id=
+last=$(echo "$dial" | jq -r '.status // empty')
+d=$dial
+poll_dial() { # poll_dial SECONDS STOP-STATES...: print status changes until one of the states (bounded)
+  local end=$((SECONDS + $1)) s; shift
+  while [ $SECONDS -lt $end ]; do
+    d=$(api_ok "$alice_token" GET "/api/v1/dials/$request_id") || return 1
+    s=$(echo "$d" | jq -r .status)
+    if [ "$s" != "$last" ]; then say "GET /api/v1/dials/${request_id:0:8}...: $last -> $s"; last=$s; fi
+    for stop in "$@"; do [ "$s" = "$stop" ] && return 0; done
+    sleep 0.3
+  done
+  return 1
+}
+if [ -n "$request_id" ]; then
+  poll_dial 20 accepted succeeded failed rejected timed-out || note "the phone did not accept the command within 20 s"
+fi
+call_up() { "$bin/callsync" --config "$run/desk-0001.json" status 2>/dev/null | grep -q "call: .*answered"; }
+if wait_for 20 "call answered" call_up; then
+  say "desk-0001 dialled sip:1002@127.0.0.1:$sip2, desk-0002 answered; the phones' view:"
+else
+  note "the call was not answered within 20 s"
+fi
+cli1 status | grep -E "callsync|call:" || true
+cli2 status | grep -E "callsync|call:" || true
+say "(the phone replies to the command when the call is over, so the dial stays 'accepted' while it lasts)"
+sleep 4
+say "after a few seconds desk-0001 hangs up:"
+cli1 hangup
+if [ -n "$request_id" ]; then
+  poll_dial 30 succeeded failed rejected timed-out || note "no final dial status within 30 s"
+  echo "$d" | jq -c . | indent
+  record_id=$(echo "$d" | jq -r '.recordId // empty')
+  [ "$last" = succeeded ] || note "the dial ended as '$last'"
+fi
+say "the hub's log (run/hub.log):"
+show_log "$run/hub.log" "\[706[0-9]\]|\[703[0-9]\]" 4
+say "desk-0001's log (run/desk-0001.log):"
+show_log "$run/desk-0001.log" "Media stopped|Recording .* finished|split:|Command .* (succeeded|failed|rejected)" 6
+
+# ---------------------------------------------------------------- 6. the record everywhere
+step "6. the call record: in the hub (via MQTT), on the phone, and the recording on alice's phone"
+record_in_hub() {
+  if [ -n "$record_id" ]; then api_ok "$alice_token" GET "/api/v1/records/$record_id"
+  else api_ok "$alice_token" GET "/api/v1/records?deviceId=desk-0001&limit=1" | jq -e '.items | length > 0'; fi
+}
+if wait_for 30 "record in hub" record_in_hub; then
+  if [ -n "$record_id" ]; then
+    say "GET /api/v1/records/$record_id (as alice):"
+    api_ok "$alice_token" GET "/api/v1/records/$record_id" | jq -c 'del(.record)' | indent
+  else
+    say "GET /api/v1/records?deviceId=desk-0001 (as alice):"
+    api_ok "$alice_token" GET "/api/v1/records?deviceId=desk-0001&limit=1" | jq -c '.items[] | del(.record)' | indent
+  fi
+else
+  note "the hub has no record of the call after 30 s"; show_log "$run/hub.log" "ingest|record" 5
+fi
+cli1 calls --last 3
+cli2 calls --last 3
+if [ $paired = 1 ]; then
+  mkdir -p "$run/phone-inbox"
+  echo "   \$ callsync-companion --connect tcp:127.0.0.1:$comp1 --state run/phone listen --once --out run/phone-inbox"
+  timeout 60 "$bin/callsync-companion" --connect "tcp:127.0.0.1:$comp1" --state "$phone_state" listen --once \
+    --out "$run/phone-inbox" 2>&1 | indent || note "receiving the recording failed"
+  for f in "$run"/phone-inbox/*.opus; do
+    [ -e "$f" ] || { note "no recording arrived in run/phone-inbox"; break; }
+    say "run/phone-inbox/$(basename "$f"): $(stat -c %s "$f") bytes"
+    if command -v opusinfo >/dev/null; then
+      opusinfo "$f" 2>&1 | grep -E "Channels|Playback length|Average bitrate|Original sample rate" | indent || true
+    fi
+  done
+else
+  say "(no companion paired: skipping the recording delivery)"
+fi
+
+# ---------------------------------------------------------------- summary
+step "the system keeps running; Ctrl-C stops everything"
+cat <<TEXT
+   hub        $hub  (config run/hub.json, database run/hub.db, log run/hub.log)
+   MQTT       mqtt://127.0.0.1:$mqtt_port (embedded in the hub)
+   desk-0001  1001  sip udp/tcp 127.0.0.1:$sip1, companion tcp:127.0.0.1:$comp1  (run/desk-0001.json, run/desk-0001/, run/desk-0001.log)
+   desk-0002  1002  sip udp/tcp 127.0.0.1:$sip2, auto-answer                 (run/desk-0002.json, run/desk-0002/, run/desk-0002.log)
+   companion  run/phone/ (alice's pairing), run/phone-inbox/ (recordings)
+   try:       out/bin/callsync --config run/desk-0001.json dial 1002
+              out/bin/callsync --config run/desk-0001.json board show
+              out/bin/callsync-companion --connect tcp:127.0.0.1:$comp1 --state run/phone dial 1002 --follow
+TEXT
+while true; do
+  for p in "${pids[@]}"; do
+    [ "$p" = "$pair_pid" ] && continue
+    kill -0 "$p" 2>/dev/null || { note "process $p exited; see run/*.log"; exit 1; }
+  done
+  sleep 2 &
+  wait $! || true
+done
