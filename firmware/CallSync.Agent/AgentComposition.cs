@@ -46,6 +46,9 @@ internal static class AgentComposition
         services.AddHostedService(sp => sp.GetRequiredService<ControlServer>());
         services.AddHostedService<SystemdWatchdog>();
 
+        // Calls the last run left unfinished get their records before any new call starts.
+        services.AddHostedService<CallJournalRecovery>();
+
         // Started before the phone so a call's record always has somewhere to go; stopped after it.
         services.AddSingleton<MqttService>();
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<MqttService>());
@@ -86,6 +89,7 @@ internal static class AgentComposition
         services.AddSingleton<CallHistory>();
         services.AddSingleton<ICallHistory>(sp => sp.GetRequiredService<CallHistory>());
         services.AddSingleton<ICompanionOutbox, CompanionOutboxAdapter>();
+        services.AddSingleton<CallJournal>();
     }
 
     private static void RegisterCalls(IServiceCollection services, AgentOptions options)

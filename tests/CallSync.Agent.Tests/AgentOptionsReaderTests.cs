@@ -41,7 +41,7 @@ public sealed class AgentOptionsReaderTests
         Assert.Equal(BoardKind.Simulated, options.Board.Kind);
         Assert.Equal(["udp:127.0.0.1:5060", "tcp:127.0.0.1:5060"], options.Sip.Listen.Select(l => l.ToString()));
         Assert.Equal("sip:127.0.0.1:5080", options.Sip.Registrar);
-        Assert.Equal("127.0.0.1", options.Sip.Domain);
+        Assert.Equal("127.0.0.1:5080", options.Sip.Domain);
         Assert.Equal("secret", options.Sip.Password);
         Assert.Equal(AutoAnswerMode.Off, options.Sip.AutoAnswer);
         Assert.Equal(2, options.Sip.MaxCalls);

@@ -8,6 +8,9 @@ namespace CallSync.Agent.Calls;
 /// </summary>
 public interface ICallFinisher
 {
+    /// <summary>A call began: note it durably, so a crash before its end still yields its record.</summary>
+    void Started(PhoneCall call, SipCall sipCall);
+
     /// <summary>Finishes <paramref name="call"/>; must not throw for the call's sake (errors are logged and flagged).</summary>
     Task<FinishedCallSummary> FinishAsync(PhoneCall call, SipCallOutcome outcome, CancellationToken cancellationToken);
 }

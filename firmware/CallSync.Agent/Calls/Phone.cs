@@ -242,6 +242,8 @@ public sealed partial class Phone : IHostedService, IStatusSource, IDisposable
                 call.Origin = new CallOrigin { Kind = OriginKind.Network };
             }
 
+            _finisher.Started(call, sipCall);
+
             var follow = FollowAsync(sipCall, call);
             _finishing.Add(follow);
             _ = follow.ContinueWith(done =>

@@ -15,7 +15,7 @@ internal static class SipOptionsMapper
             User = sip.Username ?? options.Device.Number,
             AuthUser = sip.Username,
             Password = sip.Password,
-            Domain = sip.Domain is null ? null : RegistrarHostPort(sip.Registrar) ?? sip.Domain,
+            Domain = sip.Domain,
             Register = sip.Registrar is not null,
             RegisterExpires = sip.RegisterExpires,
             AutoAnswer = sip.AutoAnswer switch
@@ -29,19 +29,5 @@ internal static class SipOptionsMapper
             MaxCalls = sip.MaxCalls,
             UserAgentName = sip.UserAgent,
         };
-    }
-
-    // The user agent sends REGISTER and calls to its domain; a registrar with a port (sip:127.0.0.1:5080) keeps it.
-    private static string? RegistrarHostPort(string? registrar)
-    {
-        if (registrar is null)
-        {
-            return null;
-        }
-
-        var rest = registrar[(registrar.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        rest = rest[(rest.IndexOf('@', StringComparison.Ordinal) + 1)..];
-        var end = rest.IndexOfAny([';', '?']);
-        return end < 0 ? rest : rest[..end];
     }
 }

@@ -213,14 +213,22 @@ public static partial class AgentOptionsReader
         else
         {
             var colon = hostPort.IndexOf(':', StringComparison.Ordinal);
-            host = colon < 0 ? hostPort : hostPort[..colon];
+            var name = colon < 0 ? hostPort : hostPort[..colon];
             if (colon >= 0 && !int.TryParse(hostPort.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) | port is < 1 or > 65535)
             {
                 return false;
             }
+
+            if (!HostPattern().IsMatch(name))
+            {
+                return false;
+            }
+
+            // The domain keeps the registrar's port: REGISTER and calls go to it.
+            host = hostPort;
         }
 
-        return !string.IsNullOrEmpty(host) && HostPattern().IsMatch(host);
+        return !string.IsNullOrEmpty(host);
     }
 
     private static RtpOptions ReadRtp(IConfigurationSection section, SipOptions sip)

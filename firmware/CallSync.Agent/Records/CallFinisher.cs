@@ -20,8 +20,20 @@ internal sealed class CallFinisher(
     CallHistory history,
     RecordingOutbox recordings,
     RecordsNotifier notifier,
+    CallJournal journal,
+    TimeProvider time,
     ILogger<CallFinisher> logger) : ICallFinisher
 {
+    public void Started(PhoneCall call, SipCall sipCall)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(sipCall);
+        journal.Begin(call,
+            sipCall.Direction == SipCallDirection.Outgoing ? CallDirection.Outgoing : CallDirection.Incoming,
+            call.Dialled ?? sipCall.RemoteNumber ?? sipCall.RemoteUri,
+            time.GetUtcNow());
+    }
+
     public async Task<FinishedCallSummary> FinishAsync(PhoneCall call, SipCallOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -71,6 +83,7 @@ internal sealed class CallFinisher(
         var split = splitter.Split(finished);
         RecordsLog.Split(logger, call.RecordId, split.Outcome, finished.Result, recording?.Bytes ?? 0);
         history.Add(split.Record);
+        journal.End(call.RecordId);
         if (recording is not null)
         {
             // A new file may take the recordings over their quota: apply the policy now, not at the next hour.

@@ -27,7 +27,7 @@ internal sealed class CallHistory(DataDirectory dataDirectory, ILogger<CallHisto
         {
             lock (_gate)
             {
-                File.AppendAllText(_path, line, Encoding.UTF8);
+                File.AppendAllText(_path, line, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 var lines = File.ReadLines(_path).Count();
                 if (lines > 2 * Keep)
                 {

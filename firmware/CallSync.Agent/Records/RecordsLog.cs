@@ -24,4 +24,10 @@ internal static partial class RecordsLog
 
     [LoggerMessage(405, LogLevel.Warning, "Recording {RecordId} was cut short by the last stop and has been sealed")]
     public static partial void SealedCutShort(ILogger logger, string recordId);
+
+    [LoggerMessage(406, LogLevel.Warning, "Call journal for record {RecordId} could not be written or removed")]
+    public static partial void JournalFailed(ILogger logger, Guid recordId, Exception exception);
+
+    [LoggerMessage(407, LogLevel.Warning, "Record {RecordId} written for a call the last run left unfinished (recording {Bytes} bytes, cut short)")]
+    public static partial void Recovered(ILogger logger, Guid recordId, long bytes);
 }
