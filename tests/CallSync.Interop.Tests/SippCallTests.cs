@@ -16,6 +16,7 @@ public sealed class SippCallTests : IDisposable
         PeerProcess.Start("sipp", _setup.Directory,
             "-sn", "uac", $"127.0.0.1:{_setup.SipPort}", "-s", "1001", "-i", "127.0.0.1",
             "-p", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "-mp", FreePort.RtpRange(4).ToString(CultureInfo.InvariantCulture),
             "-m", calls.ToString(CultureInfo.InvariantCulture), "-l", "1",
             "-d", durationMs.ToString(CultureInfo.InvariantCulture), "-rtp_echo", "-nostdin", "-timeout", "60");
 
