@@ -8,9 +8,11 @@ internal sealed class CompanionOutboxAdapter(RecordingOutbox recordings, CallSyn
 {
     public ValueTask<IReadOnlyList<CallSync.Companion.PendingRecording>> ListPendingAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<CallSync.Companion.PendingRecording> pending = [.. recordings.ListPending().Select(p =>
+        var waiting = recordings.ListPending();
+        var summaries = lookup.Find([.. waiting.Select(p => p.RecordId)]);
+        IReadOnlyList<CallSync.Companion.PendingRecording> pending = [.. waiting.Select(p =>
         {
-            var summary = lookup.Find(p.RecordId);
+            var summary = summaries.GetValueOrDefault(p.RecordId);
             return new CallSync.Companion.PendingRecording(
                 p.RecordId.ToString(),
                 p.Path,

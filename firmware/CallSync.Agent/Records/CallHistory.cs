@@ -19,6 +19,7 @@ internal sealed class CallHistory(DataDirectory dataDirectory, ILogger<CallHisto
 
     private readonly string _path = Path.Combine(dataDirectory.Path, "history.jsonl");
     private readonly Lock _gate = new();
+    private int? _lines;
 
     public void Add(CallRecord record)
     {
@@ -27,13 +28,16 @@ internal sealed class CallHistory(DataDirectory dataDirectory, ILogger<CallHisto
         {
             lock (_gate)
             {
+                // Counted once per run, then tracked, so a call does not re-read the whole file.
+                _lines ??= File.Exists(_path) ? File.ReadLines(_path).Count() : 0;
                 File.AppendAllText(_path, line, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                var lines = File.ReadLines(_path).Count();
-                if (lines > 2 * Keep)
+                _lines++;
+                if (_lines > 2 * Keep)
                 {
-                    var newest = File.ReadLines(_path).Skip(lines - Keep).ToArray();
+                    var newest = File.ReadLines(_path).Skip(_lines.Value - Keep).ToArray();
                     File.WriteAllLines(_path + ".tmp", newest);
                     File.Move(_path + ".tmp", _path, overwrite: true);
+                    _lines = newest.Length;
                 }
             }
         }
@@ -43,27 +47,40 @@ internal sealed class CallHistory(DataDirectory dataDirectory, ILogger<CallHisto
         }
     }
 
-    /// <summary>A record among the newest ones, for the summary shown with a recording; null when not found.</summary>
-    public CallRecord? Find(Guid recordId)
+    /// <summary>The records among the newest ones for these ids, read in one pass (for recording summaries).</summary>
+    public IReadOnlyDictionary<Guid, CallRecord> Find(IReadOnlyCollection<Guid> recordIds)
     {
-        var id = recordId.ToString();
+        ArgumentNullException.ThrowIfNull(recordIds);
+        var found = new Dictionary<Guid, CallRecord>();
+        if (recordIds.Count == 0)
+        {
+            return found;
+        }
+
         lock (_gate)
         {
             if (!File.Exists(_path))
             {
-                return null;
+                return found;
             }
 
-            var line = File.ReadLines(_path).LastOrDefault(l => l.Contains(id, StringComparison.Ordinal));
-            try
+            foreach (var line in File.ReadLines(_path))
             {
-                return line is null ? null : JsonSerializer.Deserialize(line, CallSyncJsonContext.Default.CallRecord);
-            }
-            catch (JsonException)
-            {
-                return null;
+                try
+                {
+                    if (JsonSerializer.Deserialize(line, CallSyncJsonContext.Default.CallRecord) is { } record && recordIds.Contains(record.RecordId))
+                    {
+                        found[record.RecordId] = record;
+                    }
+                }
+                catch (JsonException)
+                {
+                    // A torn line is skipped, as in LastAsync.
+                }
             }
         }
+
+        return found;
     }
 
     public Task<IReadOnlyList<string>> LastAsync(int count, CancellationToken cancellationToken)
