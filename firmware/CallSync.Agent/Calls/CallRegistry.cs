@@ -11,14 +11,8 @@ public sealed class CallRegistry
 {
     private readonly ConcurrentDictionary<string, PhoneCall> _calls = new(StringComparer.Ordinal);
 
-    /// <summary>The calls not yet removed.</summary>
-    public IReadOnlyCollection<PhoneCall> Calls => [.. _calls.Values];
-
     /// <summary>The call's entry, created on first sight.</summary>
     public PhoneCall GetOrAdd(string callId) => _calls.GetOrAdd(callId, static id => new PhoneCall(id, Guid.NewGuid()));
-
-    /// <summary>The entry of a known call.</summary>
-    public bool TryGet(string callId, out PhoneCall? call) => _calls.TryGetValue(callId, out call);
 
     /// <summary>Forgets a finished call.</summary>
     public void Remove(string callId) => _calls.TryRemove(callId, out _);

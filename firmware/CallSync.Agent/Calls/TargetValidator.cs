@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CallSync.Sip.Syntax;
 
 namespace CallSync.Agent.Calls;
 
@@ -17,7 +18,7 @@ public static partial class TargetValidator
 
         if (target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
         {
-            if (SipUriPattern().IsMatch(target))
+            if (SipUri.TryParse(target, out var uri) && uri.Scheme != SipUriScheme.Tel)
             {
                 return true;
             }
@@ -37,7 +38,4 @@ public static partial class TargetValidator
 
     [GeneratedRegex(@"^\+?[0-9*#]{1,32}$")]
     private static partial Regex NumberPattern();
-
-    [GeneratedRegex(@"^sips?:([^@\s]+@)?[A-Za-z0-9.\-\[\]:]+(;[^\s]*)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex SipUriPattern();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CallSync.Sip.Syntax;
 using Microsoft.Extensions.Configuration;
 
 namespace CallSync.Agent.Configuration;
@@ -191,44 +192,17 @@ public static partial class AgentOptionsReader
             autoAnswer, delay, maxCalls, codecs, Optional(section, "UserAgent") ?? "CallSync/0.1");
     }
 
+    // The registrar is parsed by the SIP codec itself; the domain keeps its port, since REGISTER and calls go there.
     private static bool TryRegistrarHost(string uri, out string? host)
     {
         host = null;
-        var rest = uri.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) ? uri[4..]
-            : uri.StartsWith("sips:", StringComparison.OrdinalIgnoreCase) ? uri[5..]
-            : null;
-        if (string.IsNullOrEmpty(rest))
+        if (!SipUri.TryParse(uri, out var parsed) || parsed.Scheme == SipUriScheme.Tel)
         {
             return false;
         }
 
-        rest = rest[(rest.IndexOf('@', StringComparison.Ordinal) + 1)..];
-        var end = rest.IndexOfAny([';', '?']);
-        var hostPort = end < 0 ? rest : rest[..end];
-        if (hostPort.StartsWith('['))
-        {
-            var close = hostPort.IndexOf(']', StringComparison.Ordinal);
-            host = close > 1 ? hostPort[..(close + 1)] : null;
-        }
-        else
-        {
-            var colon = hostPort.IndexOf(':', StringComparison.Ordinal);
-            var name = colon < 0 ? hostPort : hostPort[..colon];
-            if (colon >= 0 && !int.TryParse(hostPort.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) | port is < 1 or > 65535)
-            {
-                return false;
-            }
-
-            if (!HostPattern().IsMatch(name))
-            {
-                return false;
-            }
-
-            // The domain keeps the registrar's port: REGISTER and calls go to it.
-            host = hostPort;
-        }
-
-        return !string.IsNullOrEmpty(host);
+        host = parsed.Port is { } port ? $"{parsed.Host}:{port.ToString(CultureInfo.InvariantCulture)}" : parsed.Host;
+        return true;
     }
 
     private static RtpOptions ReadRtp(IConfigurationSection section, SipOptions sip)
@@ -392,6 +366,4 @@ public static partial class AgentOptionsReader
     [GeneratedRegex(@"^\+?[0-9]{1,32}$")]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)$")]
-    private static partial Regex HostPattern();
 }
