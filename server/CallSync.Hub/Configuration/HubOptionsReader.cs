@@ -58,6 +58,7 @@ internal static class HubOptionsReader
             Dial = new DialOptions
             {
                 Timeout = reader.Duration("Dial:Timeout", defaults.Dial.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
+                MaxCallDuration = reader.Duration("Dial:MaxCallDuration", defaults.Dial.MaxCallDuration, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1)),
             },
             Admin = new AdminOptions
             {

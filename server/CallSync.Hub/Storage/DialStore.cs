@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CallSync.Hub.Configuration;
 
 namespace CallSync.Hub.Storage;
 
@@ -6,7 +7,7 @@ namespace CallSync.Hub.Storage;
 /// Dial requests live in the database, so any hub instance can take a phone's reply (shared subscription)
 /// and any instance can answer the app's progress request.
 /// </summary>
-internal sealed class DialStore(HubDatabase database, TimeProvider timeProvider)
+internal sealed class DialStore(HubDatabase database, DialOptions options, TimeProvider timeProvider)
 {
     private const string Columns = "request_id, user_id, device_id, number, status, record_id, reason, created_at, updated_at, deadline_at";
 
@@ -28,7 +29,10 @@ internal sealed class DialStore(HubDatabase database, TimeProvider timeProvider)
         var request = await ReadAsync(requestId, cancellationToken).ConfigureAwait(false);
         if (request is not null && !DialStatus.IsFinal(request.Status) && timeProvider.GetUtcNow() >= request.DeadlineAt)
         {
-            await AdvanceAsync(requestId, request.DeviceId, DialStatus.TimedOut, null, "no final reply from the device in time", cancellationToken).ConfigureAwait(false);
+            var reason = request.Status == DialStatus.Accepted
+                ? "the call was accepted but no final reply came within Dial:MaxCallDuration"
+                : "the device did not accept the dial in time";
+            await AdvanceAsync(requestId, request.DeviceId, DialStatus.TimedOut, null, reason, cancellationToken).ConfigureAwait(false);
             request = await ReadAsync(requestId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -38,15 +42,18 @@ internal sealed class DialStore(HubDatabase database, TimeProvider timeProvider)
     /// <summary>
     /// Moves a request forward when the reply comes from the device it was sent to; final states are never
     /// overwritten and <c>accepted</c> never replaces a final state (replies may arrive out of order).
+    /// Acceptance moves the deadline from the wait for <c>accepted</c> to the longest call allowed.
     /// </summary>
     public async Task<bool> AdvanceAsync(string requestId, string deviceId, string status, string? recordId, string? reason, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "UPDATE dial_requests SET status = @s, record_id = @r, reason = @why, updated_at = @t " +
+            "UPDATE dial_requests SET status = @s, record_id = @r, reason = @why, updated_at = @t, " +
+            "deadline_at = CASE WHEN @s = 'accepted' THEN @t + @call ELSE deadline_at END " +
             "WHERE request_id = @id AND device_id = @d AND status IN ('sent', 'accepted') AND NOT (status = 'accepted' AND @s = 'accepted')")
             .With("@s", status).With("@r", recordId).With("@why", reason)
-            .With("@t", timeProvider.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", requestId).With("@d", deviceId);
+            .With("@t", timeProvider.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", requestId).With("@d", deviceId)
+            .With("@call", (long)options.MaxCallDuration.TotalMilliseconds);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 

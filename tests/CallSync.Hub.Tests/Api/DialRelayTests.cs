@@ -91,7 +91,27 @@ public sealed class DialRelayTests
     }
 
     [Fact]
-    public async Task Dial_NoFinalReplyInTime_ReportsTimedOutAndIgnoresLateReply()
+    public async Task Dial_NotAcceptedInTime_ReportsTimedOut()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await TestHub.SqliteEmbeddedAsync(time);
+        var token = await hub.CreateUserAsync("alice");
+        await hub.CreateDeviceAsync("desk-1", "2001");
+        await hub.BindAsync("alice", "desk-1");
+        await using var phone = await TestDevice.ConnectAsync(hub.BrokerPort, "desk-1", MqttTopics.Commands("desk-1"));
+        var dial = await PostDialAsync(hub, token, "desk-1", "2002");
+        _ = phone.Next(Wait);
+
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal("sent", (await DialStatusAsync(hub, token, dial.RequestId)).Status);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var final = await DialStatusAsync(hub, token, dial.RequestId);
+        Assert.Equal("timed-out", final.Status);
+        Assert.Contains("did not accept", final.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dial_AcceptedCallLongerThanTimeout_StillSucceeds()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var hub = await TestHub.SqliteEmbeddedAsync(time);
@@ -104,7 +124,31 @@ public sealed class DialRelayTests
         await phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(command.CommandId, "desk-1", ReplyStatus.Accepted));
         await Eventually.TrueAsync(async () => (await DialStatusAsync(hub, token, dial.RequestId)).Status == "accepted", Wait, "accepted");
 
-        time.Advance(TimeSpan.FromSeconds(29));
+        // A 20-minute conversation: far past Dial:Timeout, well inside Dial:MaxCallDuration.
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal("accepted", (await DialStatusAsync(hub, token, dial.RequestId)).Status);
+        var recordId = Guid.NewGuid();
+        await phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(command.CommandId, "desk-1", ReplyStatus.Succeeded, recordId));
+        await Eventually.TrueAsync(async () => (await DialStatusAsync(hub, token, dial.RequestId)).Status == "succeeded", Wait, "succeeded");
+        Assert.Equal(recordId.ToString("D"), (await DialStatusAsync(hub, token, dial.RequestId)).RecordId);
+    }
+
+    [Fact]
+    public async Task Dial_AcceptedButNoFinalReply_TimesOutAfterMaxCallDurationAndIgnoresLateReply()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await TestHub.SqliteEmbeddedAsync(time);
+        var token = await hub.CreateUserAsync("alice");
+        await hub.CreateDeviceAsync("desk-1", "2001");
+        await hub.BindAsync("alice", "desk-1");
+        await using var phone = await TestDevice.ConnectAsync(hub.BrokerPort, "desk-1", MqttTopics.Commands("desk-1"));
+        var dial = await PostDialAsync(hub, token, "desk-1", "2002");
+        var command = JsonSerializer.Deserialize(phone.Next(Wait).Payload, CallSyncJsonContext.Default.DeviceCommand)!;
+        await phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(command.CommandId, "desk-1", ReplyStatus.Accepted));
+        await Eventually.TrueAsync(async () => (await DialStatusAsync(hub, token, dial.RequestId)).Status == "accepted", Wait, "accepted");
+
+        time.Advance(TimeSpan.FromHours(4) - TimeSpan.FromSeconds(1));
+        token = await hub.TokenAsync("alice", "password-alice"); // the first one expired meanwhile
         Assert.Equal("accepted", (await DialStatusAsync(hub, token, dial.RequestId)).Status);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("timed-out", (await DialStatusAsync(hub, token, dial.RequestId)).Status);
