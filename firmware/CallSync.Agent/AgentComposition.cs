@@ -97,6 +97,7 @@ internal static class AgentComposition
         services.AddSingleton<CallRegistry>();
         services.AddSingleton<CallMediaHub>();
         services.AddSingleton<IInCallMedia>(sp => sp.GetRequiredService<CallMediaHub>());
+        services.AddSingleton<RecordCommitter>();
         services.AddSingleton<ICallFinisher, CallFinisher>();
         services.AddSingleton(sp =>
         {

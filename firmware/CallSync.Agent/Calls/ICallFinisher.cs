@@ -11,6 +11,9 @@ public interface ICallFinisher
     /// <summary>A call began: note it durably, so a crash before its end still yields its record.</summary>
     void Started(PhoneCall call, SipCall sipCall);
 
+    /// <summary>The call was answered (or resumed: only the first answer counts): noted durably for the same reason.</summary>
+    void Answered(PhoneCall call);
+
     /// <summary>Finishes <paramref name="call"/>; must not throw for the call's sake (errors are logged and flagged).</summary>
     Task<FinishedCallSummary> FinishAsync(PhoneCall call, SipCallOutcome outcome, CancellationToken cancellationToken);
 }

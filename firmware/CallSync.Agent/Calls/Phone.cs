@@ -316,6 +316,7 @@ public sealed partial class Phone : IHostedService, IStatusSource, IDisposable
                 CallEvent?.Invoke(this, new PhoneCallEventArgs(call, PhoneCallEvent.Ringing, remote));
                 break;
             case SipCallState.Answered:
+                _finisher.Answered(call);
                 _board.Ringer.Stop();
                 _board.Leds.Set(Led.Line, LedState.On);
                 _board.Display.Show(0, $"Talking {remote}");

@@ -4,25 +4,21 @@ using CallSync.Agent.Media;
 using CallSync.Contracts;
 using CallSync.Records;
 using CallSync.Sip.UserAgent;
-using Microsoft.Extensions.Logging;
 
 namespace CallSync.Agent.Records;
 
 /// <summary>
 /// Turns an ended call into its record: media statistics and the finalised recording are gathered, the record
-/// is built and split (metadata to the MQTT outbox, audio to the companion outbox) in one transaction, then the
-/// publisher and the companion link are woken.
+/// is built and committed by <see cref="RecordCommitter"/> (metadata to the MQTT outbox, audio to the companion
+/// outbox, in one transaction; parked in the journal when the outbox is full).
 /// </summary>
 internal sealed class CallFinisher(
     AgentOptions options,
     CallMediaHub media,
-    CallSplitter splitter,
-    CallHistory history,
+    RecordCommitter committer,
     RecordingOutbox recordings,
-    RecordsNotifier notifier,
     CallJournal journal,
-    TimeProvider time,
-    ILogger<CallFinisher> logger) : ICallFinisher
+    TimeProvider time) : ICallFinisher
 {
     public void Started(PhoneCall call, SipCall sipCall)
     {
@@ -32,6 +28,12 @@ internal sealed class CallFinisher(
             sipCall.Direction == SipCallDirection.Outgoing ? CallDirection.Outgoing : CallDirection.Incoming,
             call.Dialled ?? sipCall.RemoteNumber ?? sipCall.RemoteUri,
             time.GetUtcNow());
+    }
+
+    public void Answered(PhoneCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        journal.Answered(call.RecordId, time.GetUtcNow());
     }
 
     public async Task<FinishedCallSummary> FinishAsync(PhoneCall call, SipCallOutcome outcome, CancellationToken cancellationToken)
@@ -80,17 +82,13 @@ internal sealed class CallFinisher(
             },
         };
 
-        var split = splitter.Split(finished);
-        RecordsLog.Split(logger, call.RecordId, split.Outcome, finished.Result, recording?.Bytes ?? 0);
-        history.Add(split.Record);
-        journal.End(call.RecordId);
+        committer.Commit(finished, wasParked: false);
         if (recording is not null)
         {
             // A new file may take the recordings over their quota: apply the policy now, not at the next hour.
             recordings.ApplyRetention();
         }
 
-        notifier.RecordReady(call.RecordId, recording is not null);
         return new FinishedCallSummary(call.RecordId, finished.Result, outcome.StatusCode, outcome.Reason);
     }
 

@@ -10,22 +10,31 @@ namespace CallSync.Agent.Records;
 
 /// <summary>
 /// At start, before any new call: every call the last run left unfinished (killed, power cut) gets its record,
-/// result failed, ended by the system, with its recording sealed and marked cut short, so no call goes unreported.
+/// ended by the system, with its recording sealed and marked cut short, so no call goes unreported; calls that
+/// had finished but were parked because the outbox was full are committed as they were. While the agent runs,
+/// parked calls are retried every <see cref="RetryInterval"/> until the outbox has room.
 /// </summary>
 internal sealed class CallJournalRecovery(
     AgentOptions options,
     DataDirectory dataDirectory,
     CallJournal journal,
-    CallSplitter splitter,
-    CallHistory history,
+    RecordCommitter committer,
     TimeProvider time,
-    ILogger<CallJournalRecovery> logger) : IHostedService
+    ILogger<CallJournalRecovery> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(10);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var cutShort = RecordingRecovery.FindCutShort(dataDirectory.Recordings).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in journal.Leftovers())
         {
+            if (entry.Finished is not null)
+            {
+                // Its recording was finalised before it was parked; it goes out exactly as it ended.
+                continue;
+            }
+
             var id = entry.RecordId.ToString();
             FinishedRecording? recording = null;
             if (cutShort.Remove(id))
@@ -41,23 +50,7 @@ internal sealed class CallJournalRecovery(
                 };
             }
 
-            var split = splitter.Split(new FinishedCall
-            {
-                RecordId = entry.RecordId,
-                CallId = entry.CallId,
-                Direction = entry.Direction,
-                LocalNumber = options.Device.Number,
-                RemoteNumber = entry.Remote,
-                StartedAt = entry.StartedAt,
-                EndedAt = recording is null ? time.GetUtcNow() : entry.StartedAt + recording.Duration,
-                Result = CallResult.Failed,
-                SipReason = "the agent stopped during the call",
-                EndedBy = CallEndedBy.System,
-                Origin = entry.Origin,
-                Recording = recording,
-            });
-            history.Add(split.Record);
-            journal.End(entry.RecordId);
+            committer.Commit(Unfinished(entry, recording), wasParked: false);
             RecordsLog.Recovered(logger, entry.RecordId, recording?.Bytes ?? 0);
         }
 
@@ -67,7 +60,67 @@ internal sealed class CallJournalRecovery(
             await RecordingRecovery.SealAsync(dataDirectory.Recordings, id, cancellationToken).ConfigureAwait(false);
             RecordsLog.SealedCutShort(logger, id);
         }
+
+        CommitParked();
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RetryInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (journal.HasParked)
+                {
+                    CommitParked();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: whatever is still parked stays in the journal for the next start.
+        }
+    }
+
+    /// <summary>Commits parked calls oldest first, stopping at the first the outbox still refuses (order kept).</summary>
+    internal void CommitParked()
+    {
+        foreach (var parked in journal.Parked())
+        {
+            if (committer.Commit(parked, wasParked: true).Outcome == SplitOutcome.OutboxFull)
+            {
+                return;
+            }
+
+            RecordsLog.Unparked(logger, parked.RecordId);
+        }
+    }
+
+    /// <summary>
+    /// The record of a call the last run never finished. Its end is where the evidence stops: the recording's
+    /// length after the answer, else the answer, else the start (never the restart time, which would count the
+    /// downtime as ringing or talking).
+    /// </summary>
+    private FinishedCall Unfinished(CallJournalEntry entry, FinishedRecording? recording)
+    {
+        var talkStart = entry.AnsweredAt ?? entry.StartedAt;
+        return new FinishedCall
+        {
+            RecordId = entry.RecordId,
+            CallId = entry.CallId,
+            Direction = entry.Direction,
+            LocalNumber = options.Device.Number,
+            RemoteNumber = entry.Remote,
+            StartedAt = entry.StartedAt,
+            AnsweredAt = entry.AnsweredAt,
+            EndedAt = recording is null ? talkStart : talkStart + recording.Duration,
+            Result = entry.AnsweredAt is null ? CallResult.Failed : CallResult.Answered,
+            SipReason = "the agent stopped during the call",
+            EndedBy = CallEndedBy.System,
+            Origin = entry.Origin,
+            Recording = recording,
+        };
+    }
 }

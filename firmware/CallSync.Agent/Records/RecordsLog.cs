@@ -30,4 +30,10 @@ internal static partial class RecordsLog
 
     [LoggerMessage(407, LogLevel.Warning, "Record {RecordId} written for a call the last run left unfinished (recording {Bytes} bytes, cut short)")]
     public static partial void Recovered(ILogger logger, Guid recordId, long bytes);
+
+    [LoggerMessage(408, LogLevel.Error, "The outbox is full: record {RecordId} is kept in the call journal and committed as soon as the outbox has room")]
+    public static partial void Parked(ILogger logger, Guid recordId);
+
+    [LoggerMessage(409, LogLevel.Information, "Parked record {RecordId} committed to the outbox")]
+    public static partial void Unparked(ILogger logger, Guid recordId);
 }

@@ -1,0 +1,44 @@
+using CallSync.Records;
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Agent.Records;
+
+/// <summary>
+/// Commits a finished call's record and recording to the outboxes, or, when the outbox is full, parks the whole
+/// finished call in the journal so it is committed later (by <see cref="CallJournalRecovery"/>) and never lost.
+/// </summary>
+internal sealed class RecordCommitter(
+    CallSplitter splitter,
+    CallHistory history,
+    CallJournal journal,
+    RecordsNotifier notifier,
+    ILogger<RecordCommitter> logger)
+{
+    /// <param name="finished">The call.</param>
+    /// <param name="wasParked">True when it was parked before: the history already shows it.</param>
+    public SplitResult Commit(FinishedCall finished, bool wasParked)
+    {
+        ArgumentNullException.ThrowIfNull(finished);
+        var split = splitter.Split(finished);
+        RecordsLog.Split(logger, finished.RecordId, split.Outcome, finished.Result, finished.Recording?.Bytes ?? 0);
+        if (!wasParked)
+        {
+            history.Add(split.Record);
+        }
+
+        if (split.Outcome == SplitOutcome.OutboxFull)
+        {
+            if (!wasParked)
+            {
+                journal.Park(finished);
+                RecordsLog.Parked(logger, finished.RecordId);
+            }
+
+            return split;
+        }
+
+        journal.End(finished.RecordId);
+        notifier.RecordReady(finished.RecordId, finished.Recording is not null);
+        return split;
+    }
+}
