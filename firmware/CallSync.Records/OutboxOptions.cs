@@ -15,6 +15,12 @@ public sealed class OutboxOptions
     /// <summary>Largest retry delay. Default 60 s.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Publishes sent before the oldest one's PUBACK is awaited (an ordered window on the one connection). Default 16,
+    /// below the in-flight limit brokers commonly grant (mosquitto: 20). 1 = strictly one at a time.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 16;
+
     /// <summary>Acknowledged rows are deleted in batches of up to this many (one transaction). Default 64.</summary>
     public int DeleteBatchSize { get; set; } = 64;
 

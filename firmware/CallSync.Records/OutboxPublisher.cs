@@ -3,11 +3,14 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Records;
 
 /// <summary>
-/// Drains the <see cref="RecordOutbox"/> through an <see cref="IRecordTransport"/>: one record in flight at a time,
-/// strictly in sequence order (so per-device order holds across reconnects and restarts), the next one only
-/// after the previous one's PUBACK. Acknowledged rows are deleted in batches; after a crash the unacknowledged
-/// tail and any acknowledged-but-not-yet-deleted rows are published again (at-least-once, duplicates identical).
-/// Failures back off exponentially with jitter; <see cref="Wake"/> (on reconnect) retries at once.
+/// Drains the <see cref="RecordOutbox"/> through an <see cref="IRecordTransport"/> in sequence order: up to
+/// <see cref="OutboxOptions.MaxInFlight"/> publishes are sent, in order, on the one connection (which delivers them
+/// in order) and their PUBACKs are taken oldest first. A failure stops the window: once the rest has settled,
+/// publishing starts again at the failed record, so every record first reaches the broker after all earlier ones
+/// (later ones of that window may arrive twice). Acknowledged rows are deleted in batches; after a crash the
+/// unacknowledged tail and any acknowledged-but-not-yet-deleted rows are published again (at-least-once,
+/// duplicates identical). Failures back off exponentially with jitter; <see cref="Wake"/> (on reconnect) retries
+/// at once.
 /// </summary>
 public sealed class OutboxPublisher : IAsyncDisposable
 {
@@ -103,6 +106,10 @@ public sealed class OutboxPublisher : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        int window = Math.Max(1, _options.MaxInFlight);
+        var inFlight = new Queue<(OutboxEntry Entry, Task<bool> Acknowledged)>(window);
+        var ready = new Queue<OutboxEntry>(PeekBatch);
+        long lastRead = 0;
         long lastAcked = 0;
         long deletedThrough = 0;
         int pendingDeletes = 0;
@@ -125,75 +132,92 @@ public sealed class OutboxPublisher : IAsyncDisposable
             {
                 Task enqueued = _outbox.EnqueueSignal;
                 Task wake = WakeSignal;
-                IReadOnlyList<OutboxEntry> batch = _outbox.Peek(lastAcked, PeekBatch);
-                if (batch.Count == 0)
+                if (ready.Count == 0 && inFlight.Count < window)
+                {
+                    foreach (OutboxEntry entry in _outbox.Peek(lastRead, PeekBatch))
+                    {
+                        ready.Enqueue(entry);
+                        lastRead = entry.Sequence;
+                    }
+                }
+
+                // Started synchronously one after the other, so they go out on the connection in this order.
+                while (inFlight.Count < window && ready.TryDequeue(out OutboxEntry? next))
+                {
+                    inFlight.Enqueue((next, PublishAsync(next, cancellationToken)));
+                }
+
+                if (inFlight.Count == 0)
                 {
                     FlushDeletes();
                     await Task.WhenAny(enqueued, wake).WaitAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                bool failed = false;
-                foreach (OutboxEntry entry in batch)
+                (OutboxEntry oldest, Task<bool> acknowledged) = inFlight.Dequeue();
+                if (await acknowledged.ConfigureAwait(false))
                 {
-                    bool ok;
-                    try
-                    {
-                        ok = await _transport.PublishAsync(entry.Topic, entry.Payload, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        throw;
-                    }
-#pragma warning disable CA1031 // A transport bug must not stop the drain loop; it is logged and retried.
-                    catch (Exception ex)
-#pragma warning restore CA1031
-                    {
-                        Log.PublishThrew(_logger, ex, entry.RecordId);
-                        ok = false;
-                    }
-
-                    if (!ok)
-                    {
-                        failed = true;
-                        TimeSpan delay = _backoff.Next(attempt);
-                        Log.PublishRetry(_logger, entry.RecordId, attempt + 1, delay);
-                        attempt++;
-                        FlushDeletes();
-                        await Task.WhenAny(Task.Delay(delay, _time, cancellationToken), wake).ConfigureAwait(false);
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (wake.IsCompleted)
-                        {
-                            attempt = 0;
-                        }
-
-                        break;
-                    }
-
                     attempt = 0;
-                    lastAcked = entry.Sequence;
+                    lastAcked = oldest.Sequence;
                     Interlocked.Increment(ref _published);
                     if (pendingDeletes++ == 0)
                     {
                         firstPendingAckAt = _time.GetTimestamp();
                     }
 
-                    Acknowledged?.Invoke(entry);
-                    if (pendingDeletes >= _options.DeleteBatchSize || _time.GetElapsedTime(firstPendingAckAt) >= _options.DeleteMaxDelay)
+                    Acknowledged?.Invoke(oldest);
+                    if (pendingDeletes >= _options.DeleteBatchSize || _time.GetElapsedTime(firstPendingAckAt) >= _options.DeleteMaxDelay
+                        || (inFlight.Count == 0 && ready.Count == 0))
                     {
                         FlushDeletes();
                     }
+
+                    continue;
                 }
 
-                if (!failed && batch.Count < PeekBatch)
+                // Let the rest of the window settle (acknowledged or not, it is all sent again), then back off.
+                while (inFlight.TryDequeue(out var rest))
                 {
-                    FlushDeletes();
+                    await rest.Acknowledged.ConfigureAwait(false);
+                }
+
+                ready.Clear();
+                lastRead = lastAcked;
+                TimeSpan delay = _backoff.Next(attempt);
+                Log.PublishRetry(_logger, oldest.RecordId, attempt + 1, delay);
+                attempt++;
+                FlushDeletes();
+                await Task.WhenAny(Task.Delay(delay, _time, cancellationToken), wake).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (wake.IsCompleted)
+                {
+                    attempt = 0;
                 }
             }
         }
         finally
         {
             FlushDeletes();
+        }
+    }
+
+    /// <summary>Publishes one record; false on any failure but cancellation (never throws otherwise).</summary>
+    private async Task<bool> PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _transport.PublishAsync(entry.Topic, entry.Payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A transport bug must not stop the drain loop; it is logged and retried.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.PublishThrew(_logger, ex, entry.RecordId);
+            return false;
         }
     }
 }

@@ -23,39 +23,48 @@ public sealed class OutboxLoadTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    [Fact]
-    public async Task Outbox_BurstAndPacedLoad_DeliversEverythingAndReportsRates()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    public async Task Outbox_BurstAndPacedLoad_DeliversEverythingInOrderAndReportsRates(int maxInFlight)
     {
         const int burst = 2000;
         const int paced = 300;
         await using MosquittoBroker broker = await MosquittoBroker.StartNewAsync();
         await using var hub = new TestSubscriber(broker.Url, MqttTopics.Calls("desk-test"));
         var arrivals = new ConcurrentDictionary<Guid, long>();
+        var firstArrivalOrder = new ConcurrentQueue<Guid>();
         hub.Client.ApplicationMessageReceivedAsync += e =>
         {
             long now = Stopwatch.GetTimestamp();
             Guid id = JsonSerializer.Deserialize(e.ApplicationMessage.Payload.FirstSpan, CallSyncJsonContext.Default.CallRecord)!.RecordId;
-            arrivals.TryAdd(id, now);
+            if (arrivals.TryAdd(id, now))
+            {
+                firstArrivalOrder.Enqueue(id);
+            }
+
             return Task.CompletedTask;
         };
         await hub.ConnectAsync();
 
         using RecordsDatabase db = RecordsDatabase.OpenInDirectory(_data.Path);
-        var options = new OutboxOptions { MaxRows = 20_000 };
+        var options = new OutboxOptions { MaxRows = 20_000, MaxInFlight = maxInFlight };
         var outbox = new RecordOutbox(db, options, TimeProvider.System, new ListLogger<RecordOutbox>());
         var recordings = new RecordingOutbox(db, new RetentionOptions(), TimeProvider.System, new ListLogger<RecordingOutbox>());
         var splitter = new CallSplitter(db, outbox, recordings, TestRecords.Device, new ListLogger<CallSplitter>());
 
         // Backlog (as after a broker outage): split = build, serialise, one durable (fsync) transaction each.
+        var committed = new List<Guid>(burst);
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < burst; i++)
         {
-            Assert.Equal(SplitOutcome.Split, splitter.Split(TestRecords.Call(Guid.NewGuid())).Outcome);
+            committed.Add(Guid.NewGuid());
+            Assert.Equal(SplitOutcome.Split, splitter.Split(TestRecords.Call(committed[^1])).Outcome);
         }
 
         double splitSeconds = clock.Elapsed.TotalSeconds;
 
-        // Drain: publish, wait for PUBACK, delete (batched), one record in flight.
+        // Drain: publish, PUBACKs oldest first, delete (batched), up to maxInFlight outstanding.
         await using var link = new MqttLink(new MqttOptions { Url = broker.Url }, TestRecords.Device, 1, TimeProvider.System, new ListLogger<MqttLink>());
         await using var publisher = new OutboxPublisher(outbox, link, options, TimeProvider.System, new ListLogger<OutboxPublisher>());
         link.Connected += publisher.Wake;
@@ -66,6 +75,7 @@ public sealed class OutboxLoadTests : IDisposable
         Assert.True(await Eventually.WaitAsync(() => outbox.Count == 0, TimeSpan.FromSeconds(60)));
         double drainSeconds = clock.Elapsed.TotalSeconds;
         Assert.True(await Eventually.WaitAsync(() => arrivals.Count >= burst, TimeSpan.FromSeconds(30)));
+        Assert.Equal(committed, firstArrivalOrder.Take(burst));
 
         // Paced: 100 calls/s (far above a desk phone's rate); latency from the split call to arrival at the subscriber.
         var enqueuedAt = new Dictionary<Guid, long>();
@@ -89,6 +99,7 @@ public sealed class OutboxLoadTests : IDisposable
         double p50 = latencies[latencies.Length / 2];
         double p99 = latencies[(int)(latencies.Length * 0.99)];
 
+        _output.WriteLine($"MaxInFlight {maxInFlight}");
         _output.WriteLine($"split (durable commit): {burst} in {splitSeconds:F2} s = {burst / splitSeconds:F0}/s ({splitSeconds * 1000 / burst:F2} ms each)");
         _output.WriteLine($"drain (publish + PUBACK + delete): {burst} in {drainSeconds:F2} s = {burst / drainSeconds:F0} records/s");
         _output.WriteLine($"paced 100/s x {paced}: split->subscriber latency p50 {p50:F2} ms, p99 {p99:F2} ms, max {latencies[^1]:F2} ms");
