@@ -37,4 +37,22 @@ internal static partial class Log
 
     [LoggerMessage(1301, LogLevel.Information, "Call {CallId} ended: {Result} {StatusCode} {Reason}, ended by {EndedBy}")]
     public static partial void CallEnded(ILogger logger, string callId, string result, int statusCode, string reason, string endedBy);
+
+    [LoggerMessage(1302, LogLevel.Debug, "Call {CallId}: session interval {Seconds} s, refreshed by {Refresher}")]
+    public static partial void SessionTimerSet(ILogger logger, string callId, long seconds, string refresher);
+
+    [LoggerMessage(1303, LogLevel.Debug, "Call {CallId}: session refreshed")]
+    public static partial void SessionRefreshed(ILogger logger, string callId);
+
+    [LoggerMessage(1304, LogLevel.Warning, "Call {CallId}: no session refresh within {Seconds} s, ending the call")]
+    public static partial void SessionExpired(ILogger logger, string callId, long seconds);
+
+    [LoggerMessage(1305, LogLevel.Warning, "Call {CallId}: session refresh failed with {StatusCode} {Reason}")]
+    public static partial void SessionRefreshFailed(ILogger logger, string callId, int statusCode, string reason);
+
+    [LoggerMessage(1306, LogLevel.Information, "Call {CallId}: session interval {Requested} s below our minimum {Minimum} s, answered 422")]
+    public static partial void SessionIntervalTooSmall(ILogger logger, string callId, long requested, long minimum);
+
+    [LoggerMessage(1307, LogLevel.Information, "Call {CallId}: peer wants a session interval of at least {Seconds} s, retrying")]
+    public static partial void SessionIntervalRaised(ILogger logger, string callId, long seconds);
 }

@@ -53,6 +53,12 @@ public sealed class SipCall
     /// <summary>The last negotiated media, or null before the answer.</summary>
     public SdpNegotiatedMedia? Media { get; internal set; }
 
+    /// <summary>The negotiated session interval (RFC 4028), or null when the call runs without a session timer.</summary>
+    public TimeSpan? SessionInterval { get; internal set; }
+
+    /// <summary>True when this side refreshes the session (re-INVITE at half the interval); false when the peer does.</summary>
+    public bool IsSessionRefresher { get; internal set; }
+
     /// <summary>The outcome once ended, else null.</summary>
     public SipCallOutcome? Outcome { get; private set; }
 
@@ -84,6 +90,27 @@ public sealed class SipCall
     internal ulong SdpVersion { get; set; }
 
     internal bool LocalHold { get; set; }
+
+    /// <summary>The origin line of the peer's last session description: an unchanged one in a re-INVITE is a pure refresh.</summary>
+    internal SdpOrigin? RemoteSdpOrigin { get; set; }
+
+    /// <summary>One re-INVITE of ours at a time (RFC 3261 14.1); a peer's re-INVITE meanwhile gets 491.</summary>
+    internal SemaphoreSlim ReInviteGate { get; } = new(1, 1);
+
+    /// <summary>Session-Expires asked for in our INVITE and re-INVITEs (raised by a 422).</summary>
+    internal TimeSpan SessionRequestInterval { get; set; }
+
+    /// <summary>Min-SE sent: our minimum, raised to the largest Min-SE a 422 carried (RFC 4028 7.4).</summary>
+    internal TimeSpan SessionMinInterval { get; set; }
+
+    /// <summary>The refresh or expiry timer of the session timer.</summary>
+    internal ITimer? SessionTimer { get; set; }
+
+    /// <summary>When the session was last established or refreshed.</summary>
+    internal DateTimeOffset? SessionRefreshedAt { get; set; }
+
+    /// <summary>The session timer terms the 200 to an incoming INVITE will carry.</summary>
+    internal SipSessionTimerAnswer? PendingSessionAnswer { get; set; }
 
     internal DateTimeOffset StartedAt { get; }
 
@@ -144,6 +171,8 @@ public sealed class SipCall
         RetransmitTimer?.Dispose();
         RingTimer?.Dispose();
         AutoAnswerTimer?.Dispose();
+        SessionTimer?.Dispose();
+        SessionTimer = null;
         Outcome = new SipCallOutcome
         {
             CallId = CallId,

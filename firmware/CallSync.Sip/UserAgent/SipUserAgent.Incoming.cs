@@ -41,7 +41,7 @@ public sealed partial class SipUserAgent
                 var b = SipResponseBuilder.CreateFor(request, 200, null, SipIds.NewTag());
                 AddCommonHeaders(b, withAllow: true);
                 b.AddHeader(SipHeaderNames.Accept, "application/sdp");
-                b.AddHeader(SipHeaderNames.Supported, "replaces");
+                b.AddHeader(SipHeaderNames.Supported, SupportedTags);
                 tx.SendResponse(b.Build());
             }
             else
@@ -70,12 +70,23 @@ public sealed partial class SipUserAgent
             return;
         }
 
-        if (request.Require.Count > 0)
+        if (UnsupportedRequirements(request) is { Count: > 0 } unsupported)
         {
             var b = SipResponseBuilder.CreateFor(request, 420, null, localTag);
-            b.AddHeader(SipHeaderNames.Unsupported, string.Join(", ", request.Require));
+            b.AddHeader(SipHeaderNames.Unsupported, string.Join(", ", unsupported));
             tx.SendResponse(b.Build());
             return;
+        }
+
+        SipSessionTimerAnswer? session = null;
+        if (SessionTimersOn)
+        {
+            session = SipSessionTimerPolicy.Answer(request, _options.SessionExpires, _options.MinSessionExpires);
+            if (session.TooSmall)
+            {
+                SendIntervalTooSmall(tx, session, localTag);
+                return;
+            }
         }
 
         var remote = request.From!;
@@ -88,6 +99,9 @@ public sealed partial class SipUserAgent
             RemoteTarget = request.Contacts.Count > 0 ? request.Contacts[0].Uri : remote.Uri,
             RouteSet = [.. request.RecordRoutes],
             Target = tx.ResponseTarget,
+            PendingSessionAnswer = session,
+            SessionRequestInterval = session?.Interval ?? _options.SessionExpires,
+            SessionMinInterval = _options.MinSessionExpires,
         };
         if (_calls.Count >= _options.MaxCalls)
         {
@@ -123,6 +137,7 @@ public sealed partial class SipUserAgent
             }
 
             call.PendingAnswer = answer;
+            call.RemoteSdpOrigin = offer.Origin;
         }
 
         lock (call.Gate)
@@ -201,7 +216,8 @@ public sealed partial class SipUserAgent
             var b = SipResponseBuilder.CreateFor(request, 200, null, call.LocalTag);
             b.AddHeader(SipHeaderNames.Contact, ContactFor(tx.ResponseTarget).ToString());
             AddCommonHeaders(b, withAllow: true);
-            b.AddHeader(SipHeaderNames.Supported, "replaces");
+            b.AddHeader(SipHeaderNames.Supported, SupportedTags);
+            AddSessionTimerResponseHeaders(b, call.PendingSessionAnswer);
             SdpSessionDescription body;
             if (call.PendingAnswer is { } answer)
             {
@@ -230,6 +246,8 @@ public sealed partial class SipUserAgent
                 call.Media = media;
                 call.CallMedia?.Start(media);
             }
+
+            ApplySessionTimer(call, call.PendingSessionAnswer is { } session ? new SipSessionTimerTerms(session.Interval, session.LocalRefresher) : null);
 
             // RFC 3261 13.3.1.4: the UA core retransmits the 2xx (T1 doubling to T2) until the ACK, for 64*T1.
             if (!tx.ResponseTarget.IsReliable)
@@ -327,6 +345,7 @@ public sealed partial class SipUserAgent
             if (call.PendingAnswer is null && call.LocalSdp is not null && SdpParser.TryParse(ack.Body.Span, out var answer, out _)
                 && SdpOfferAnswer.TryReadAnswer(call.LocalSdp, answer!, out var media, out _))
             {
+                call.RemoteSdpOrigin = answer!.Origin;
                 call.Media = media;
                 call.CallMedia?.Start(media!);
             }
@@ -393,6 +412,24 @@ public sealed partial class SipUserAgent
             }
 
             call.RemoteSequence = request.CSeq.Sequence;
+            if (call.ReInviteGate.CurrentCount == 0)
+            {
+                // Our own re-INVITE is in progress: glare (RFC 3261 14.2); the peer retries after a random delay.
+                tx.SendResponse(SipMessages.CreateResponse(request, 491));
+                return;
+            }
+
+            SipSessionTimerAnswer? session = null;
+            if (SessionTimersOn)
+            {
+                session = SipSessionTimerPolicy.Answer(request, _options.SessionExpires, _options.MinSessionExpires);
+                if (session.TooSmall)
+                {
+                    SendIntervalTooSmall(tx, session, call.LocalTag);
+                    return;
+                }
+            }
+
             if (request.Contacts.Count > 0)
             {
                 call.RemoteTarget = request.Contacts[0].Uri; // RFC 3261 12.2.2: target refresh
@@ -402,15 +439,24 @@ public sealed partial class SipUserAgent
             SdpNegotiatedMedia? media = null;
             if (SdpParser.TryParse(request.Body.Span, out var offer, out _))
             {
-                var answer = SdpOfferAnswer.CreateAnswer(offer!, LocalMediaFor(call, call.LocalHold ? SdpDirection.SendOnly : SdpDirection.SendRecv), _options.AnswerPolicy);
-                if (answer.Media is null)
+                if (call.LocalSdp is not null && offer!.Origin == call.RemoteSdpOrigin)
                 {
-                    tx.SendResponse(SipMessages.CreateResponse(request, 488));
-                    return;
+                    // The peer's description is unchanged (a session refresh, RFC 4028 10): so is ours, version included.
+                    body = call.LocalSdp;
                 }
+                else
+                {
+                    var answer = SdpOfferAnswer.CreateAnswer(offer!, LocalMediaFor(call, call.LocalHold ? SdpDirection.SendOnly : SdpDirection.SendRecv), _options.AnswerPolicy);
+                    if (answer.Media is null)
+                    {
+                        tx.SendResponse(SipMessages.CreateResponse(request, 488));
+                        return;
+                    }
 
-                body = answer.Session;
-                media = answer.Media;
+                    body = answer.Session;
+                    media = answer.Media;
+                    call.RemoteSdpOrigin = offer!.Origin;
+                }
             }
             else
             {
@@ -419,13 +465,21 @@ public sealed partial class SipUserAgent
 
             var b = SipResponseBuilder.CreateFor(request, 200, null, call.LocalTag);
             b.AddHeader(SipHeaderNames.Contact, ContactFor(tx.ResponseTarget).ToString());
+            AddCommonHeaders(b, withAllow: true);
+            b.AddHeader(SipHeaderNames.Supported, SupportedTags);
+            AddSessionTimerResponseHeaders(b, session);
             b.SetBody(System.Text.Encoding.UTF8.GetBytes(SdpWriter.Write(body)), "application/sdp");
             tx.SendResponse(b.Build());
             call.LocalSdp = body;
+            ApplySessionTimer(call, session is null ? null : new SipSessionTimerTerms(session.Interval, session.LocalRefresher));
             if (media is not null)
             {
-                call.Media = media;
-                call.CallMedia?.Start(media);
+                if (media != call.Media)
+                {
+                    call.Media = media;
+                    call.CallMedia?.Start(media);
+                }
+
                 var held = media.Direction is SdpDirection.RecvOnly or SdpDirection.Inactive || call.LocalHold;
                 var next = held ? SipCallState.Held : SipCallState.Answered;
                 raise = call.State != next && call.State != SipCallState.Ended;
@@ -445,4 +499,8 @@ public sealed partial class SipUserAgent
             RaiseState(call);
         }
     }
+
+    /// <summary>Option tags of Require we do not support (RFC 3261 8.2.2.3); <c>timer</c> is supported when session timers are on.</summary>
+    private List<string> UnsupportedRequirements(SipRequest request) =>
+        [.. request.Require.Where(tag => !(SessionTimersOn && string.Equals(tag, SipSessionTimerPolicy.OptionTag, StringComparison.OrdinalIgnoreCase)))];
 }

@@ -42,6 +42,8 @@ public sealed partial class SipUserAgent
             State = SipCallState.Calling,
             RemoteTarget = uri,
             Target = target,
+            SessionRequestInterval = _options.SessionExpires,
+            SessionMinInterval = _options.MinSessionExpires,
         };
         _calls[callId] = call;
         if (target is null)
@@ -74,7 +76,8 @@ public sealed partial class SipUserAgent
         var b = SipRequestBuilder.Create(SipMethod.Invite, call.RemoteTarget!, NewVia(target), call.Local, new SipNameAddress(call.Remote.Uri, call.Remote.DisplayName), call.CallId, ++call.LocalSequence);
         b.AddHeader(SipHeaderNames.Contact, ContactFor(target).ToString());
         AddCommonHeaders(b, withAllow: true);
-        b.AddHeader(SipHeaderNames.Supported, "replaces");
+        b.AddHeader(SipHeaderNames.Supported, SupportedTags);
+        AddSessionTimerRequestHeaders(b, call, inDialog: false);
         foreach (var (name, value) in call.Authenticator?.Authorize("INVITE", call.RemoteTarget!.ToString()) ?? [])
         {
             b.AddHeader(name, value);
@@ -88,7 +91,9 @@ public sealed partial class SipUserAgent
     {
         try
         {
-            for (var attempt = 0; attempt < 3; attempt++)
+            // Up to two digest challenges (e.g. 401 from the registrar, then 407 from a proxy) and one 422.
+            var intervalRaised = false;
+            for (var attempt = 0; attempt < 4; attempt++)
             {
                 SipClientTransaction tx;
                 lock (call.Gate)
@@ -124,8 +129,20 @@ public sealed partial class SipUserAgent
                     continue;
                 }
 
+                // RFC 4028 7.4: retry once (new CSeq, same Call-ID and From tag) with the 422's Min-SE.
+                if (code == 422 && !intervalRaised && !call.CancelRequested && TryRaiseSessionInterval(call, response))
+                {
+                    intervalRaised = true;
+                    continue;
+                }
+
                 var endedBy = call.CancelRequested ? SipCallParty.Local : SipCallParty.Remote;
-                var reason = code is 401 or 407 ? $"{response.ReasonPhrase} (credentials refused)" : response.ReasonPhrase;
+                var reason = code switch
+                {
+                    401 or 407 when call.Authenticator is null => $"{code} {response.ReasonPhrase} (no password configured)",
+                    401 or 407 => $"{code} wrong user name or password",
+                    _ => response.ReasonPhrase,
+                };
                 EndCall(call, call.CancelRequested && code == 487 ? SipCallResult.Cancelled : ResultFor(code), code, reason, endedBy);
                 return;
             }
@@ -169,7 +186,7 @@ public sealed partial class SipUserAgent
                 }
 
                 EstablishDialog(call, response);
-                call.Ack = BuildInDialogRequest(call, SipMethod.Ack, call.LocalSequence, null);
+                call.Ack = BuildInDialogRequest(call, SipMethod.Ack, call.LocalSequence, CopyCredentials(call.Invite!));
                 _transactions.SendStateless(call.Ack, AckTarget(call));
                 if (call.State == SipCallState.Ended)
                 {
@@ -186,6 +203,7 @@ public sealed partial class SipUserAgent
                 if (SdpParser.TryParse(response.Body.Span, out var answer, out _)
                     && SdpOfferAnswer.TryReadAnswer(call.LocalSdp!, answer!, out var media, out _))
                 {
+                    call.RemoteSdpOrigin = answer!.Origin;
                     call.Media = media;
                     call.CallMedia?.Start(media!);
                 }
@@ -193,6 +211,7 @@ public sealed partial class SipUserAgent
                 call.State = SipCallState.Answered;
                 call.RingingAt ??= _time.GetUtcNow();
                 call.AnsweredAt = _time.GetUtcNow();
+                ApplySessionTimer(call, SessionTimersOn ? SipSessionTimerPolicy.FromResponse(response) : null);
                 raise = true;
             }
         }
@@ -204,6 +223,30 @@ public sealed partial class SipUserAgent
     }
 
     private static SipTarget AckTarget(SipCall call) => call.Target!;
+
+    /// <summary>The ACK of a 2xx carries the INVITE's credentials (RFC 3261 22.1: same as the request it acknowledges).</summary>
+    private static Action<SipRequestBuilder>? CopyCredentials(SipRequest invite)
+    {
+        var authorization = invite.Headers.GetValues(SipHeaderNames.Authorization);
+        var proxyAuthorization = invite.Headers.GetValues(SipHeaderNames.ProxyAuthorization);
+        if (authorization.Count == 0 && proxyAuthorization.Count == 0)
+        {
+            return null;
+        }
+
+        return b =>
+        {
+            foreach (var value in authorization)
+            {
+                b.AddHeader(SipHeaderNames.Authorization, value);
+            }
+
+            foreach (var value in proxyAuthorization)
+            {
+                b.AddHeader(SipHeaderNames.ProxyAuthorization, value);
+            }
+        };
+    }
 
     private void EstablishDialog(SipCall call, SipResponse response)
     {
@@ -311,63 +354,53 @@ public sealed partial class SipUserAgent
         }
     }
 
-    private async Task SendByeAsync(SipCall call, SipCallParty endedBy)
+    private async Task SendByeAsync(SipCall call, SipCallParty endedBy, string reason = "BYE")
     {
         SipClientTransaction tx;
         lock (call.Gate)
         {
+            if (call.State == SipCallState.Ended)
+            {
+                return;
+            }
+
             var bye = BuildInDialogRequest(call, SipMethod.Bye, ++call.LocalSequence, null);
             tx = _transactions.SendRequest(bye, call.Target!);
         }
 
         var answered = call.AnsweredAt is not null;
-        EndCall(call, answered ? SipCallResult.Answered : SipCallResult.Cancelled, answered ? 200 : 487, "BYE", endedBy);
+        EndCall(call, answered ? SipCallResult.Answered : SipCallResult.Cancelled, answered ? 200 : 487, reason, endedBy);
         await tx.Completion.ConfigureAwait(false);
     }
 
     internal async Task<bool> SetHoldAsync(SipCall call, bool hold, CancellationToken cancellationToken)
     {
-        SipClientTransaction tx;
-        SdpSessionDescription offer;
-        lock (call.Gate)
+        await call.ReInviteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        (SipTransactionResult Result, bool StateChanged) sent;
+        try
         {
-            if (call.State is not (SipCallState.Answered or SipCallState.Held) || call.CallMedia is null)
+            SdpSessionDescription offer;
+            lock (call.Gate)
             {
-                return false;
+                if (call.State is not (SipCallState.Answered or SipCallState.Held) || call.CallMedia is null)
+                {
+                    return false;
+                }
+
+                offer = SdpOfferAnswer.CreateOffer(LocalMediaFor(call, hold ? SdpDirection.SendOnly : SdpDirection.SendRecv));
             }
 
-            offer = SdpOfferAnswer.CreateOffer(LocalMediaFor(call, hold ? SdpDirection.SendOnly : SdpDirection.SendRecv));
-            var body = System.Text.Encoding.UTF8.GetBytes(SdpWriter.Write(offer));
-            var target = call.Target!;
-            var reInvite = BuildInDialogRequest(call, SipMethod.Invite, ++call.LocalSequence, b =>
-            {
-                b.AddHeader(SipHeaderNames.Contact, ContactFor(target).ToString());
-                b.SetBody(body, "application/sdp");
-            });
-            tx = _transactions.SendRequest(reInvite, target);
+            sent = await SendReInviteAsync(call, offer, hold, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            call.ReInviteGate.Release();
         }
 
-        var result = await tx.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (result.Response is not { IsSuccess: true } ok)
+        if (sent.Result.Response is not { IsSuccess: true })
         {
+            await EndOnInDialogFailureAsync(call, sent.Result, hold ? "hold failed" : "resume failed").ConfigureAwait(false);
             return false;
-        }
-
-        lock (call.Gate)
-        {
-            _transactions.SendStateless(BuildInDialogRequest(call, SipMethod.Ack, ok.CSeq.Sequence, null), call.Target!);
-            call.LocalSdp = offer;
-            call.LocalHold = hold;
-            if (SdpParser.TryParse(ok.Body.Span, out var answer, out _) && SdpOfferAnswer.TryReadAnswer(offer, answer!, out var media, out _))
-            {
-                call.Media = media;
-                call.CallMedia?.Start(media!);
-            }
-
-            if (call.State != SipCallState.Ended)
-            {
-                call.State = hold || call.Media?.Direction is SdpDirection.RecvOnly or SdpDirection.Inactive ? SipCallState.Held : SipCallState.Answered;
-            }
         }
 
         RaiseState(call);

@@ -36,6 +36,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(mediaFactory);
+        ValidateSessionTimerOptions(options);
         _options = options;
         _mediaFactory = mediaFactory;
         _time = time ?? TimeProvider.System;

@@ -57,6 +57,18 @@ public sealed record SipUserAgentOptions
     /// <summary>The User-Agent header value.</summary>
     public string UserAgentName { get; init; } = "CallSync/0.1";
 
+    /// <summary>
+    /// Session interval asked for and offered (RFC 4028 Session-Expires): 1800 s. <see cref="TimeSpan.Zero"/> turns
+    /// session timers off (no <c>Supported: timer</c>, a <c>Require: timer</c> gets 420). Whole seconds on the wire.
+    /// </summary>
+    public TimeSpan SessionExpires { get; init; } = TimeSpan.FromSeconds(1800);
+
+    /// <summary>
+    /// The shortest session interval accepted (Min-SE): 90 s, the RFC 4028 floor. A peer asking for less gets
+    /// 422 Session Interval Too Small. Values below 90 s are for tests only.
+    /// </summary>
+    public TimeSpan MinSessionExpires { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Transaction timers (T1, T2, T4).</summary>
     public SipTimerOptions Timers { get; init; } = new();
 }
