@@ -85,7 +85,7 @@ internal sealed class MqttService(
         var outboxOptions = new OutboxOptions { MaxRows = mqtt.OutboxLimit };
         _publisher = new OutboxPublisher(outbox, _link, outboxOptions, time, loggers.CreateLogger<OutboxPublisher>());
         notifier.RecordQueued += _publisher.Wake;
-        _commands = new CommandProcessor(device, linkOptions, ledger, dialer, _link, Status, time, loggers.CreateLogger<CommandProcessor>());
+        _commands = new CommandProcessor(device, linkOptions, ledger, dialer, new DurableReplyTransport(outbox, _link), Status, time, loggers.CreateLogger<CommandProcessor>());
         _link.CommandReceived = _commands.HandleAsync;
         _link.Connected += _publisher.Wake;
         _link.Start();
