@@ -17,6 +17,7 @@ public sealed partial class CompanionClient
     private readonly TaskCompletionSource<string> _unpaired = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RecordingFolder? _recordings;
     private Task? _readLoop;
+    private Task? _keepAlive;
     private int _nextRequest;
     private long _nextPing;
 
@@ -83,6 +84,23 @@ public sealed partial class CompanionClient
 
     /// <summary>Completes when the phone removed this pairing (either side asked); the result is its reason.</summary>
     public Task<string> Unpaired => _unpaired.Task;
+
+    private async Task KeepAliveAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        using var owned = timer;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false) && !Completion.IsCompleted)
+            {
+                ulong token = (ulong)Interlocked.Increment(ref _nextPing);
+                await _connection.SendAsync(new Ping(token), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The session is over; the read loop reports why.
+        }
+    }
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {

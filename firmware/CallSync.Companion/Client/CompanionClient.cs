@@ -32,6 +32,12 @@ public sealed partial class CompanionClient : IAsyncDisposable
     /// <summary>The phone's number.</summary>
     public string DeviceNumber { get; }
 
+    /// <summary>How often the authenticated session pings the phone, which closes silent sessions; zero: never.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock of the keep-alive pings.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>Says hello over an open stream (the client owns it from now on).</summary>
     public static async Task<CompanionClient> ConnectAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -147,6 +153,12 @@ public sealed partial class CompanionClient : IAsyncDisposable
         Expect<AuthOk>(await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false));
         _recordings = recordings;
         _readLoop = Task.Run(() => ReadLoopAsync(_stop.Token), CancellationToken.None);
+        if (KeepAliveInterval > TimeSpan.Zero)
+        {
+            // Armed now, so the first ping is due one interval after authentication, not after the task starts.
+            var timer = new PeriodicTimer(KeepAliveInterval, Time);
+            _keepAlive = Task.Run(() => KeepAliveAsync(timer, _stop.Token), CancellationToken.None);
+        }
     }
 
     /// <inheritdoc/>
@@ -157,6 +169,11 @@ public sealed partial class CompanionClient : IAsyncDisposable
         if (_readLoop is not null)
         {
             await ((Task)_readLoop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        if (_keepAlive is not null)
+        {
+            await _keepAlive.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         _stop.Dispose();

@@ -15,6 +15,12 @@ public sealed class CompanionServerOptions
     /// <summary>How long the users have to compare and confirm the pairing code.</summary>
     public TimeSpan PairingTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// An authenticated session that receives nothing (not even a Ping) for this long is closed with
+    /// <c>Timeout</c>, so a mobile that walked out of range does not hold a session slot. Companions ping every 30 s.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Sessions served at once; more connections are closed at once.</summary>
     public int MaxSessions { get; set; } = 8;
 }

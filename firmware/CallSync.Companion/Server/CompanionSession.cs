@@ -163,7 +163,7 @@ internal sealed partial class CompanionSession : IAsyncDisposable
     {
         while (true)
         {
-            var received = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            var received = await ReceiveStepAsync("message (a companion pings at least every 30 s)", _server.Options.IdleTimeout, cancellationToken).ConfigureAwait(false);
             if (received is not { } message)
             {
                 return;
@@ -173,7 +173,9 @@ internal sealed partial class CompanionSession : IAsyncDisposable
             switch (message.Type)
             {
                 case MessageType.Ping:
-                    await _connection.SendAsync(new Pong(Parse<Ping>(message).Token), cancellationToken).ConfigureAwait(false);
+                    var ping = Parse<Ping>(message);
+                    Log.Pinged(_server.Logger, CompanionId!, ping.Token);
+                    await _connection.SendAsync(new Pong(ping.Token), cancellationToken).ConfigureAwait(false);
                     break;
                 case MessageType.RecordingResume or MessageType.RecordingAck or MessageType.RecordingDone when WantsRecordings:
                     await _deliveryInbox.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);

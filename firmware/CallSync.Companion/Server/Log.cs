@@ -77,4 +77,7 @@ internal static partial class Log
 
     [LoggerMessage(6060, LogLevel.Information, "Companion {CompanionId} unpaired by the {Side}")]
     public static partial void Unpaired(ILogger logger, string companionId, string side);
+
+    [LoggerMessage(6070, LogLevel.Trace, "Companion {CompanionId} pinged (token {Token})")]
+    public static partial void Pinged(ILogger logger, string companionId, ulong token);
 }
