@@ -117,11 +117,6 @@ public sealed record LinuxBoardOptions
             return ringerProblem;
         }
 
-        if ((HookLine is null ? 0 : 1) + KeyLines.Count > 64 || (RingerLine is null ? 0 : 1) + LedLines.Count > 64)
-        {
-            return "KeyLines: at most 64 input and 64 output lines";
-        }
-
         if (Debounce < TimeSpan.Zero || Debounce > TimeSpan.FromSeconds(1))
         {
             return $"Debounce: {Debounce.TotalMilliseconds} ms is out of range; expected 0 to 1000 ms";
