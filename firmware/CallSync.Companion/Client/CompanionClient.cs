@@ -4,6 +4,7 @@ using CallSync.Companion.Messages;
 using CallSync.Companion.Protocol;
 using CallSync.Companion.Security;
 using CallSync.Companion.Transport;
+using CallSync.Contracts;
 
 namespace CallSync.Companion.Client;
 

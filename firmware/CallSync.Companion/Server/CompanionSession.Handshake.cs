@@ -3,6 +3,7 @@ using CallSync.Companion.Framing;
 using CallSync.Companion.Messages;
 using CallSync.Companion.Protocol;
 using CallSync.Companion.Security;
+using CallSync.Contracts;
 
 namespace CallSync.Companion.Server;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CallSync.Contracts;
 using CallSync.Hub.Api;
 using CallSync.Hub.Storage;
 using Microsoft.Extensions.Logging;
@@ -83,7 +84,7 @@ internal sealed class BindingService(
     {
         ArgumentNullException.ThrowIfNull(attestation);
         string? deviceId = null;
-        AttestationClaims? claims = null;
+        BindingAttestation? claims = null;
         var detail = "malformed attestation";
         try
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using CallSync.Companion.Security;
+using CallSync.Contracts;
 
 namespace CallSync.Companion.Tests.Security;
 

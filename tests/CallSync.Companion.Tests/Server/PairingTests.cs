@@ -2,6 +2,7 @@ using CallSync.Companion.Messages;
 using CallSync.Companion.Security;
 using CallSync.Companion.Tests.Security;
 using CallSync.Companion.Tests.Support;
+using CallSync.Contracts;
 
 namespace CallSync.Companion.Tests.Server;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CallSync.Contracts;
 using CallSync.Hub.Bindings;
 
 namespace CallSync.Hub.Tests.Unit;
@@ -22,7 +23,7 @@ public sealed class AttestationVerifierTests
         var issued = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
         var json = Canonical("desk-1", "2001", "alice", "comp-7", issued);
         Assert.True(AttestationVerifier.TryVerify(json, Sign(key, json), Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()), out var claims));
-        Assert.Equal(new AttestationClaims("desk-1", "2001", "alice", "comp-7", issued), claims);
+        Assert.Equal(new BindingAttestation("desk-1", "2001", "alice", "comp-7", issued), claims);
     }
 
     [Fact]

@@ -3,12 +3,14 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace CallSync.Companion.Security;
+namespace CallSync.Contracts;
 
 /// <summary>
 /// The statement "app user X paired companion Y with device Z at T", signed by the device. Canonical JSON:
 /// UTF-8, no whitespace, keys in ordinal order (appUserId, companionId, deviceId, deviceNumber, issuedAt),
-/// issuedAt as RFC 3339 UTC to the second. Verifiers check the signature over the bytes exactly as received.
+/// issuedAt as RFC 3339 UTC to the second, signed with ECDSA P-256 / SHA-256 (IEEE P1363, r||s). The device signs it
+/// at pairing (companion link); the hub checks the signature over the bytes exactly as received, before trusting
+/// any field. Never throws on input.
 /// </summary>
 /// <param name="DeviceId">The desk phone.</param>
 /// <param name="DeviceNumber">The desk phone's number.</param>
@@ -18,6 +20,9 @@ namespace CallSync.Companion.Security;
 public sealed record BindingAttestation(
     string DeviceId, string DeviceNumber, string AppUserId, string CompanionId, DateTimeOffset IssuedAt)
 {
+    /// <summary>Longest attestation JSON accepted.</summary>
+    public const int MaxJsonBytes = 4096;
+
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -48,6 +53,11 @@ public sealed record BindingAttestation(
     public static bool TryParse(ReadOnlySpan<byte> json, out BindingAttestation? attestation)
     {
         attestation = null;
+        if (json.Length is 0 or > MaxJsonBytes)
+        {
+            return false;
+        }
+
         string? appUserId = null, companionId = null, deviceId = null, deviceNumber = null, issuedAt = null;
         try
         {
@@ -83,7 +93,8 @@ public sealed record BindingAttestation(
         }
 
         if (appUserId is null || companionId is null || deviceId is null || deviceNumber is null
-            || !DateTimeOffset.TryParseExact(issuedAt, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var issued))
+            || !DateTimeOffset.TryParseExact(issuedAt, TimeFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var issued))
         {
             return false;
         }
@@ -105,6 +116,16 @@ public sealed record BindingAttestation(
             return false;
         }
 
-        return key.VerifyData(json, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return key.KeySize == 256
+            && key.VerifyData(json, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    }
+
+    /// <summary>Verifies, then parses: the attestation only when the signature holds over exactly these bytes.</summary>
+    public static bool TryVerify(ReadOnlySpan<byte> json, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> devicePublicKeySpki, out BindingAttestation? attestation)
+    {
+        attestation = null;
+        return json.Length is > 0 and <= MaxJsonBytes
+            && Verify(json, signature, devicePublicKeySpki)
+            && TryParse(json, out attestation);
     }
 }
