@@ -14,15 +14,14 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly TempDirectory _dir = new();
     private Process? _process;
 
-    private MosquittoBroker(int port)
+    private MosquittoBroker(int port, Func<int, string>? listener)
     {
         Port = port;
         string persistence = Path.Combine(_dir.Path, "persist");
         Directory.CreateDirectory(persistence);
         ConfigPath = Path.Combine(_dir.Path, "mosquitto.conf");
         File.WriteAllText(ConfigPath, $"""
-            listener {port} 127.0.0.1
-            allow_anonymous true
+            {listener?.Invoke(port) ?? $"listener {port} 127.0.0.1\nallow_anonymous true"}
             persistence true
             persistence_location {persistence}/
             autosave_interval 1
@@ -44,9 +43,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public string Url => "mqtt://127.0.0.1:" + Port;
 
-    public static async Task<MosquittoBroker> StartNewAsync()
+    /// <param name="listener">The listener section for the port (default: plain, anonymous).</param>
+    public static async Task<MosquittoBroker> StartNewAsync(Func<int, string>? listener = null)
     {
-        var broker = new MosquittoBroker(FreePort());
+        var broker = new MosquittoBroker(FreePort(), listener);
         await broker.StartAsync();
         return broker;
     }
