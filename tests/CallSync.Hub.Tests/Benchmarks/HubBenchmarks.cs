@@ -42,12 +42,21 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
         var payloads = phones.Select(p => Enumerable.Range(0, perPhone).Select(n => TestDevice.Record(p.Id, DateTimeOffset.UtcNow.AddSeconds(-n))).ToArray()).ToArray();
         var store = hub.Get<CallRecordStore>();
         var clock = Stopwatch.StartNew();
+        // Each phone publishes as the agent's outbox does: up to 16 unacknowledged QoS 1 publishes, in order.
         await Task.WhenAll(phones.Select(async (phone, i) =>
         {
+            var window = new Queue<Task>();
             foreach (var record in payloads[i])
             {
-                await phone.PublishRecordAsync(record);
+                if (window.Count == 16)
+                {
+                    await window.Dequeue();
+                }
+
+                window.Enqueue(phone.PublishRecordAsync(record));
             }
+
+            await Task.WhenAll(window);
         }));
         var published = clock.Elapsed;
         await Eventually.TrueAsync(async () => await store.CountAsync(CancellationToken.None) == perPhone * phones.Count, TimeSpan.FromMinutes(3), "all stored");
