@@ -208,10 +208,10 @@ public sealed partial class SipUserAgent
                     call.CallMedia?.Start(media!);
                 }
 
+                ApplySessionTimer(call, SessionTimersOn ? SipSessionTimerPolicy.FromResponse(response) : null);
                 call.State = SipCallState.Answered;
                 call.RingingAt ??= _time.GetUtcNow();
                 call.AnsweredAt = _time.GetUtcNow();
-                ApplySessionTimer(call, SessionTimersOn ? SipSessionTimerPolicy.FromResponse(response) : null);
                 raise = true;
             }
         }

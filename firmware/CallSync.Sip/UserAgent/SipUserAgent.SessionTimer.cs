@@ -316,9 +316,10 @@ public sealed partial class SipUserAgent
 
             lock (call.Gate)
             {
-                _transactions.SendStateless(BuildInDialogRequest(call, SipMethod.Ack, ok.CSeq.Sequence, null), call.Target!);
+                var ack = BuildInDialogRequest(call, SipMethod.Ack, ok.CSeq.Sequence, null);
                 if (call.State == SipCallState.Ended)
                 {
+                    _transactions.SendStateless(ack, call.Target!);
                     return (result, false);
                 }
 
@@ -345,6 +346,7 @@ public sealed partial class SipUserAgent
                 var next = call.LocalHold || call.Media?.Direction is SdpDirection.RecvOnly or SdpDirection.Inactive ? SipCallState.Held : SipCallState.Answered;
                 var changed = call.State != next;
                 call.State = next;
+                _transactions.SendStateless(ack, call.Target!); // last, so a peer that sees the ACK sees the new state
                 return (result, changed);
             }
         }
