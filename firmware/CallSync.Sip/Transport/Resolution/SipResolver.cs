@@ -59,7 +59,7 @@ public sealed class SipResolver
     }
 
     /// <summary>RFC 2782 order: ascending priority; within one priority, a weighted random permutation.</summary>
-    internal IEnumerable<SrvRecord> Order(IEnumerable<SrvRecord> records)
+    public IEnumerable<SrvRecord> Order(IEnumerable<SrvRecord> records)
     {
         foreach (var group in records.GroupBy(r => r.Priority).OrderBy(g => g.Key))
         {
