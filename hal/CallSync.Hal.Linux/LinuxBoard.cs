@@ -159,7 +159,7 @@ public sealed class LinuxBoard : IBoard, IDisposable
                 new GpioRinger(outputPort, ringerIndex, options.RingOn, options.RingOff, time, logger),
                 new TextDisplay(options.DisplayPath, options.DisplayLines, options.DisplayColumns, loggers.CreateLogger<TextDisplay>()),
                 logger);
-            var audio = AlsaAudioDevice.Open(options.Audio, loggers.CreateLogger<AlsaAudioDevice>());
+            var audio = AlsaAudioDevice.Open(options.Audio, loggers.CreateLogger<AlsaAudioDevice>(), time);
             return new LinuxBoard(audio, chip, inputs, outputs, parts);
         }
         catch

@@ -23,7 +23,7 @@ public static partial class AgentOptionsReader
     private static readonly Dictionary<string, string[]> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Device"] = ["Id", "Number", "DataDir", "ProvisioningKey"],
-        ["Board"] = ["Kind", "SampleRate", "Microphone", "Speaker", "ControlInput", "AlsaDevice"],
+        ["Board"] = ["Kind", "SampleRate", "Microphone", "Speaker", "ControlInput", "AlsaDevice", .. LinuxBoardKeys],
         ["Sip"] = ["Listen", "Registrar", "Username", "Password", "Domain", "RegisterExpires", "AutoAnswer", "MaxCalls", "Codecs", "UserAgent"],
         ["Rtp"] = ["Address", "PortMin", "PortMax"],
         ["Recording"] = ["Enabled", "Bitrate", "NoticeTone", "RetentionDays", "QuotaMegabytes"],
@@ -116,8 +116,9 @@ public static partial class AgentOptionsReader
             throw Invalid(section, "Microphone", microphone, "tone:HZ (20 to half the sample rate), wav:PATH or silence");
         }
 
+        var alsaDevice = Optional(section, "AlsaDevice") ?? "default";
         return new BoardOptions(kind, rate, microphone, Optional(section, "Speaker"), Bool(section, "ControlInput", true),
-            Optional(section, "AlsaDevice") ?? "default");
+            alsaDevice, ReadLinuxBoard(section, rate, alsaDevice));
     }
 
     private static bool IsMicrophone(string value) =>

@@ -1,6 +1,9 @@
 using System.Globalization;
 using CallSync.Agent.Configuration;
 using CallSync.Hal;
+using CallSync.Hal.Linux;
+using CallSync.Hal.Linux.Audio;
+using CallSync.Hal.Linux.Gpio;
 using CallSync.Hal.Simulated;
 using Microsoft.Extensions.Logging;
 
@@ -9,12 +12,14 @@ namespace CallSync.Agent.Hosting;
 /// <summary>Builds the board the configuration names.</summary>
 internal static class BoardFactory
 {
-    /// <exception cref="StartupError">The board cannot be built as configured (e.g. an unreadable microphone WAV).</exception>
+    /// <exception cref="StartupError">
+    /// The board cannot be built as configured (e.g. an unreadable microphone WAV, a missing GPIO chip, an unknown ALSA PCM).
+    /// </exception>
     public static IBoard Create(BoardOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         if (options.Kind == BoardKind.Linux)
         {
-            throw new StartupError("configuration: Board:Kind = \"linux\": the Linux board drivers are not part of this build yet; use \"simulated\"");
+            return CreateLinux(options, time, loggers);
         }
 
         var microphone = CreateMicrophone(options);
@@ -30,6 +35,30 @@ internal static class BoardFactory
 
         var audio = new SimulatedAudioDevice(microphone, speaker, options.SampleRate, time, loggers.CreateLogger<SimulatedAudioDevice>());
         return new SimulatedBoard(audio, loggers);
+    }
+
+    private static LinuxBoard CreateLinux(BoardOptions options, TimeProvider time, ILoggerFactory loggers)
+    {
+        try
+        {
+            return LinuxBoard.Open(options.Linux, time, loggers);
+        }
+        catch (GpioException ex)
+        {
+            throw new StartupError($"board: {ex.Message} (Board:GpioChip = \"{options.Linux.GpioChip}\")");
+        }
+        catch (AlsaException ex)
+        {
+            throw new StartupError($"board: {ex.Message} (Board:AlsaCapture = \"{options.Linux.Audio.CaptureDevice}\", Board:AlsaPlayback = \"{options.Linux.Audio.PlaybackDevice}\")");
+        }
+        catch (DllNotFoundException)
+        {
+            throw new StartupError("board: libasound.so.2 is not installed; the Linux board needs ALSA (Debian: libasound2)");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupError($"configuration: Board: {ex.Message}");
+        }
     }
 
     private static IAudioSource CreateMicrophone(BoardOptions options)

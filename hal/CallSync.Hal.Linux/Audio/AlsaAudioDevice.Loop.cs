@@ -12,8 +12,21 @@ public sealed partial class AlsaAudioDevice
         bool warnedFull = false;
         try
         {
+            // With clock pacing each frame first takes one tick; it keeps it through -EAGAIN waits and xruns.
+            bool paced = _clock is not null;
+            bool mayDeliver = !paced;
             while (!run.StopRequested)
             {
+                if (!mayDeliver)
+                {
+                    if (!run.WaitForTick())
+                    {
+                        return;
+                    }
+
+                    mayDeliver = true;
+                }
+
                 long read = _capture.Read(_captured.AsSpan(filled));
                 if (read == -AlsaNative.Eagain)
                 {
@@ -50,6 +63,7 @@ public sealed partial class AlsaAudioDevice
                 }
 
                 filled = 0;
+                mayDeliver = !paced;
                 Array.Clear(_played);
                 try
                 {

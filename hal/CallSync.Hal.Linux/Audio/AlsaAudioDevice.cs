@@ -22,12 +22,16 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
     // How long one wait for capture data lasts: bounds how long stopping takes.
     internal static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(100);
 
+    // With clock pacing, at most this many frames are owed after a stall (like the simulated device): the rest are skipped.
+    internal const int MaxOwedTicks = 10;
+
     // Warn when the capture delivered nothing for this many wait slices (2 s): a stalled card, not a busy CPU.
     private const int StallSlices = 20;
 
     private readonly IPcmStream _capture;
     private readonly IPcmStream _playback;
     private readonly ILogger<AlsaAudioDevice> _logger;
+    private readonly TimeProvider? _clock;
     private readonly Lock _gate = new();
     private readonly short[] _captured;
     private readonly short[] _played;
@@ -38,7 +42,12 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
     private long _underruns;
     private long _dropped;
 
-    internal AlsaAudioDevice(IPcmStream capture, IPcmStream playback, int sampleRate, ILogger<AlsaAudioDevice> logger)
+    /// <param name="capture">The microphone's PCM.</param>
+    /// <param name="playback">The speaker's PCM.</param>
+    /// <param name="sampleRate">8000 or 16000.</param>
+    /// <param name="clock">Null: the capture PCM paces frames; else this clock releases one frame per 20 ms.</param>
+    /// <param name="logger">Where stream events go.</param>
+    internal AlsaAudioDevice(IPcmStream capture, IPcmStream playback, int sampleRate, TimeProvider? clock, ILogger<AlsaAudioDevice> logger)
     {
         if (sampleRate is not (8000 or 16000))
         {
@@ -48,6 +57,7 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
         _capture = capture;
         _playback = playback;
         _logger = logger;
+        _clock = clock;
         SampleRate = sampleRate;
         FrameSamples = sampleRate / 50;
         _captured = new short[FrameSamples];
@@ -72,14 +82,18 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
     /// <summary>Samples the speaker could not take (buffer full or failed) since the device was opened.</summary>
     public long PlaybackSamplesDropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>True when a <see cref="TimeProvider"/> paces the frames instead of the capture device.</summary>
+    public bool PacedByClock => _clock is not null;
+
     /// <summary>
     /// Opens both PCMs and sets them to S16_LE mono at the configured rate with 20 ms periods; nothing runs until
-    /// <see cref="Start"/>.
+    /// <see cref="Start"/>. <paramref name="clock"/> paces the frames when <see cref="AlsaAudioOptions.PaceWithClock"/> is set
+    /// (default: the system clock).
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="AlsaException">A PCM cannot be opened or does not take the parameters.</exception>
     /// <exception cref="DllNotFoundException">libasound.so.2 is not installed.</exception>
-    public static AlsaAudioDevice Open(AlsaAudioOptions options, ILogger<AlsaAudioDevice> logger)
+    public static AlsaAudioDevice Open(AlsaAudioOptions options, ILogger<AlsaAudioDevice> logger, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -93,7 +107,7 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
         {
             var playback = AlsaPcm.Open(options.PlaybackDevice, capture: false, options.SampleRate, BufferLatency);
             AlsaLog.Opened(logger, options.CaptureDevice, options.PlaybackDevice, options.SampleRate, capture.BufferFrames, capture.PeriodFrames);
-            return new AlsaAudioDevice(capture, playback, options.SampleRate, logger);
+            return new AlsaAudioDevice(capture, playback, options.SampleRate, options.PaceWithClock ? clock ?? TimeProvider.System : null, logger);
         }
         catch
         {
@@ -119,6 +133,11 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
             var run = new Run(this, handler);
             _run = run;
             run.Thread.Start(run);
+            if (_clock is not null)
+            {
+                run.Ticks = _clock.CreateTimer(static state => ((Run)state!).Tick(), run, FramePeriod, FramePeriod);
+            }
+
             AlsaLog.Started(_logger);
             return run;
         }

@@ -13,7 +13,7 @@ public sealed class AlsaAudioDeviceLoopTests : IDisposable
     private readonly AlsaAudioDevice _device;
 
     public AlsaAudioDeviceLoopTests() =>
-        _device = new AlsaAudioDevice(_capture, _playback, 8000, NullLogger<AlsaAudioDevice>.Instance);
+        _device = new AlsaAudioDevice(_capture, _playback, 8000, clock: null, NullLogger<AlsaAudioDevice>.Instance);
 
     public void Dispose() => _device.Dispose();
 
