@@ -11,22 +11,12 @@ namespace CallSync.Media.Tests.Session;
 [Trait("Category", "Interop")]
 public sealed class RtpMediaSessionCallTests
 {
-    private const int Rate = 16000;
-    private static readonly MediaCodecChoice Opus = new(AudioCodec.Opus, 111, 110);
+    private const int Rate = LoopbackSessions.Rate;
+    private static readonly MediaCodecChoice Opus = LoopbackSessions.Opus;
 
-    private static RtpMediaSession CreateSession(int basePort)
-    {
-        var options = new RtpMediaSessionOptions
-        {
-            LocalAddress = IPAddress.Loopback,
-            PortRangeStart = basePort,
-            PortRangeEnd = basePort + 399,
-            RtcpInterval = TimeSpan.FromSeconds(1),
-        };
-        return new RtpMediaSession(options, Rate, TimeProvider.System, NullLogger<RtpMediaSession>.Instance);
-    }
+    private static RtpMediaSession CreateSession(int basePort) => LoopbackSessions.Create(basePort);
 
-    private static int RandomBase() => 20000 + (2 * Random.Shared.Next(0, 15000));
+    private static int RandomBase() => LoopbackSessions.RandomBase();
 
     private static RecordingMetadata Metadata(string id) => new(id, "c1", "201", "202", DateTimeOffset.UtcNow);
 

@@ -11,23 +11,14 @@ namespace CallSync.Media.Tests.Session;
 [Trait("Category", "Interop")]
 public sealed class RtpMediaSessionNoticeAndHoldTests
 {
-    private const int Rate = 16000;
+    private const int Rate = LoopbackSessions.Rate;
     private const double NoticeHz = 1400;
-    private static readonly MediaCodecChoice Opus = new(AudioCodec.Opus, 111, 110);
+    private static readonly MediaCodecChoice Opus = LoopbackSessions.Opus;
 
-    private static RtpMediaSession CreateSession(int basePort, bool noticeTone = false) => new(
-        new RtpMediaSessionOptions
-        {
-            LocalAddress = IPAddress.Loopback,
-            PortRangeStart = basePort,
-            PortRangeEnd = basePort + 399,
-            NoticeTone = noticeTone,
-        },
-        Rate,
-        TimeProvider.System,
-        NullLogger<RtpMediaSession>.Instance);
+    private static RtpMediaSession CreateSession(int basePort, bool noticeTone = false) =>
+        LoopbackSessions.Create(basePort, o => o.NoticeTone = noticeTone);
 
-    private static int RandomBase() => 20000 + (2 * Random.Shared.Next(0, 15000));
+    private static int RandomBase() => LoopbackSessions.RandomBase();
 
     private static double Power(List<short> samples, double fromSeconds, double toSeconds, double hz) =>
         Signal.Goertzel(samples.ToArray().AsSpan((int)(fromSeconds * Rate), (int)((toSeconds - fromSeconds) * Rate)), Rate, hz);
