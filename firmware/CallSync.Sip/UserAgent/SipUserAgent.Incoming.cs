@@ -1,4 +1,5 @@
 using CallSync.Sdp;
+using CallSync.Sip.Authentication;
 using CallSync.Sip.Messages;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Transactions;
@@ -125,6 +126,11 @@ public sealed partial class SipUserAgent
 
         _calls[call.CallId] = call;
         call.CallMedia = _mediaFactory.Create(call.CallId);
+        if (_options.Password is not null)
+        {
+            call.Authenticator = new DigestAuthenticator(new DigestCredentials(_options.AuthUser ?? _options.User, _options.Password));
+        }
+
         call.Target = NextHopFor(call) ?? tx.ResponseTarget;
         if (offer is not null)
         {

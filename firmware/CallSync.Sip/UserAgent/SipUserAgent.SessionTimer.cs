@@ -1,4 +1,5 @@
 using CallSync.Sdp;
+using CallSync.Sip.Authentication;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Transactions;
 
@@ -274,13 +275,15 @@ public sealed partial class SipUserAgent
 
     /// <summary>
     /// Sends a re-INVITE carrying <paramref name="offer"/> (null: none) and the session timer headers, retrying once
-    /// after a 422; on a 2xx ACKs it, takes the answer (media restarted only when it changed), the hold flag and the
+    /// after a 422 and once after a 401/407 the call's credentials can answer; on a 2xx ACKs it, takes the answer (media restarted only when it changed), the hold flag and the
     /// session timer. The caller holds <see cref="SipCall.ReInviteGate"/>.
     /// </summary>
     private async Task<(SipTransactionResult Result, bool StateChanged)> SendReInviteAsync(SipCall call, SdpSessionDescription? offer, bool? hold, CancellationToken cancellationToken)
     {
         var body = offer is null ? null : System.Text.Encoding.UTF8.GetBytes(SdpWriter.Write(offer));
-        for (var attempt = 0; ; attempt++)
+        var intervalRaised = false;
+        var authenticated = false;
+        while (true)
         {
             SipClientTransaction tx;
             lock (call.Gate)
@@ -295,6 +298,11 @@ public sealed partial class SipUserAgent
                 {
                     b.AddHeader(SipHeaderNames.Contact, ContactFor(target).ToString());
                     AddSessionTimerRequestHeaders(b, call, inDialog: true);
+                    foreach (var (name, value) in call.Authenticator?.Authorize("INVITE", call.RemoteTarget!.ToString()) ?? [])
+                    {
+                        b.AddHeader(name, value);
+                    }
+
                     if (body is not null)
                     {
                         b.SetBody(body, "application/sdp");
@@ -304,8 +312,17 @@ public sealed partial class SipUserAgent
             }
 
             var result = await tx.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (attempt == 0 && result.Response is { StatusCode: 422 } tooSmall && TryRaiseSessionInterval(call, tooSmall))
+            if (!intervalRaised && result.Response is { StatusCode: 422 } tooSmall && TryRaiseSessionInterval(call, tooSmall))
             {
+                intervalRaised = true;
+                continue;
+            }
+
+            // A proxy may challenge in-dialog requests too (RFC 3261 22.3); one retry, as for the first INVITE.
+            if (!authenticated && result.Response is { StatusCode: 401 or 407 } challenge && call.Authenticator is { } auth
+                && auth.Accept(DigestChallenge.FromResponse(challenge)))
+            {
+                authenticated = true;
                 continue;
             }
 

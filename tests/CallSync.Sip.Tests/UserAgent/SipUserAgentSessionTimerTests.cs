@@ -41,7 +41,7 @@ public sealed class SipUserAgentSessionTimerTests
 
         public ScriptedSipPeer Peer { get; }
 
-        public static async Task<Harness> StartAsync(SipAutoAnswerMode autoAnswer = SipAutoAnswerMode.Off)
+        public static async Task<Harness> StartAsync(SipAutoAnswerMode autoAnswer = SipAutoAnswerMode.Off, string? password = null)
         {
             var time = new FakeTimeProvider();
             var media = new TestMediaFactory();
@@ -50,6 +50,7 @@ public sealed class SipUserAgentSessionTimerTests
                 User = "1001",
                 ListenEndPoints = ["udp:127.0.0.1:0"],
                 AutoAnswer = autoAnswer,
+                Password = password,
             }, media, time);
             await ua.StartAsync();
             return new Harness(ua, time, media, new ScriptedSipPeer(ua.LocalEndPoints[0].EndPoint));
@@ -219,6 +220,26 @@ public sealed class SipUserAgentSessionTimerTests
         Assert.StartsWith($"session refresh failed: {status} ", outcome.Reason, StringComparison.Ordinal);
         var bye = await h.Peer.TryNextRequestAsync("BYE", byeExpected ? TimeSpan.FromSeconds(10) : Quiet);
         Assert.Equal(byeExpected, bye is not null);
+    }
+
+    [Fact]
+    public async Task SessionTimer_RefreshChallenged407_RetriedOnceWithProxyAuthorization()
+    {
+        await using var h = await Harness.StartAsync(password: "pw");
+        var (call, _) = await h.ConnectOutgoingAsync(Se("1800;refresher=uac"), RequireTimer);
+        var refresh = await h.ExpectAtAsync("INVITE", TimeSpan.FromSeconds(900));
+        Assert.Empty(refresh.ProxyAuthorization);
+        await h.Peer.RespondAsync(refresh, 407, extra: [(SipHeaderNames.ProxyAuthenticate, "Digest realm=\"proxy\", nonce=\"n1\", qop=\"auth\"")]);
+
+        var retried = await h.Peer.NextRequestAsync("INVITE");
+        var credentials = Assert.Single(retried.ProxyAuthorization);
+        Assert.Equal("n1", credentials.Nonce);
+        Assert.True(retried.CSeq.Sequence > refresh.CSeq.Sequence);
+        Assert.Equal(Body(refresh), Body(retried));
+        await h.Peer.RespondAsync(retried, 200, ScriptedSipPeer.Sdp(), extra: [Se("1800;refresher=uac"), RequireTimer]);
+        await h.Peer.NextRequestAsync("ACK");
+        Assert.Equal(SipCallState.Answered, call.State);
+        Assert.Equal(TimeSpan.FromSeconds(1800), call.SessionInterval);
     }
 
     [Fact]
