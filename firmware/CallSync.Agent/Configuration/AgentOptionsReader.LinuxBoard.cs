@@ -20,12 +20,6 @@ public static partial class AgentOptionsReader
         "Display", "DisplayLines", "DisplayColumns",
     ];
 
-    private static readonly Dictionary<string, char> KeyLineNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["0"] = '0', ["1"] = '1', ["2"] = '2', ["3"] = '3', ["4"] = '4', ["5"] = '5', ["6"] = '6', ["7"] = '7', ["8"] = '8', ["9"] = '9',
-        ["Star"] = '*', ["Hash"] = '#', ["Send"] = Keys.Send, ["Cancel"] = Keys.Cancel, ["Hold"] = Keys.Hold,
-    };
-
     // Validated key by key even for the simulated board, so a file is checked before it reaches a desk phone.
     private static LinuxBoardOptions ReadLinuxBoard(IConfigurationSection section, int sampleRate, string alsaDevice)
     {
@@ -35,7 +29,7 @@ public static partial class AgentOptionsReader
         var keys = new Dictionary<char, GpioLine>();
         foreach (var child in section.GetSection("KeyLines").GetChildren())
         {
-            if (!KeyLineNames.TryGetValue(child.Key, out var key))
+            if (!TryKeyName(child.Key, out var key))
             {
                 throw new ConfigurationError(child.Path, child.Value ?? "", "a key named 0-9, Star, Hash, Send, Cancel or Hold");
             }
@@ -92,6 +86,18 @@ public static partial class AgentOptionsReader
             DisplayLines = Int(section, "DisplayLines", 2, 1, 16),
             DisplayColumns = Int(section, "DisplayColumns", 24, 8, 256),
         };
+    }
+
+    // "0"-"9", or a name for the keys a configuration key cannot spell portably (Star, Hash, Send, Cancel, Hold).
+    private static bool TryKeyName(string name, out char key)
+    {
+        if (name is [>= '0' and <= '9'])
+        {
+            key = name[0];
+            return true;
+        }
+
+        return LinuxBoardOptions.KeyNames.TryGetValue(name, out key);
     }
 
     private static GpioLine? Line(IConfigurationSection section, string key, Dictionary<int, string> used) =>

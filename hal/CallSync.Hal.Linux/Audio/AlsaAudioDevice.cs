@@ -117,6 +117,7 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
     }
 
     /// <inheritdoc />
+    /// <exception cref="AlsaException">A PCM cannot be prepared (e.g. the card was unplugged).</exception>
     public IDisposable Start(IAudioFrameHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
