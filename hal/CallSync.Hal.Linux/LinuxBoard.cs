@@ -171,6 +171,16 @@ public sealed class LinuxBoard : IBoard, IDisposable
         }
     }
 
+    /// <summary>The board's state in one line, for a technician: hook, ringer, LEDs, display and the audio counters.</summary>
+    public string Describe()
+    {
+        var leds = string.Join(", ", Enum.GetValues<Led>().Select(led => $"{led} {Leds.Get(led)}"));
+        var display = string.Join(" / ", Enumerable.Range(0, Display.Lines).Select(line => $"\"{Display.Get(line)}\""));
+        return $"hook: {(Hook.IsOffHook ? "off-hook" : "on-hook")}; ringer: {(Ringer.IsRinging ? "ringing" : "silent")}; " +
+               $"LEDs: {leds}; display: {display}; audio: {_audio.FramesDelivered} frames, {_audio.CaptureOverruns} capture overruns, " +
+               $"{_audio.PlaybackUnderruns} playback underruns, {_audio.PlaybackSamplesDropped} playback samples dropped";
+    }
+
     /// <summary>Stops the input thread, silences the ringer, darkens the LEDs, releases the lines and closes the PCMs.</summary>
     public void Dispose()
     {

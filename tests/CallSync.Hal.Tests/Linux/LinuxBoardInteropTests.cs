@@ -64,6 +64,10 @@ public sealed class LinuxBoardInteropTests(AlsaFixture alsa)
         time.Advance(TimeSpan.FromSeconds(5));
         Assert.True(seam.Ringer.IsRinging);
         Assert.Equal(LedState.Blinking, seam.Leds.Get(Led.Line));
+        Assert.StartsWith(
+            "hook: on-hook; ringer: ringing; LEDs: Recording Off, MessageWaiting Off, Line Blinking; display: \"1001  ready\" / \"\"; audio: ",
+            board.Describe());
+        Assert.EndsWith("frames, 0 capture overruns, 0 playback underruns, 0 playback samples dropped", board.Describe());
     }
 
     [Fact]
