@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CallSync.Companion.Client;
+using CallSync.Companion.Messages;
+using CallSync.Companion.Security;
+using CallSync.Contracts;
+using CallSync.Control;
+using Xunit.Abstractions;
+
+namespace CallSync.Interop.Tests;
+
+/// <summary>
+/// The paired mobile's view over the companion protocol on TCP: pairing confirmed on the simulated desk phone's
+/// keypad, then a dial request that makes the agent call a real sipp uas, with the call's events coming back.
+/// </summary>
+[Trait("Category", "Interop")]
+public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly AgentSetup _setup = new();
+    private readonly int _companionPort = FreePort.Next();
+
+    public void Dispose() => _setup.Dispose();
+
+    [Fact]
+    public async Task CompanionDial_PairedOverTcp_SippGetsInviteAndCompanionFollowsCall()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        var token = timeout.Token;
+        var sippPort = FreePort.Next();
+        var messages = Path.Combine(_setup.Directory, "sipp-messages.log");
+        using var far = PeerProcess.Start("sipp", _setup.Directory,
+            "-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture),
+            "-mp", FreePort.RtpRange(4).ToString(CultureInfo.InvariantCulture), "-m", "1", "-nostdin",
+            "-trace_msg", "-message_file", messages);
+        using var agent = StartAgent(json => json["Sip"]!["Domain"] = $"127.0.0.1:{sippPort}");
+
+        await using var companion = await PairAndAuthenticateAsync(token);
+        var dial = await companion.DialAsync("2002", token);
+        Assert.True(dial.Status == DialStatus.Started, $"{dial.Status}: {dial.Reason}\n{agent.Output}");
+        Assert.True(Guid.TryParse(dial.RecordId, out _), dial.RecordId);
+
+        // sipp's built-in uas rings (180), answers (200) and then waits for the caller's BYE.
+        // The phone may report a state twice (it reads the call's state when it handles the change), so repeats of
+        // the previous kind are skipped: what is checked is the order ringing -> answered -> ended.
+        var ringing = await NextEventAsync(companion, dial.RecordId, null, agent, token);
+        Assert.Equal(CallEventKind.Ringing, ringing.Kind);
+        var answered = await NextEventAsync(companion, dial.RecordId, ringing.Kind, agent, token);
+        Assert.Equal(CallEventKind.Answered, answered.Kind);
+        Assert.True(answered.AtUnixMs >= ringing.AtUnixMs, $"{answered.AtUnixMs} < {ringing.AtUnixMs}");
+
+        // Hang up from the desk once audio has reached the recording, so the call has something to record.
+        await WaitForRecordedAudioAsync(dial.RecordId, agent, token);
+        var hangup = await ControlAsync("hangup", [], token);
+        Assert.True(hangup.Exit == ControlExit.Ok, hangup.Text);
+        var ended = await NextEventAsync(companion, dial.RecordId, answered.Kind, agent, token);
+        Assert.Equal(CallEventKind.Ended, ended.Kind);
+        Assert.Equal("answered", ended.Detail);
+
+        Assert.True(far.WaitForExit(Patience) == 0, far.Output);
+        var sipp = await File.ReadAllTextAsync(messages, token);
+        Assert.Contains("INVITE sip:2002@127.0.0.1:" + sippPort.ToString(CultureInfo.InvariantCulture), sipp, StringComparison.Ordinal);
+
+        var record = await WaitForRecordAsync(Guid.Parse(dial.RecordId), agent, token);
+        Assert.Equal(OriginKind.Companion, record.Origin.Kind);
+        Assert.Equal(CallDirection.Outgoing, record.Direction);
+        Assert.Equal(CallResult.Answered, record.Result);
+        Assert.Equal("2002", record.RemoteNumber.Raw);
+
+        var calls = await ControlAsync("calls", ["--last", "1"], token);
+        Assert.Contains("record " + dial.RecordId, calls.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompanionDial_MalformedNumber_RefusedWithReasonAndAgentKeepsServing()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var token = timeout.Token;
+        using var agent = StartAgent(json => json["Sip"]!["Domain"] = "127.0.0.1:9");
+
+        var credentials = await PairAsync(token);
+        await using (var companion = await AuthenticateAsync(credentials, token))
+        {
+            var refused = await companion.DialAsync("12ab!", token);
+            Assert.Equal(DialStatus.Rejected, refused.Status);
+            Assert.Contains("'12ab!' is not a number", refused.Reason, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, refused.RecordId);
+
+            var empty = await companion.DialAsync("", token);
+            Assert.Equal(DialStatus.Rejected, empty.Status);
+            Assert.Equal("nothing to dial", empty.Reason);
+
+            // The same session still answers, and no call was placed.
+            await companion.PingAsync(token);
+            Assert.False(companion.CallEvents.TryRead(out var stray), $"unexpected call event {stray}");
+        }
+
+        // A new session authenticates with the stored pairing, and the agent still serves its control socket.
+        await using (var again = await AuthenticateAsync(credentials, token))
+        {
+            await again.PingAsync(token);
+        }
+
+        var status = await ControlAsync("status", [], token);
+        Assert.True(status.Exit == ControlExit.Ok, status.Text);
+        Assert.Contains("call: idle", status.Text, StringComparison.Ordinal);
+        var calls = await ControlAsync("calls", [], token);
+        Assert.Equal("no calls yet", calls.Text);
+        Assert.False(agent.HasExited, agent.Output);
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+    }
+
+    private AgentProcess StartAgent(Action<JsonObject> sip)
+    {
+        var config = _setup.WriteConfig(json =>
+        {
+            sip(json);
+            json["Companion"] = new JsonObject { ["Listen"] = $"tcp:127.0.0.1:{_companionPort}" };
+        });
+        var agent = AgentProcess.Start("--config", config);
+        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+        return agent;
+    }
+
+    private async Task<CompanionClient> PairAndAuthenticateAsync(CancellationToken token) =>
+        await AuthenticateAsync(await PairAsync(token), token);
+
+    /// <summary>Pairs a new companion; the desk phone user confirms the code shown on the display with '#'.</summary>
+    private async Task<CompanionCredentials> PairAsync(CancellationToken token)
+    {
+        await using var client = await CompanionClient.ConnectTcpAsync("127.0.0.1", _companionPort, token);
+        Assert.Equal("desk-interop", client.DeviceId);
+        Assert.Equal("1001", client.DeviceNumber);
+        var result = await client.PairAsync("user-interop", "interop mobile", ConfirmOnDeskAsync, token);
+        Assert.True(result.Status == PairingStatus.Paired, $"{result.Status}: {result.Reason}");
+        Assert.True(result.AttestationVerified);
+        Assert.Matches("^[0-9]{6}$", result.Code);
+        return result.Credentials!;
+    }
+
+    private async Task<CompanionClient> AuthenticateAsync(CompanionCredentials credentials, CancellationToken token)
+    {
+        var client = await CompanionClient.ConnectTcpAsync("127.0.0.1", _companionPort, token);
+        try
+        {
+            await client.AuthenticateAsync(credentials, recordings: null, token);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The companion's confirmation callback: waits until the desk phone's display shows the same six digits, then
+    /// presses '#' on the simulated keypad (the desk phone user's half of the numeric comparison).
+    /// </summary>
+    private async ValueTask<bool> ConfirmOnDeskAsync(string code, CancellationToken token)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var show = await ControlAsync("board", ["show"], token);
+            if (show.Text.Contains("Code " + code, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the desk phone never showed code " + code + "; last: " + show.Text);
+            await Task.Delay(100, token);
+        }
+
+        var key = await ControlAsync("board", ["key", "#"], token);
+        Assert.True(key.Exit == ControlExit.Ok, key.Text);
+        return true;
+    }
+
+    private Task<ControlResponse> ControlAsync(string command, string[] args, CancellationToken token) =>
+        ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest(command, args), token);
+
+    /// <summary>The next event of this call whose kind differs from <paramref name="previous"/>.</summary>
+    private async Task<CallEvent> NextEventAsync(
+        CompanionClient companion, string recordId, CallEventKind? previous, AgentProcess agent, CancellationToken token)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
+        wait.CancelAfter(Patience);
+        try
+        {
+            while (true)
+            {
+                var next = await companion.CallEvents.ReadAsync(wait.Token);
+                output.WriteLine($"call event {next.Kind} {next.RecordId} at {next.AtUnixMs} '{next.Detail}'");
+                if (next.RecordId == recordId && next.Kind != previous)
+                {
+                    return next;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            throw new TimeoutException("no call event for " + recordId + "\n" + agent.Output);
+        }
+    }
+
+    // The recorder writes an Ogg page at least every 500 ms; a file that grew past its headers holds audio.
+    private async Task WaitForRecordedAudioAsync(string recordId, AgentProcess agent, CancellationToken token)
+    {
+        var file = new FileInfo(Path.Combine(_setup.RecordingsDir, recordId + ".opus"));
+        long? headers = null;
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            file.Refresh();
+            if (file.Exists && file.Length > 0)
+            {
+                headers ??= file.Length;
+                if (file.Length > headers)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(100, token);
+        }
+
+        throw new TimeoutException($"{file.FullName} did not grow\n{agent.Output}");
+    }
+
+    private async Task<CallRecord> WaitForRecordAsync(Guid recordId, AgentProcess agent, CancellationToken token)
+    {
+        var history = Path.Combine(_setup.DataPath, "history.jsonl");
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(history))
+            {
+                foreach (var line in await File.ReadAllLinesAsync(history, token))
+                {
+                    var record = JsonSerializer.Deserialize(line, CallSyncJsonContext.Default.CallRecord);
+                    if (record?.RecordId == recordId)
+                    {
+                        return record;
+                    }
+                }
+            }
+
+            await Task.Delay(200, token);
+        }
+
+        throw new TimeoutException($"no record {recordId} in {history}\n{agent.Output}");
+    }
+}
