@@ -277,6 +277,51 @@ public sealed class SipUserAgentSessionTimerTests
     }
 
     [Fact]
+    public async Task SessionTimer_PeerReInviteWhileOurRefreshPending_Answered491()
+    {
+        await using var h = await Harness.StartAsync();
+        var (call, _) = await h.ConnectOutgoingAsync(Se("1800;refresher=uac"), RequireTimer);
+        var refresh = await h.ExpectAtAsync("INVITE", TimeSpan.FromSeconds(900));
+
+        // Glare (RFC 3261 14.2): the peer's own re-INVITE crosses ours.
+        var crossing = await h.Peer.InDialogAsync(AsAgentDialog(refresh), "INVITE", sdp: ScriptedSipPeer.Sdp());
+        var pending = await h.Peer.NextResponseAsync(491, "INVITE");
+        Assert.Equal(crossing.CSeq.Sequence, pending.CSeq.Sequence);
+
+        await h.Peer.RespondAsync(refresh, 200, ScriptedSipPeer.Sdp(), extra: [Se("1800;refresher=uac"), RequireTimer]);
+        await h.Peer.NextRequestAsync("ACK");
+        Assert.Equal(SipCallState.Answered, call.State);
+    }
+
+    [Theory]
+    [InlineData(60, 90)]
+    [InlineData(-1, 90)]
+    [InlineData(1800, 0)]
+    public void Constructor_InvalidSessionTimerOptions_Throws(int sessionExpires, int minSessionExpires)
+    {
+        Assert.Throws<ArgumentException>(() => new SipUserAgent(new SipUserAgentOptions
+        {
+            User = "1001",
+            ListenEndPoints = ["udp:127.0.0.1:0"],
+            SessionExpires = TimeSpan.FromSeconds(sessionExpires),
+            MinSessionExpires = TimeSpan.FromSeconds(minSessionExpires),
+        }, new TestMediaFactory()));
+    }
+
+    /// <summary>The agent's request seen from the peer as a dialog to send in: the agent's tag is in From, ours in To.</summary>
+    private static SipResponse AsAgentDialog(SipRequest agentRequest)
+    {
+        var b = new SipResponseBuilder(200);
+        b.AddHeader(SipHeaderNames.Via, agentRequest.TopVia!.ToString());
+        b.AddHeader(SipHeaderNames.From, agentRequest.Headers.GetValue(SipHeaderNames.To)!);
+        b.AddHeader(SipHeaderNames.To, agentRequest.Headers.GetValue(SipHeaderNames.From)!);
+        b.AddHeader(SipHeaderNames.CallId, agentRequest.CallId);
+        b.AddHeader(SipHeaderNames.CSeq, agentRequest.Headers.GetValue(SipHeaderNames.CSeq)!);
+        b.AddHeader(SipHeaderNames.Contact, agentRequest.Headers.GetValue(SipHeaderNames.Contact)!);
+        return b.Build();
+    }
+
+    [Fact]
     public async Task IncomingInvite_SessionExpiresBelowMinSe_Answered422WithOurMinSe()
     {
         await using var h = await Harness.StartAsync(SipAutoAnswerMode.Immediately);
