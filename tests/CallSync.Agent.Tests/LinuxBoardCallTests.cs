@@ -40,11 +40,12 @@ public sealed partial class LinuxBoardCallTests : IDisposable
             pcm.callsync_speaker { type file slave.pcm "null" file "{{speakerPath}}" format "raw" }
             """);
         var rtp = 30000 + (Random.Shared.Next(0, 4000) * 2);
+        var sipPort = FreeUdpPort(1).ToString(CultureInfo.InvariantCulture);
         var config = JsonNode.Parse($$"""
             { "Device": { "Id": "desk-0001", "Number": "1001", "DataDir": "{{Path.Combine(_dir, "data")}}" },
               "Board": { "Kind": "linux", "AlsaCapture": "callsync_mic", "AlsaPlayback": "callsync_speaker", "AudioClock": "system",
                          "Display": "{{Path.Combine(_dir, "display.txt")}}" },
-              "Sip": { "Listen": ["udp:127.0.0.1:0"], "AutoAnswer": "on", "Codecs": ["PCMU"] },
+              "Sip": { "Listen": ["udp:127.0.0.1:{{sipPort}}"], "AutoAnswer": "on", "Codecs": ["PCMU"] },
               "Rtp": { "PortMin": {{rtp}}, "PortMax": {{rtp + 99}} },
               "Recording": { "Enabled": false } }
             """)!;
@@ -52,9 +53,6 @@ public sealed partial class LinuxBoardCallTests : IDisposable
         File.WriteAllText(configPath, config.ToJsonString());
 
         using var agent = Child.Start(_dir, "dotnet", Path.Combine(AppContext.BaseDirectory, "callsync-agent.dll"), "--config", configPath);
-        var listening = agent.WaitForLine("SIP Udp listening on", Patience);
-        Assert.True(listening is not null, agent.Output);
-        var sipPort = SipPort().Match(listening).Groups[1].Value;
         Assert.True(agent.WaitForLine("Ready.", Patience) is not null, agent.Output);
 
         using (var sipp = Child.Start(_dir, "sipp", "-sn", "uac", $"127.0.0.1:{sipPort}", "-s", "1001", "-i", "127.0.0.1",
@@ -121,9 +119,6 @@ public sealed partial class LinuxBoardCallTests : IDisposable
 
         throw new InvalidOperationException("no free UDP ports");
     }
-
-    [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
-    private static partial Regex SipPort();
 
     [GeneratedRegex(@"stopped after (\d+) frames")]
     private static partial Regex Stopped();
