@@ -106,13 +106,13 @@ public sealed record LinuxBoardOptions
                 return $"LedLines: {led} is not an LED";
             }
 
-            if (Claim(used, line, $"LedLines[{led}]") is { } problem)
+            if (Claim(used, line, $"LedLines[{led}]", output: true) is { } problem)
             {
                 return problem;
             }
         }
 
-        if (RingerLine is { } ringer && Claim(used, ringer, "RingerLine") is { } ringerProblem)
+        if (RingerLine is { } ringer && Claim(used, ringer, "RingerLine", output: true) is { } ringerProblem)
         {
             return ringerProblem;
         }
@@ -140,8 +140,13 @@ public sealed record LinuxBoardOptions
         return null;
     }
 
-    private static string? Claim(Dictionary<int, string> used, GpioLine line, string name)
+    private static string? Claim(Dictionary<int, string> used, GpioLine line, string name, bool output = false)
     {
+        if (output && line.Bias != GpioBias.AsIs)
+        {
+            return $"{name}: a pull resistor ({line}) applies to input lines only";
+        }
+
         if (line.Offset is < 0 or > GpioLine.MaxOffset)
         {
             return $"{name}: line {line.Offset} is out of range; expected 0 to {GpioLine.MaxOffset}";

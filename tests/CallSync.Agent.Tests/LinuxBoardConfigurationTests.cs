@@ -13,12 +13,15 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
 {
     private const string WiredBoard = """
         { "Kind": "linux", "SampleRate": 16000, "AlsaDevice": "plughw:1,0", "AlsaPlayback": "speaker", "AudioClock": "system",
-          "GpioChip": "/dev/gpiochip2", "HookLine": "17:active-low",
+          "GpioChip": "/dev/gpiochip2", "HookLine": "17:active-low:pull-up",
           "KeyLines": { "1": "4", "2": "5", "Star": "6", "Hash": "7:active-low", "Send": "8", "Cancel": "9", "Hold": "10" },
           "LedLines": { "Line": "20", "Recording": "21:active-low", "MessageWaiting": "22" },
           "RingerLine": "23", "Debounce": "15ms", "RingOn": "1s", "RingOff": "3s",
           "Display": "/dev/tty1", "DisplayLines": 4, "DisplayColumns": 20 }
         """;
+
+    private const string Line = "a GPIO line offset such as 17, or 17:active-low, 17:active-low:pull-up (options: active-low, pull-up, pull-down, bias-disabled)";
+    private const string OutputLine = "a GPIO line offset such as 20, or 20:active-low (a pull resistor applies to inputs only)";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("callsync-linux-board-").FullName;
 
@@ -55,7 +58,7 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
         Assert.Equal(16000, linux.Audio.SampleRate);
         Assert.True(linux.Audio.PaceWithClock);
         Assert.Equal("/dev/gpiochip2", linux.GpioChip);
-        Assert.Equal(new GpioLine(17, ActiveLow: true), linux.HookLine);
+        Assert.Equal(new GpioLine(17, ActiveLow: true, GpioBias.PullUp), linux.HookLine);
         Assert.Equal(
             new Dictionary<char, GpioLine>
             {
@@ -102,10 +105,13 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Board:HookLine", "seventeen", "configuration: Board:HookLine = \"seventeen\" is invalid; expected a GPIO line offset such as 17, or 17:active-low")]
-    [InlineData("Board:HookLine", "17:inverted", "configuration: Board:HookLine = \"17:inverted\" is invalid; expected a GPIO line offset such as 17, or 17:active-low")]
-    [InlineData("Board:RingerLine", "-1", "configuration: Board:RingerLine = \"-1\" is invalid; expected a GPIO line offset such as 17, or 17:active-low")]
-    [InlineData("Board:KeyLines:Star", "x", "configuration: Board:KeyLines:Star = \"x\" is invalid; expected a GPIO line offset such as 17, or 17:active-low")]
+    [InlineData("Board:HookLine", "seventeen", "configuration: Board:HookLine = \"seventeen\" is invalid; expected " + Line)]
+    [InlineData("Board:HookLine", "17:inverted", "configuration: Board:HookLine = \"17:inverted\" is invalid; expected " + Line)]
+    [InlineData("Board:RingerLine", "-1", "configuration: Board:RingerLine = \"-1\" is invalid; expected " + OutputLine)]
+    [InlineData("Board:RingerLine", "23:pull-up", "configuration: Board:RingerLine = \"23:pull-up\" is invalid; expected " + OutputLine)]
+    [InlineData("Board:LedLines:Line", "20:pull-down", "configuration: Board:LedLines:Line = \"20:pull-down\" is invalid; expected " + OutputLine)]
+    [InlineData("Board:HookLine", "17:pull-up:pull-down", "configuration: Board:HookLine = \"17:pull-up:pull-down\" is invalid; expected " + Line)]
+    [InlineData("Board:KeyLines:Star", "x", "configuration: Board:KeyLines:Star = \"x\" is invalid; expected " + Line)]
     [InlineData("Board:KeyLines:Redial", "3", "configuration: Board:KeyLines:Redial = \"3\" is invalid; expected a key named 0-9, Star, Hash, Send, Cancel or Hold")]
     [InlineData("Board:LedLines:Power", "3", "configuration: Board:LedLines:Power = \"3\" is invalid; expected an LED named Recording, MessageWaiting or Line")]
     [InlineData("Board:LedLines:0", "3", "configuration: Board:LedLines:0 = \"3\" is invalid; expected an LED named Recording, MessageWaiting or Line")]
@@ -129,7 +135,7 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
 
     [Fact]
     public void Read_KeyLineWithoutValue_IsMissing() =>
-        Assert.Equal("configuration: Board:KeyLines:1 is missing; expected a GPIO line offset such as 17, or 17:active-low",
+        Assert.Equal("configuration: Board:KeyLines:1 is missing; expected " + Line,
             Error(("Board:KeyLines:1", "")));
 
     [Fact]

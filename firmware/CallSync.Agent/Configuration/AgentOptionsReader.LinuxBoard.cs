@@ -10,7 +10,9 @@ namespace CallSync.Agent.Configuration;
 /// <summary>The Linux board's keys in the Board section: ALSA PCMs, GPIO chip and line map, ringer cadence, display.</summary>
 public static partial class AgentOptionsReader
 {
-    private const string LineSyntax = "a GPIO line offset such as 17, or 17:active-low";
+    private const string LineSyntax = "a GPIO line offset such as 17, or 17:active-low, 17:active-low:pull-up (options: active-low, pull-up, pull-down, bias-disabled)";
+
+    private const string OutputLineSyntax = "a GPIO line offset such as 20, or 20:active-low (a pull resistor applies to inputs only)";
 
     // A property, not a field: KnownKeys (in the other part of this class) reads it while the type initialises, and
     // the order of field initialisers across partial files is not defined.
@@ -45,10 +47,10 @@ public static partial class AgentOptionsReader
                 throw new ConfigurationError(child.Path, child.Value ?? "", "an LED named Recording, MessageWaiting or Line");
             }
 
-            leds[led] = Line(child, used) ?? throw new ConfigurationError(child.Path, null, LineSyntax);
+            leds[led] = Line(child, used, output: true) ?? throw new ConfigurationError(child.Path, null, OutputLineSyntax);
         }
 
-        var ringer = Line(section, "RingerLine", used);
+        var ringer = Line(section.GetSection("RingerLine"), used, output: true);
 
         var chip = Optional(section, "GpioChip") ?? "/dev/gpiochip0";
         if (!Path.IsPathFullyQualified(chip))
@@ -103,7 +105,7 @@ public static partial class AgentOptionsReader
     private static GpioLine? Line(IConfigurationSection section, string key, Dictionary<int, string> used) =>
         Line(section.GetSection(key), used);
 
-    private static GpioLine? Line(IConfigurationSection entry, Dictionary<int, string> used)
+    private static GpioLine? Line(IConfigurationSection entry, Dictionary<int, string> used, bool output = false)
     {
         var text = string.IsNullOrWhiteSpace(entry.Value) ? null : entry.Value.Trim();
         if (text is null)
@@ -111,9 +113,9 @@ public static partial class AgentOptionsReader
             return null;
         }
 
-        if (!GpioLine.TryParse(text, out var line))
+        if (!GpioLine.TryParse(text, out var line) || output && line.Bias != GpioBias.AsIs)
         {
-            throw new ConfigurationError(entry.Path, text, LineSyntax);
+            throw new ConfigurationError(entry.Path, text, output ? OutputLineSyntax : LineSyntax);
         }
 
         if (used.TryGetValue(line.Offset, out var owner))

@@ -10,19 +10,14 @@ namespace CallSync.Hal.Linux.Gpio;
 internal static class GpioRequestEncoder
 {
     /// <summary>
-    /// Inputs with both edges reported: active-low lines get GPIO_V2_LINE_FLAG_ACTIVE_LOW through a flags
-    /// attribute (so the kernel reports logical edges and values), and every line gets the debounce period.
+    /// Inputs with both edges reported: active-low lines get GPIO_V2_LINE_FLAG_ACTIVE_LOW (so the kernel reports
+    /// logical edges and values) and lines with a bias its flag, through flags attributes; every line gets the debounce period.
     /// </summary>
     public static GpioV2LineRequest Inputs(ReadOnlySpan<GpioLine> lines, string consumer, TimeSpan debounce)
     {
         const GpioV2LineFlags flags = GpioV2LineFlags.Input | GpioV2LineFlags.EdgeRising | GpioV2LineFlags.EdgeFalling;
         var request = Begin(lines, consumer, flags);
-        ulong activeLow = ActiveLowMask(lines);
-        if (activeLow != 0)
-        {
-            Add(ref request.Config, GpioV2LineAttribute.IdFlags, (ulong)(flags | GpioV2LineFlags.ActiveLow), activeLow);
-        }
-
+        AddLineFlags(ref request.Config, lines, flags);
         if (debounce > TimeSpan.Zero)
         {
             // The union's u32 debounce_period_us is the low half of the u64 on little-endian boards.
@@ -37,11 +32,7 @@ internal static class GpioRequestEncoder
     {
         const GpioV2LineFlags flags = GpioV2LineFlags.Output;
         var request = Begin(lines, consumer, flags);
-        ulong activeLow = ActiveLowMask(lines);
-        if (activeLow != 0)
-        {
-            Add(ref request.Config, GpioV2LineAttribute.IdFlags, (ulong)(flags | GpioV2LineFlags.ActiveLow), activeLow);
-        }
+        AddLineFlags(ref request.Config, lines, flags);
 
         Add(ref request.Config, GpioV2LineAttribute.IdOutputValues, 0, AllMask(lines.Length));
         return request;
@@ -77,18 +68,41 @@ internal static class GpioRequestEncoder
         config.NumAttributes++;
     }
 
-    private static ulong ActiveLowMask(ReadOnlySpan<GpioLine> lines)
+    // Lines whose flags differ from the request's (active-low, a bias) get one flags attribute per distinct set of
+    // flags, its mask naming them: at most 7 (2 polarities x 4 biases, less the default), within the kernel's 10.
+    private static void AddLineFlags(ref GpioV2LineConfig config, ReadOnlySpan<GpioLine> lines, GpioV2LineFlags common)
     {
-        ulong mask = 0;
+        Span<ulong> groupFlags = stackalloc ulong[8];
+        Span<ulong> groupMasks = stackalloc ulong[8];
+        int groups = 0;
         for (int i = 0; i < lines.Length; i++)
         {
-            if (lines[i].ActiveLow)
+            var flags = common | (lines[i].ActiveLow ? GpioV2LineFlags.ActiveLow : 0) | lines[i].Bias switch
             {
-                mask |= 1UL << i;
+                GpioBias.PullUp => GpioV2LineFlags.BiasPullUp,
+                GpioBias.PullDown => GpioV2LineFlags.BiasPullDown,
+                GpioBias.Disabled => GpioV2LineFlags.BiasDisabled,
+                _ => GpioV2LineFlags.None,
+            };
+            if (flags == common)
+            {
+                continue;
             }
+
+            int group = groupFlags[..groups].IndexOf((ulong)flags);
+            if (group < 0)
+            {
+                group = groups++;
+                groupFlags[group] = (ulong)flags;
+            }
+
+            groupMasks[group] |= 1UL << i;
         }
 
-        return mask;
+        for (int group = 0; group < groups; group++)
+        {
+            Add(ref config, GpioV2LineAttribute.IdFlags, groupFlags[group], groupMasks[group]);
+        }
     }
 
     private static ulong AllMask(int count) => count == 64 ? ulong.MaxValue : (1UL << count) - 1;

@@ -32,6 +32,40 @@ public sealed class GpioRequestEncoderTests
     }
 
     [Fact]
+    public void Inputs_BiasAndPolarityMixes_OneFlagsAttributePerDistinctSet()
+    {
+        GpioLine[] lines =
+        [
+            new(17, ActiveLow: true, GpioBias.PullUp), new(4, Bias: GpioBias.PullUp), new(5, ActiveLow: true, GpioBias.PullUp),
+            new(6), new(7, Bias: GpioBias.PullDown),
+        ];
+
+        var request = GpioRequestEncoder.Inputs(lines, "callsync", TimeSpan.FromMilliseconds(5));
+
+        Assert.Equal(4u, request.Config.NumAttributes);
+        Assert.Equal((InputEdges | 0x2 | 0x100, 0b00101ul), (request.Config.Attributes[0].Attribute.Value, request.Config.Attributes[0].Mask));
+        Assert.Equal((InputEdges | 0x100, 0b00010ul), (request.Config.Attributes[1].Attribute.Value, request.Config.Attributes[1].Mask));
+        Assert.Equal((InputEdges | 0x200, 0b10000ul), (request.Config.Attributes[2].Attribute.Value, request.Config.Attributes[2].Mask));
+        Assert.Equal(GpioV2LineAttribute.IdDebounce, request.Config.Attributes[3].Attribute.Id);
+        Assert.Equal(0b11111ul, request.Config.Attributes[3].Mask);
+    }
+
+    [Fact]
+    public void Inputs_EveryFlagCombination_StaysWithinTheKernelsTenAttributes()
+    {
+        var lines = new List<GpioLine>();
+        foreach (var bias in Enum.GetValues<GpioBias>())
+        {
+            lines.Add(new GpioLine(lines.Count, false, bias));
+            lines.Add(new GpioLine(lines.Count, true, bias));
+        }
+
+        var request = GpioRequestEncoder.Inputs([.. lines], "callsync", TimeSpan.FromMilliseconds(5));
+
+        Assert.Equal(8u, request.Config.NumAttributes); // 7 flag sets besides the request's own, and debounce
+    }
+
+    [Fact]
     public void Inputs_AllActiveHighNoDebounce_NoAttributes()
     {
         var request = GpioRequestEncoder.Inputs([new GpioLine(1)], "callsync", TimeSpan.Zero);

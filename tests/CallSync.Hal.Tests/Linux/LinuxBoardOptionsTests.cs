@@ -32,6 +32,14 @@ public sealed class LinuxBoardOptionsTests
     }
 
     [Fact]
+    public void Validate_PullResistorOnAnOutput_Rejected()
+    {
+        Assert.Equal("RingerLine: a pull resistor (21:pull-up) applies to input lines only",
+            (Wired with { RingerLine = new GpioLine(21, Bias: GpioBias.PullUp) }).Validate());
+        Assert.Null((Wired with { HookLine = new GpioLine(17, true, GpioBias.PullUp) }).Validate());
+    }
+
+    [Fact]
     public void Validate_NotAKey_Rejected()
     {
         var options = Wired with { KeyLines = new Dictionary<char, GpioLine> { ['A'] = new(4) } };
