@@ -84,31 +84,6 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
         _ = SendCoreAsync(channel, message.ToArray(), target);
     }
 
-    /// <summary>
-    /// Resolves a host (numeric needs no lookup; names through <see cref="Dns"/>; SRV/NAPTR of RFC 3263 are not used)
-    /// to a target with the default port 5060.
-    /// </summary>
-    public static async Task<SipTarget?> ResolveAsync(string host, int? port, SipTransportKind transport, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var p = port ?? 5060;
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
-        {
-            return new SipTarget(transport, new IPEndPoint(address, p));
-        }
-
-        try
-        {
-            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-            var chosen = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-            return chosen is null ? null : new SipTarget(transport, new IPEndPoint(chosen, p));
-        }
-        catch (SocketException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The response target of RFC 3261 section 18.2.2 / RFC 3581 section 4 for a received request.</summary>
     public static SipTarget ResponseTargetFor(SipRequest request, SipTarget source)
     {

@@ -6,6 +6,7 @@ using CallSync.Sip.Media;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Transactions;
 using CallSync.Sip.Transport;
+using CallSync.Sip.Transport.Resolution;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,6 +25,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SipTransport _transport;
     private readonly SipTransactionLayer _transactions;
+    private readonly SipResolver _resolver;
     private readonly ConcurrentDictionary<string, SipCall> _calls = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly string _instanceTag = SipIds.NewTag();
@@ -54,6 +56,8 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         }
 
         _transport = new SipTransport(endPoints, loggerFactory.CreateLogger<SipTransport>());
+        var dnsServers = options.DnsServers ?? DnsClient.SystemServers();
+        _resolver = new SipResolver(dnsServers.Count == 0 ? null : new DnsClient(dnsServers, TimeSpan.FromSeconds(2), _time));
         _transactions = new SipTransactionLayer(_transport, options.Timers, _time, loggerFactory.CreateLogger<SipTransactionLayer>());
         _transport.MessageReceived += _transactions.OnMessageReceived;
         _transactions.RequestReceived += OnRequest;
@@ -168,7 +172,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     }
 
     private async Task<SipTarget?> ResolveAsync(SipUri uri, CancellationToken cancellationToken) =>
-        await SipTransport.ResolveAsync(uri.Host, uri.Port, PreferredTransport(uri), cancellationToken).ConfigureAwait(false);
+        await _resolver.ResolveAsync(uri.Host, uri.Port, PreferredTransport(uri), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The next hop of an out-of-dialog request: the configured domain (as outbound proxy) or the URI itself.</summary>
     private async Task<SipTarget?> ResolveOutOfDialogAsync(SipUri requestUri, CancellationToken cancellationToken)

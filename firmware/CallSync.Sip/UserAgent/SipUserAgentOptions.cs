@@ -71,4 +71,10 @@ public sealed record SipUserAgentOptions
 
     /// <summary>Transaction timers (T1, T2, T4).</summary>
     public SipTimerOptions Timers { get; init; } = new();
+
+    /// <summary>
+    /// DNS servers asked for SRV and address records (RFC 3263 server location); null: the system's, from
+    /// /etc/resolv.conf. Empty: no SRV, names resolve through the system's address lookup only.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPEndPoint>? DnsServers { get; init; }
 }

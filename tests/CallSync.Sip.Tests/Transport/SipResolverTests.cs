@@ -1,7 +1,9 @@
 using System.Net;
+using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.Tests.Interop;
 using CallSync.Sip.Transport;
 using CallSync.Sip.Transport.Resolution;
+using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Transport;
 
@@ -59,6 +61,42 @@ public sealed class SipResolverTests
         Assert.Equal(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 5999), explicitPort!.EndPoint);
         Assert.Equal(new IPEndPoint(IPAddress.Parse("127.0.0.4"), 5060), noSrv!.EndPoint);
         Assert.Null(unknown);
+    }
+
+    [Fact]
+    [Trait("Category", "Interop")]
+    public async Task PlaceCallAsync_DomainWithSrvOnly_CallReachesTheSrvTarget()
+    {
+        var dir = Directory.CreateTempSubdirectory("callsync-srv-call-").FullName;
+        try
+        {
+            var sippPort = PeerProcess.FreeUdpPort();
+            using var dns = Dnsmasq.Start(
+                $"--srv-host=_sip._udp.pbx.callsync.test,sipp.callsync.test,{sippPort},10,100",
+                "--host-record=sipp.callsync.test,127.0.0.1");
+            using var sipp = new PeerProcess("sipp", $"-sn uas -i 127.0.0.1 -p {sippPort} -m 1 -nostdin -timeout 30s -timeout_error", dir);
+            await using var ua = new SipUserAgent(
+                new SipUserAgentOptions { User = "1001", ListenEndPoints = ["udp:127.0.0.1:0"], DnsServers = [dns.EndPoint] },
+                new TestMediaFactory());
+            await ua.StartAsync();
+            await Task.Delay(300); // sipp binds its socket
+
+            // No port and no address in the URI: only the SRV record says where the PBX is.
+            var call = await ua.PlaceCallAsync("sip:service@pbx.callsync.test");
+            for (var i = 0; i < 150 && call.State is not (SipCallState.Answered or SipCallState.Ended); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(SipCallState.Answered, call.State);
+            await call.HangUpAsync();
+            Assert.Equal(SipCallResult.Answered, (await call.Completion.WaitAsync(TimeSpan.FromSeconds(15))).Result);
+            Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
