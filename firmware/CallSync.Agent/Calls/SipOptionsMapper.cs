@@ -28,6 +28,8 @@ internal static class SipOptionsMapper
             AutoAnswerDelay = sip.AutoAnswerDelay,
             MaxCalls = sip.MaxCalls,
             UserAgentName = sip.UserAgent,
+            SessionExpires = sip.SessionExpires,
+            MinSessionExpires = sip.MinSessionExpires,
         };
     }
 }

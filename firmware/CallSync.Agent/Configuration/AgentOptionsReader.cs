@@ -24,7 +24,7 @@ public static partial class AgentOptionsReader
     {
         ["Device"] = ["Id", "Number", "DataDir", "ProvisioningKey"],
         ["Board"] = ["Kind", "SampleRate", "Microphone", "Speaker", "ControlInput", "AlsaDevice", .. LinuxBoardKeys],
-        ["Sip"] = ["Listen", "Registrar", "Username", "Password", "Domain", "RegisterExpires", "AutoAnswer", "MaxCalls", "Codecs", "UserAgent"],
+        ["Sip"] = ["Listen", "Registrar", "Username", "Password", "Domain", "RegisterExpires", "AutoAnswer", "MaxCalls", "Codecs", "UserAgent", "SessionExpires", "MinSessionExpires"],
         ["Rtp"] = ["Address", "PortMin", "PortMax"],
         ["Recording"] = ["Enabled", "Bitrate", "NoticeTone", "RetentionDays", "QuotaMegabytes"],
         ["Mqtt"] = ["Url", "Username", "Password", "ClientCertificate", "ClientKey", "CaCertificate", "KeepAlive", "OutboxLimit", "Embedded"],
@@ -176,6 +176,13 @@ public static partial class AgentOptionsReader
         var expires = DurationValue(section, "RegisterExpires", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         var maxCalls = Int(section, "MaxCalls", 2, 1, 10_000);
 
+        // RFC 4028: 90 s is the smallest interval a peer may be held to; "0" or "off" switches session timers off.
+        var minSession = DurationValue(section, "MinSessionExpires", TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(90), TimeSpan.FromHours(1));
+        var sessionText = Optional(section, "SessionExpires");
+        var session = sessionText?.ToLowerInvariant() is "0" or "off"
+            ? TimeSpan.Zero
+            : DurationValue(section, "SessionExpires", TimeSpan.FromMinutes(30), minSession, TimeSpan.FromDays(1));
+
         var codecSection = section.GetSection("Codecs");
         var codecs = codecSection.Value is { } oneCodec ? [oneCodec] : codecSection.GetChildren().Select(c => c.Value ?? "").ToList();
         if (codecs.Count == 0)
@@ -190,7 +197,7 @@ public static partial class AgentOptionsReader
         }
 
         return new SipOptions(listen, registrar, username, password, Optional(section, "Domain") ?? registrarHost, expires,
-            autoAnswer, delay, maxCalls, codecs, Optional(section, "UserAgent") ?? "CallSync/0.1");
+            autoAnswer, delay, maxCalls, codecs, Optional(section, "UserAgent") ?? "CallSync/0.1", session, minSession);
     }
 
     // The registrar is parsed by the SIP codec itself; the domain keeps its port, since REGISTER and calls go there.

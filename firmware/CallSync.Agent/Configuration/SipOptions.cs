@@ -12,4 +12,6 @@ public sealed record SipOptions(
     TimeSpan AutoAnswerDelay,
     int MaxCalls,
     IReadOnlyList<string> Codecs,
-    string UserAgent);
+    string UserAgent,
+    TimeSpan SessionExpires,
+    TimeSpan MinSessionExpires);
