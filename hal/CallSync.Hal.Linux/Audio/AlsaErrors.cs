@@ -15,9 +15,9 @@ public static class AlsaErrors
 
     /// <summary>
     /// The exception for a failed <paramref name="operation"/> on PCM <paramref name="device"/>: alsa-lib's text,
-    /// the code, and for the usual open failures what to check.
+    /// the code, for the usual open failures what to check, and alsa-lib's own diagnostic when it gave one.
     /// </summary>
-    public static AlsaException Translate(int errorCode, string operation, string device)
+    public static AlsaException Translate(int errorCode, string operation, string device, string? detail = null)
     {
         var hint = (-errorCode) switch
         {
@@ -28,6 +28,7 @@ public static class AlsaErrors
             AlsaNative.Einval => "; the device does not support 16-bit mono at this rate with 20 ms periods",
             _ => "",
         };
-        return new AlsaException($"ALSA {operation} on PCM \"{device}\" failed: {Describe(errorCode)} ({errorCode}){hint}", errorCode);
+        var said = string.IsNullOrWhiteSpace(detail) ? "" : $" [alsa-lib: {detail.Trim()}]";
+        return new AlsaException($"ALSA {operation} on PCM \"{device}\" failed: {Describe(errorCode)} ({errorCode}){said}{hint}", errorCode);
     }
 }

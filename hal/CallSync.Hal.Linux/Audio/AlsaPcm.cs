@@ -33,12 +33,13 @@ internal sealed class AlsaPcm : IPcmStream
     /// <summary>Opens <paramref name="name"/> non-blocking and sets S16_LE mono interleaved at <paramref name="sampleRate"/>.</summary>
     public static AlsaPcm Open(string name, bool capture, int sampleRate, TimeSpan latency)
     {
+        using var messages = AlsaLibMessages.Catch();
         int result = AlsaNative.Open(out var handle, name, capture ? AlsaNative.StreamCapture : AlsaNative.StreamPlayback,
             AlsaNative.ModeNonBlock);
         if (result < 0)
         {
             handle.Dispose();
-            throw AlsaErrors.Translate(result, capture ? "open for capture" : "open for playback", name);
+            throw AlsaErrors.Translate(result, capture ? "open for capture" : "open for playback", name, AlsaLibMessages.Last);
         }
 
         var pcm = new AlsaPcm(handle, name, capture);
@@ -62,7 +63,7 @@ internal sealed class AlsaPcm : IPcmStream
             softResample: 1, (uint)latency.TotalMicroseconds);
         if (result < 0)
         {
-            throw AlsaErrors.Translate(result, $"set_params ({Direction}, S16_LE mono {sampleRate} Hz)", Name);
+            throw AlsaErrors.Translate(result, $"set_params ({Direction}, S16_LE mono {sampleRate} Hz)", Name, AlsaLibMessages.Last);
         }
 
         result = AlsaNative.GetParams(_handle, out var buffer, out var period);

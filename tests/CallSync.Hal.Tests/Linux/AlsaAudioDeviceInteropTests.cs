@@ -158,7 +158,8 @@ public sealed class AlsaAudioDeviceInteropTests(AlsaFixture alsa)
 
         Assert.Equal(-2, error.ErrorCode);
         Assert.Equal(
-            "ALSA open for capture on PCM \"callsync_no_such_pcm\" failed: No such file or directory (-2); " +
+            "ALSA open for capture on PCM \"callsync_no_such_pcm\" failed: No such file or directory (-2) " +
+            "[alsa-lib: Unknown PCM callsync_no_such_pcm]; " +
             "no PCM of that name is defined (`aplay -L` lists them; check the ALSA configuration)",
             error.Message);
     }

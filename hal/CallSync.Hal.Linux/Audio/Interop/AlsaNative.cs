@@ -62,6 +62,17 @@ internal static partial class AlsaNative
     [LibraryImport(Library, EntryPoint = "snd_pcm_recover")]
     internal static partial int Recover(SafeAlsaPcmHandle pcm, int error, int silent);
 
+    /// <summary>
+    /// Sets this thread's handler for alsa-lib's diagnostics (which it otherwise prints to stderr); returns the previous one.
+    /// The handler is <c>void (const char *file, int line, const char *function, int err, const char *fmt, va_list arg)</c>.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "snd_lib_error_set_local")]
+    internal static partial nint SetLocalErrorHandler(nint handler);
+
+    /// <summary>libc vsnprintf, to format alsa-lib's message with the va_list it passed to the handler.</summary>
+    [LibraryImport("libc", EntryPoint = "vsnprintf")]
+    internal static unsafe partial int FormatV(byte* buffer, nuint size, byte* format, nint arguments);
+
     /// <summary>A static, never freed string: returned as a pointer so the marshaller does not free it.</summary>
     [LibraryImport(Library, EntryPoint = "snd_strerror")]
     internal static partial nint StrError(int error);
