@@ -144,7 +144,7 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
         }
     }
 
-    /// <summary>Stops the device if started and closes both PCMs.</summary>
+    /// <summary>Stops the device if started and closes both PCMs (after the audio thread ends, if called from the handler).</summary>
     public void Dispose()
     {
         Run? run;
@@ -157,9 +157,20 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
 
             _disposed = true;
             run = _run;
+            if (run is not null && Thread.CurrentThread == run.Thread)
+            {
+                // Called from the frame handler: the loop still uses the PCMs until the handler returns; Finished closes them.
+                run.Dispose();
+                return;
+            }
         }
 
         run?.Dispose();
+        ClosePcms();
+    }
+
+    private void ClosePcms()
+    {
         _capture.Dispose();
         _playback.Dispose();
     }
@@ -168,14 +179,22 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
     {
         _capture.Drop();
         _playback.Drop();
+        bool close;
         lock (_gate)
         {
             if (ReferenceEquals(_run, run))
             {
                 _run = null;
             }
+
+            close = _disposed;
         }
 
         AlsaLog.Stopped(_logger, FramesDelivered, CaptureOverruns, PlaybackUnderruns, PlaybackSamplesDropped);
+        if (close)
+        {
+            // Disposed while this run was going: closing twice is harmless (SafeHandle), closing early is not.
+            ClosePcms();
+        }
     }
 }

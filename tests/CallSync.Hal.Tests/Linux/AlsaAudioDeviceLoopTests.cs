@@ -153,6 +153,28 @@ public sealed class AlsaAudioDeviceLoopTests : IDisposable
     }
 
     [Fact]
+    public void Dispose_OfDeviceFromTheHandler_ClosesTheStreamsOnlyAfterTheThreadStops()
+    {
+        _capture.Reads(160, 160, 160);
+        using var started = new ManualResetEventSlim();
+        bool closedDuringHandler = true;
+        var handler = new Handler(1, _ =>
+        {
+            Assert.True(started.Wait(Bound));
+            _device.Dispose();
+            closedDuringHandler = _capture.Disposed;
+        });
+
+        using var run = _device.Start(handler);
+        started.Set();
+
+        Assert.True(_capture.DisposedEvent.Wait(Bound), "the streams were not closed after the thread ended");
+        Assert.True(_playback.DisposedEvent.Wait(Bound));
+        Assert.False(closedDuringHandler);
+        Assert.Single(handler.Frames);
+    }
+
+    [Fact]
     public void Dispose_OfDevice_StopsTheRunAndClosesBothStreams()
     {
         var run = _device.Start(new Handler(1));

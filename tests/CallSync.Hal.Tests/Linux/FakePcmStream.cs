@@ -118,5 +118,11 @@ internal sealed class FakePcmStream(string name) : IPcmStream
 
     public string Describe(int error) => $"fake error {error}";
 
-    public void Dispose() => Disposed = true;
+    public ManualResetEventSlim DisposedEvent { get; } = new();
+
+    public void Dispose()
+    {
+        Disposed = true;
+        DisposedEvent.Set();
+    }
 }
