@@ -28,7 +28,7 @@ public sealed partial class AlsaAudioDevice
                 }
 
                 long read = _capture.Read(_captured.AsSpan(filled));
-                if (read == -AlsaNative.Eagain)
+                if (read == -AlsaNative.Eagain || read == 0)
                 {
                     int ready = _capture.Wait(WaitSlice);
                     if (ready == 0 && ++idleSlices == StallSlices)
