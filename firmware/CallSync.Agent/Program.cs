@@ -1,6 +1,7 @@
 using System.Reflection;
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Hosting;
+using CallSync.Hal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -87,6 +88,18 @@ internal static class Program
         foreach (var key in warnings)
         {
             Log.UnknownKey(logger, key);
+        }
+
+        // The board opens hardware (GPIO chip, ALSA devices): its refusal is a one-line start-up error, not a
+        // hosted-service failure with a stack trace.
+        try
+        {
+            _ = host.Services.GetRequiredService<IBoard>();
+        }
+        catch (StartupError)
+        {
+            host.Dispose();
+            throw;
         }
 
         return host;

@@ -24,6 +24,8 @@ internal sealed class CallJournalRecovery(
 {
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(10);
 
+    private PeriodicTimer? _timer;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var cutShort = RecordingRecovery.FindCutShort(dataDirectory.Recordings).ToHashSet(StringComparer.Ordinal);
@@ -62,12 +64,21 @@ internal sealed class CallJournalRecovery(
         }
 
         CommitParked();
+
+        // Armed here, not in ExecuteAsync (which runs on the thread pool): the first retry is due one interval after start.
+        _timer = new PeriodicTimer(RetryInterval, time);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RetryInterval, time);
+        var timer = _timer!;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
