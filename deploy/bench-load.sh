@@ -85,7 +85,7 @@ cat > "$work/agent.json" <<EOF
   "Sip": { "Listen": ["udp:127.0.0.1:$sip_port"], "AutoAnswer": "on", "MaxCalls": $max_calls },
   "Rtp": { "PortMin": $rtp_min, "PortMax": $(( rtp_min + rtp_count - 1 )) },
   "Recording": { "Enabled": $rec_json },
-  "Logging": { "LogLevel": { "Default": "$log_level" } } }
+  "Logging": { "LogLevel": { "Default": "$log_level", "CallSync.Agent.Hosting.ReadinessReporter": "Information" } } }
 EOF
 
 echo "== load run: $calls calls at $rate calls/s, ${duration} ms each, recording $recording, Sip:MaxCalls $max_calls, log level $log_level, warm-up $warmup calls"
@@ -95,24 +95,27 @@ agent_pid=$!
 for _ in $(seq 1 150); do grep -q 'Ready\.' "$work/agent.log" && break; kill -0 $agent_pid 2>/dev/null || break; sleep 0.2; done
 grep -q 'Ready\.' "$work/agent.log" || { echo "!! the agent did not get ready:"; tail -20 "$work/agent.log"; exit 1; }
 
-history=$data/history.jsonl
-# wait_records N: until the agent has written N call records (bounded, 30 s without progress ends it).
-wait_records() {
-  local last=-1 now stalled=0
-  while [ $stalled -lt 150 ]; do
-    now=$(cat "$history" 2>/dev/null | wc -l)
-    [ "$now" -ge "$1" ] && return 0
+# Records split so far, from the agent's log (Information level; the history file keeps only the newest 1000).
+records() { if [ "$log_level" = Information ]; then grep -c '\] Record .* split (' "$work/agent.log" || true; else echo "?"; fi; }
+# wait_quiet: after a run, until the agent has finished its calls' records: it used under 50 ms of CPU in a
+# second (bounded to 60 s).
+wait_quiet() {
+  local a b
+  for _ in $(seq 1 60); do
     kill -0 $agent_pid 2>/dev/null || return 1
-    if [ "$now" = "$last" ]; then stalled=$((stalled + 1)); else stalled=0; last=$now; fi
-    sleep 0.2
+    a=$(ticks $agent_pid); sleep 1; b=$(ticks $agent_pid)
+    [ $(( (b - a) * 1000 / hz )) -lt 50 ] && return 0
   done
   return 1
 }
+warm_records=0
 if [ "$warmup" -gt 0 ]; then
   ( cd "$work" && sipp -sn uac "127.0.0.1:$sip_port" -s 1001 -i 127.0.0.1 -p "$sipp_port" -mp "$sipp_media" -rtp_echo \
       -r 100 -m "$warmup" -d "$duration" -nostdin -timeout 300 > "$work/warmup.out" 2>&1 ) || true
-  wait_records "$warmup" || true
-  echo "   warm-up: $(cat "$history" 2>/dev/null | wc -l) of $warmup calls recorded"
+  wait_quiet || true
+  warm_records=$(records)
+  [ "$warm_records" != "?" ] || warm_records=0
+  echo "   warm-up: $warm_records records for $warmup calls"
 fi
 
 # Idle cost over 3 s, so the per-call figure can be read net of it.
@@ -138,7 +141,7 @@ set -e
 end_ns=$(date +%s%N)
 
 # sipp ends when the last BYE is answered; the agent then finishes the last records. Wait for it (bounded).
-wait_records $(( warmup + calls )) || true
+wait_quiet || true
 alive=yes
 kill -0 $agent_pid 2>/dev/null || alive=no
 cpu1=$cpu0 rss=0
@@ -160,7 +163,8 @@ EOF
 [ -s "$work/stat.csv" ] || { echo "!! sipp wrote no statistics (exit $sipp_exit):"; tail -20 "$work/sipp.out"; exit 1; }
 read -r created ok failed retrans timeouts rejected rtt watchdog < <(stat 'TotalCallCreated' 'SuccessfulCall(C)' 'FailedCall(C)' \
   'Retransmissions(C)' 'FailedMaxUDPRetrans(C)' 'FailedCallRejected(C)' 'ResponseTime1(C)' 'WatchdogMajor(C)')
-recorded=$(( $(cat "$history" 2>/dev/null | wc -l) - warmup ))
+recorded=$(records)
+[ "$recorded" = "?" ] || recorded=$(( recorded - warm_records ))
 wall_ms=$(( (end_ns - start_ns) / 1000000 ))
 cpu_ms=$(( (cpu1 - cpu0) * 1000 / hz ))
 idle_ms_per_s=$(awk -v t=$((idle1 - idle0)) -v hz=$hz 'BEGIN { printf "%.1f", t * 1000 / hz / 3 }')
@@ -168,6 +172,11 @@ read -r sipp_user sipp_sys < "$work/sipp.time" || true
 
 echo "   sipp: exit $sipp_exit; calls created $created, successful $ok, failed $failed (UDP retransmission timeouts $timeouts, rejected $rejected); retransmissions $retrans; mean INVITE->200 $rtt; sipp watchdog major $watchdog; sipp CPU ${sipp_user:-?} s user ${sipp_sys:-?} s sys"
 echo "   agent: alive $alive; records written $recorded; CPU $cpu_ms ms over ${wall_ms} ms of sipp run ($(awk -v c=$cpu_ms -v w=$wall_ms 'BEGIN { printf "%.0f", 100 * c / w }') % of one core), idle $idle_ms_per_s ms/s"
+if [ $alive = yes ]; then
+  # Every call sipp placed has ended (sipp got its BYE answered), so the agent should be idle again.
+  up=$("$bin/callsync" --config "$work/agent.json" status 2>/dev/null | grep -o 'call-id' | wc -l || true)
+  echo "   calls the agent still holds after the run ('callsync status'): $up"
+fi
 echo "   agent CPU per call: $(awk -v c=$cpu_ms -v n=$calls 'BEGIN { printf "%.2f", c / n }') ms; peak RSS $(( rss / 1024 )) MiB"
 echo "   kernel UDP receive-buffer drops during the run (whole machine): $(( udp1 - udp0 ))"
 echo "   load: $(uptime | sed 's/.*load average/load average/')"

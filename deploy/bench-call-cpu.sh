@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Whole-agent CPU during one G.711 call with recording: sipp's uac calls the published agent (out/bin/callsync-agent,
+# simulated board with its 400 Hz tone microphone, auto-answer at once), echoes the agent's RTP back (-rtp_echo),
+# so the agent sends and receives 50 PCMU packets/s each way, decodes, plays, and records both legs as stereo Ogg
+# Opus for the whole call. CPU time is utime + stime from /proc/<pid>/stat over the call, as a share of one core.
+#
+#   deploy/bench-call-cpu.sh [--seconds 60] [--recording on|off] [--keep]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$PWD/out/bin
+
+seconds=60 recording=on keep=false
+while [ $# -gt 0 ]; do
+  case $1 in
+    --seconds) seconds=$2; shift 2 ;;
+    --recording) recording=$2; shift 2 ;;
+    --keep) keep=true; shift ;;
+    *) echo "usage: $0 [--seconds N] [--recording on|off] [--keep]" >&2; exit 2 ;;
+  esac
+done
+case $recording in on) rec_json=true ;; off) rec_json=false ;; *) echo "--recording on|off" >&2; exit 2 ;; esac
+[ "$seconds" -ge 15 ] || { echo "--seconds must be at least 15 (the first 10 s are reported apart)" >&2; exit 2; }
+[ -x "$bin/callsync-agent" ] || { echo "missing $bin/callsync-agent: run 'make build' first" >&2; exit 1; }
+command -v sipp >/dev/null || { echo "sipp not found (apt-get install sip-tester)" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/callsync-bench-call.XXXXXX")
+agent_pid="" sipp_pid=""
+cleanup() {
+  local p
+  for p in $sipp_pid $agent_pid; do
+    kill -0 "$p" 2>/dev/null || continue
+    kill -TERM "$p" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+  done
+  if $keep; then echo "kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p=s.getsockname()[1]; u=socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1",p)); print(p)'; }
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }       # utime + stime, in clock ticks
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+share() { awk -v t="$1" -v hz="$hz" -v ms="$2" 'BEGIN { printf "%.2f", 100 * t * 1000 / hz / ms }'; } # % of one core
+hz=$(getconf CLK_TCK)
+
+sip_port=$(free_port)
+sipp_port=$(free_port)
+sipp_media=$(free_port)
+# An even RTP port with its RTCP neighbour free.
+rtp_min=$(python3 -c '
+import random, socket
+for _ in range(200):
+    base = random.randrange(20000, 60000) & ~1
+    try:
+        a = socket.socket(type=socket.SOCK_DGRAM); a.bind(("127.0.0.1", base))
+        b = socket.socket(type=socket.SOCK_DGRAM); b.bind(("127.0.0.1", base + 1))
+        a.close(); b.close(); print(base); break
+    except OSError:
+        pass
+')
+data=$work/data
+cat > "$work/agent.json" <<EOF
+{ "Device": { "Id": "bench-call", "Number": "1001", "DataDir": "$data" },
+  "Board": { "Kind": "simulated", "ControlInput": false },
+  "Sip": { "Listen": ["udp:127.0.0.1:$sip_port"], "AutoAnswer": "on", "Codecs": ["PCMU"] },
+  "Rtp": { "PortMin": $rtp_min, "PortMax": $(( rtp_min + 1 )) },
+  "Recording": { "Enabled": $rec_json } }
+EOF
+
+echo "== one ${seconds} s G.711 (PCMU) call, media echoed by sipp, recording $recording"
+echo "   machine: $(nproc) cores, $(uptime | sed 's/^ *//')"
+"$bin/callsync-agent" --config "$work/agent.json" > "$work/agent.log" 2>&1 &
+agent_pid=$!
+for _ in $(seq 1 150); do grep -q 'Ready\.' "$work/agent.log" && break; kill -0 $agent_pid 2>/dev/null || break; sleep 0.2; done
+grep -q 'Ready\.' "$work/agent.log" || { echo "!! the agent did not get ready:"; tail -20 "$work/agent.log"; exit 1; }
+
+idle0=$(ticks $agent_pid); t0=$(now_ms); sleep 5; idle1=$(ticks $agent_pid); t1=$(now_ms)
+
+( cd "$work" && exec sipp -sn uac "127.0.0.1:$sip_port" -s 1001 -i 127.0.0.1 -p "$sipp_port" -mp "$sipp_media" -rtp_echo \
+    -m 1 -d $(( seconds * 1000 )) -nostdin -timeout $(( seconds + 60 )) > "$work/sipp.out" 2>&1 ) &
+sipp_pid=$!
+# The call is up once media started; measure from there.
+for _ in $(seq 1 300); do grep -q 'Media started' "$work/agent.log" && break; kill -0 $sipp_pid 2>/dev/null || break; sleep 0.05; done
+grep -q 'Media started' "$work/agent.log" || { echo "!! the call did not start:"; tail -20 "$work/agent.log"; exit 1; }
+c0=$(ticks $agent_pid); s0=$(now_ms)
+sleep 10
+c10=$(ticks $agent_pid); s10=$(now_ms)
+set +e
+wait $sipp_pid
+sipp_exit=$?
+set -e
+sipp_pid=""
+c1=$(ticks $agent_pid); s1=$(now_ms)
+rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$agent_pid/status")
+threads=$(awk '/^Threads:/ {print $2}' "/proc/$agent_pid/status")
+for _ in $(seq 1 100); do grep -q 'split (' "$work/agent.log" && break; sleep 0.1; done
+
+echo "   sipp exit $sipp_exit (0: the call completed)"
+echo "   agent idle before the call: $(share $((idle1 - idle0)) $((t1 - t0))) % of one core"
+echo "   agent during the call: $(( (c1 - c0) * 1000 / hz )) ms CPU over $(( s1 - s0 )) ms = $(share $((c1 - c0)) $((s1 - s0))) % of one core"
+echo "     first 10 s: $(share $((c10 - c0)) $((s10 - s0))) %; after that: $(share $((c1 - c10)) $((s1 - s10))) %"
+echo "   peak RSS $(( rss / 1024 )) MiB, $threads threads at the end of the call"
+grep -oE 'Media stopped: .*' "$work/agent.log" | head -1 | sed 's/^/   /' || true
+if [ $recording = on ]; then
+  file=$(ls "$data"/recordings/*.opus 2>/dev/null | head -1)
+  if [ -n "$file" ] && command -v opusinfo >/dev/null; then
+    echo "   recording: $(stat -c %s "$file") bytes, $(opusinfo "$file" 2>/dev/null | grep -E 'Playback length' | sed 's/^[[:space:]]*//')"
+  fi
+fi
+echo "   load: $(uptime | sed 's/.*load average/load average/')"
+[ "$sipp_exit" -eq 0 ] || { echo "FAIL: sipp exit $sipp_exit"; tail -5 "$work/sipp.out"; exit 1; }
