@@ -188,6 +188,14 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
         {
             try
             {
+                if (Interlocked.Read(ref _framesEncoded) == 0)
+                {
+                    // libopusenc 0.2.1 asserts (and aborts the process) when an encoder whose header was flushed is
+                    // drained without a single sample: give it one frame of silence, a valid 20 ms file.
+                    OpusEncNative.Write(_encoder, new short[_frameSamples * 2], _frameSamples);
+                    Interlocked.Increment(ref _framesEncoded);
+                }
+
                 OpusEncNative.Drain(_encoder);
             }
             catch (RecordingException ex)

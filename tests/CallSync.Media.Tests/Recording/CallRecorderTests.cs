@@ -90,6 +90,23 @@ public sealed class CallRecorderTests
     }
 
     [Fact]
+    public async Task StopAsync_NoFrameEverArrived_ValidFileInsteadOfEncoderAbort()
+    {
+        // A call that never got audio (e.g. a second call while the handset carries the first): libopusenc aborts
+        // the whole process when such an encoder is drained, unless the recorder feeds it first.
+        using var dir = new TempDirectory();
+        CallRecorder recorder = CallRecorder.Start(new RecordingOptions { Directory = dir.Path }, Metadata("silent"), 8000, NullLogger<CallRecorder>.Instance);
+
+        RecordingResult result = await recorder.StopAsync();
+
+        Assert.False(result.CutShort);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), result.Duration);
+        (TimeSpan duration, int channels, _) = RecordingAssertions.OpusInfo(result.Path);
+        Assert.Equal(2, channels);
+        Assert.InRange(duration.TotalMilliseconds, 0, 40);
+    }
+
+    [Fact]
     public void Start_RecordIdWithPathSeparator_Throws()
     {
         using var dir = new TempDirectory();
