@@ -51,7 +51,7 @@ internal sealed class CallMediaHub(
             CanonicalName = $"{options.Device.Id}@{_announced}",
         }, board.Audio.SampleRate, time, loggers.CreateLogger<RtpMediaSession>());
         var local = new SdpLocalMedia { Address = _announced, Port = rtp.LocalPort, Codecs = _codecs, UserName = options.Device.Id };
-        var session = new CallMediaSession(rtp, local, board, () => StartRecorder(callId), _logger);
+        var session = new CallMediaSession(rtp, local, board, () => StartRecorder(callId), time, _logger);
         _sessions[callId] = session;
         return session;
     }

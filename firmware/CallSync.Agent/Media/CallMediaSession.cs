@@ -17,18 +17,20 @@ internal sealed class CallMediaSession : ICallMedia
     private readonly RtpMediaSession _rtp;
     private readonly IBoard _board;
     private readonly Func<CallRecorder?> _startRecorder;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private IDisposable? _audio;
     private CallRecorder? _recorder;
     private Task<MediaOutcome>? _completion;
 
-    public CallMediaSession(RtpMediaSession rtp, SdpLocalMedia localMedia, IBoard board, Func<CallRecorder?> startRecorder, ILogger logger)
+    public CallMediaSession(RtpMediaSession rtp, SdpLocalMedia localMedia, IBoard board, Func<CallRecorder?> startRecorder, TimeProvider time, ILogger logger)
     {
         _rtp = rtp;
         LocalMedia = localMedia;
         _board = board;
         _startRecorder = startRecorder;
+        _time = time;
         _logger = logger;
     }
 
@@ -84,8 +86,10 @@ internal sealed class CallMediaSession : ICallMedia
             }
             catch (InvalidOperationException)
             {
-                // The handset already carries another call (a second line); this one has no audio until that ends.
+                // The handset already carries another call (a second line): this one runs on its own clock, so
+                // its RTP is still received and recorded, with silence for this side.
                 MediaLog.HandsetBusy(_logger, _rtp.LocalPort);
+                _audio = new LineClock(_rtp, _board.Audio.FrameSamples, _time);
             }
         }
     }
