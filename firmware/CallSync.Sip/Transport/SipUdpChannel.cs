@@ -19,6 +19,11 @@ public sealed class SipUdpChannel : SipChannel
         ArgumentNullException.ThrowIfNull(bind);
         _logger = logger;
         _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+
+        // Room for a burst (a proxy forking, a load test) while the loop handles what came before: the kernel
+        // default (~208 KiB, a few hundred datagrams) drops requests and forces retransmissions. The kernel caps
+        // this at net.core.rmem_max.
+        _socket.ReceiveBufferSize = 4 * 1024 * 1024;
         _socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
     }
