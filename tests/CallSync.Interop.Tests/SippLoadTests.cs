@@ -9,6 +9,7 @@ namespace CallSync.Interop.Tests;
 /// deploy/bench-load.sh.
 /// </summary>
 [Trait("Category", "Interop")]
+[Collection(LoadRunCollection.Name)]
 public sealed class SippLoadTests : IDisposable
 {
     private const int Calls = 200;
