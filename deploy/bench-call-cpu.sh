@@ -7,7 +7,7 @@
 #   deploy/bench-call-cpu.sh [--seconds 60] [--recording on|off] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$PWD/out/bin
+bin=${BENCH_AGENT_BIN:-$PWD/out/bin}   # BENCH_AGENT_BIN: another published build (CALLSYNC_* would be read as agent configuration)
 
 seconds=60 recording=on keep=false
 while [ $# -gt 0 ]; do

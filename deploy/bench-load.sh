@@ -13,7 +13,7 @@
 # Everything runs on 127.0.0.1 free ports in a temp directory, removed afterwards unless --keep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$PWD/out/bin
+bin=${BENCH_AGENT_BIN:-$PWD/out/bin}   # BENCH_AGENT_BIN: another published build (CALLSYNC_* would be read as agent configuration)
 
 rate=400 calls=2000 duration=100 recording=on max_calls=2000 warmup=0 log_level=Information trace="" keep=false
 while [ $# -gt 0 ]; do
