@@ -9,7 +9,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 EXES := firmware/CallSync.Agent server/CallSync.Hub tools/CallSync.Cli tools/CallSync.Companion.Cli
 
-.PHONY: build run test unit-test interop-test deps bench fuzz-sip clean
+.PHONY: build run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip clean
 
 build:
 	@mkdir -p $(OUT)
@@ -33,8 +33,18 @@ FUZZ_SECONDS ?= 60
 fuzz-sip:
 	$(DOTNET) run -c Release --project tests/CallSync.Sip.Fuzz -- --seconds $(FUZZ_SECONDS) --corpus tests/CallSync.Sip.Syntax.Tests/Torture
 
-bench:
+# BenchmarkDotNet suites, then the agent under sipp load and one call's CPU (a load run that misses its target
+# exits 1 by design; the rest still runs).
+bench: build
 	$(DOTNET) run -c Release --project tests/CallSync.Benchmarks -- --filter '*' $(BENCH_ARGS)
+	-deploy/bench-load.sh $(BENCH_LOAD_ARGS)
+	deploy/bench-call-cpu.sh $(BENCH_CALL_ARGS)
+
+bench-load: build
+	deploy/bench-load.sh $(BENCH_LOAD_ARGS)
+
+bench-call-cpu: build
+	deploy/bench-call-cpu.sh $(BENCH_CALL_ARGS)
 
 clean:
 	rm -rf out
