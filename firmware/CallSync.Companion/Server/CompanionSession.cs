@@ -39,7 +39,17 @@ internal sealed partial class CompanionSession : IAsyncDisposable
 
     private string Who => CompanionId ?? "unauthenticated";
 
-    public void Stop() => _cts.Cancel();
+    public void Stop()
+    {
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended and was disposed between being listed and being stopped: nothing left to stop.
+        }
+    }
 
     public void SignalRecordings()
     {
