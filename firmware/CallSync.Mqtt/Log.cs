@@ -65,4 +65,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
     public static partial void BrokerStarted(ILogger logger, System.Net.IPAddress address, int port);
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Error, Message = "Embedded MQTT broker dropped the oldest message queued for {ClientId}: more than {Limit} waiting")]
+    public static partial void BrokerQueueOverflow(ILogger logger, string clientId, int limit);
 }

@@ -59,7 +59,8 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
             await Task.WhenAll(window);
         }));
         var published = clock.Elapsed;
-        await Eventually.TrueAsync(async () => await store.CountAsync(CancellationToken.None) == perPhone * phones.Count, TimeSpan.FromMinutes(3), "all stored");
+        long count = 0;
+        await Eventually.TrueAsync(async () => (count = await store.CountAsync(CancellationToken.None)) == perPhone * phones.Count, TimeSpan.FromMinutes(3), () => $"all {perPhone * phones.Count} stored (stored: {count})");
         var stored = clock.Elapsed;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{provider}: {perPhone * phones.Count} records via MQTT; published in {published.TotalSeconds:F2} s, all committed after {stored.TotalSeconds:F2} s = {perPhone * phones.Count / stored.TotalSeconds:F0} records/s"));

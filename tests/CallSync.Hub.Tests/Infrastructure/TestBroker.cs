@@ -1,37 +1,23 @@
 using System.Net;
-using MQTTnet.Server;
+using CallSync.Mqtt;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Hub.Tests.Infrastructure;
 
-/// <summary>An in-process MQTTnet broker that outlives the hubs of a test (restart scenarios without external software).</summary>
+/// <summary>
+/// The product's embedded broker on a free loopback port, outliving the hubs of a test (restart scenarios without
+/// external software).
+/// </summary>
 public sealed class TestBroker : IAsyncDisposable
 {
-    private readonly MqttServer _server;
+    private readonly EmbeddedBroker _broker;
 
-    private TestBroker(MqttServer server, int port)
-    {
-        _server = server;
-        Port = port;
-    }
+    private TestBroker(EmbeddedBroker broker) => _broker = broker;
 
-    public int Port { get; }
+    public int Port => _broker.Port;
 
-    public static async Task<TestBroker> StartAsync()
-    {
-        var port = FreePort.Next();
-        var server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointPort(port)
-            .WithPersistentSessions()
-            .Build());
-        await server.StartAsync();
-        return new TestBroker(server, port);
-    }
+    public static async Task<TestBroker> StartAsync() =>
+        new(await EmbeddedBroker.StartAsync(NullLogger.Instance, IPAddress.Loopback, FreePort.Next()));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.StopAsync();
-        _server.Dispose();
-    }
+    public ValueTask DisposeAsync() => _broker.DisposeAsync();
 }
