@@ -24,63 +24,93 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
     private static readonly int TableRows = Setting("CALLSYNC_HUB_BENCH_ROWS", 100_000);
     private static readonly int IngestRecords = Setting("CALLSYNC_HUB_BENCH_INGEST", 20_000);
 
+    /// <param name="provider">Storage of the hub(s).</param>
+    /// <param name="hubs">1: one hub on the in-process broker; 2: two hubs sharing the work through mosquitto's MQTT 5
+    /// shared subscription, as a scaled-out installation runs.</param>
     [BenchmarkTheory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task IngestRate_MqttToCommittedRows_Reported(string provider)
+    [InlineData("sqlite", 1)]
+    [InlineData("postgres", 1)]
+    [InlineData("postgres", 2)]
+    public async Task IngestRate_MqttToCommittedRows_Reported(string provider, int hubs)
     {
-        await using var broker = await TestBroker.StartAsync();
-        var options = Options(provider, broker.Port, "bench-ingest-" + provider);
-        await using var hub = await TestHub.StartAsync(options, TimeProvider.System);
+        await using var inProcessBroker = hubs == 1 ? await TestBroker.StartAsync() : null;
+        var brokerPort = inProcessBroker?.Port ?? fixture.Mosquitto.Port;
+        var database = provider == "postgres" ? fixture.Postgres.NewDatabase() : SqliteFile();
+        var instances = new List<TestHub>();
         var phones = new List<TestDevice>();
-        for (var i = 0; i < 10; i++)
+        try
         {
-            phones.Add(await TestDevice.ConnectAsync(broker.Port, $"bench-desk-{i}"));
-        }
-
-        var perPhone = IngestRecords / phones.Count;
-        var payloads = phones.Select(p => Enumerable.Range(0, perPhone).Select(n => TestDevice.Record(p.Id, DateTimeOffset.UtcNow.AddSeconds(-n))).ToArray()).ToArray();
-        var store = hub.Get<CallRecordStore>();
-        var clock = Stopwatch.StartNew();
-        // Each phone publishes as the agent's outbox does: up to 16 unacknowledged QoS 1 publishes, in order.
-        await Task.WhenAll(phones.Select(async (phone, i) =>
-        {
-            var window = new Queue<Task>();
-            foreach (var record in payloads[i])
+            for (var h = 0; h < hubs; h++)
             {
-                if (window.Count == 16)
-                {
-                    await window.Dequeue();
-                }
-
-                window.Enqueue(phone.PublishRecordAsync(record));
+                instances.Add(await TestHub.StartAsync(Options(provider, database, brokerPort, $"bench-ingest-{provider}-{h}", shared: hubs > 1), TimeProvider.System));
             }
 
-            await Task.WhenAll(window);
-        }));
-        var published = clock.Elapsed;
-        long count = 0;
-        await Eventually.TrueAsync(async () => (count = await store.CountAsync(CancellationToken.None)) == perPhone * phones.Count, TimeSpan.FromMinutes(3), () => $"all {perPhone * phones.Count} stored (stored: {count})");
-        var stored = clock.Elapsed;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{provider}: {perPhone * phones.Count} records via MQTT; published in {published.TotalSeconds:F2} s, all committed after {stored.TotalSeconds:F2} s = {perPhone * phones.Count / stored.TotalSeconds:F0} records/s"));
-        foreach (var phone in phones)
-        {
-            await phone.DisposeAsync();
-        }
+            var prefix = $"bench-{provider}-{hubs}-{Guid.NewGuid():N}"[..24];
+            for (var i = 0; i < 10; i++)
+            {
+                phones.Add(await TestDevice.ConnectAsync(brokerPort, $"{prefix}-desk-{i}"));
+            }
 
-        // The store alone, without MQTT: batches of 500 as the pipeline forms them under load.
-        var rows = Enumerable.Range(0, IngestRecords).Select(n => Row(n, "store-bench")).ToList();
-        clock.Restart();
-        for (var offset = 0; offset < rows.Count; offset += 500)
-        {
-            await store.InsertBatchAsync(rows.GetRange(offset, Math.Min(500, rows.Count - offset)), CancellationToken.None);
-        }
+            var perPhone = IngestRecords / phones.Count;
+            var payloads = phones.Select(p => Enumerable.Range(0, perPhone).Select(n => TestDevice.Record(p.Id, DateTimeOffset.UtcNow.AddSeconds(-n))).ToArray()).ToArray();
+            var store = instances[0].Get<CallRecordStore>();
+            var before = await store.CountAsync(CancellationToken.None);
+            var clock = Stopwatch.StartNew();
+            // Each phone publishes as the agent's outbox does: up to 16 unacknowledged QoS 1 publishes, in order.
+            await Task.WhenAll(phones.Select(async (phone, i) =>
+            {
+                var window = new Queue<Task>();
+                foreach (var record in payloads[i])
+                {
+                    if (window.Count == 16)
+                    {
+                        await window.Dequeue();
+                    }
 
-        clock.Stop();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{provider}: store only, {rows.Count} records in batches of 500: {rows.Count / clock.Elapsed.TotalSeconds:F0} records/s"));
-        Assert.Equal((long)(perPhone * 10) + rows.Count, await store.CountAsync(CancellationToken.None));
+                    window.Enqueue(phone.PublishRecordAsync(record));
+                }
+
+                await Task.WhenAll(window);
+            }));
+            var published = clock.Elapsed;
+            var expected = before + perPhone * phones.Count;
+            long count = 0;
+            await Eventually.TrueAsync(async () => (count = await store.CountAsync(CancellationToken.None)) == expected, TimeSpan.FromMinutes(3),
+                () => $"all {perPhone * phones.Count} stored (stored: {count - before})");
+            var stored = clock.Elapsed;
+            var shares = string.Join(" / ", instances.Select(h => h.StoredByThisInstance));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{provider}, {hubs} hub(s): {perPhone * phones.Count} records via MQTT; published in {published.TotalSeconds:F2} s, all committed after {stored.TotalSeconds:F2} s = {perPhone * phones.Count / stored.TotalSeconds:F0} records/s (stored per hub: {shares})"));
+            if (hubs > 1)
+            {
+                return;
+            }
+
+            // The store alone, without MQTT: batches of 500 as the pipeline forms them under load.
+            var rows = Enumerable.Range(0, IngestRecords).Select(n => Row(n, "store-bench")).ToList();
+            clock.Restart();
+            for (var offset = 0; offset < rows.Count; offset += 500)
+            {
+                await store.InsertBatchAsync(rows.GetRange(offset, Math.Min(500, rows.Count - offset)), CancellationToken.None);
+            }
+
+            clock.Stop();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{provider}: store only, {rows.Count} records in batches of 500: {rows.Count / clock.Elapsed.TotalSeconds:F0} records/s"));
+            Assert.Equal(expected + rows.Count, await store.CountAsync(CancellationToken.None));
+        }
+        finally
+        {
+            foreach (var phone in phones)
+            {
+                await phone.DisposeAsync();
+            }
+
+            foreach (var hub in instances)
+            {
+                await hub.DisposeAsync();
+            }
+        }
     }
 
     [BenchmarkTheory]
@@ -124,9 +154,14 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
             $"{provider}: {TableRows} rows seeded in {seeded.TotalSeconds:F1} s; GET 50-record page: p50 {samples[samples.Count / 2]:F2} ms, p99 {samples[(int)(samples.Count * 0.99)]:F2} ms, max {samples[^1]:F2} ms ({samples.Count} requests)"));
     }
 
-    private HubOptions Options(string provider, int brokerPort, string clientId) => provider == "postgres"
-        ? TestHub.Options(StorageProvider.Postgres, fixture.Postgres.NewDatabase(), brokerPort, embedded: false, clientId, sharedGroup: "")
-        : TestHub.Options(StorageProvider.Sqlite, "Data Source=" + Path.Combine(Path.GetTempPath(), "callsync-hub-bench-" + Guid.NewGuid().ToString("N") + ".db"), brokerPort, embedded: false, clientId, sharedGroup: "");
+    private HubOptions Options(string provider, int brokerPort, string clientId) =>
+        Options(provider, provider == "postgres" ? fixture.Postgres.NewDatabase() : SqliteFile(), brokerPort, clientId, shared: false);
+
+    private static HubOptions Options(string provider, string database, int brokerPort, string clientId, bool shared) =>
+        TestHub.Options(provider == "postgres" ? StorageProvider.Postgres : StorageProvider.Sqlite, database, brokerPort, embedded: false, clientId,
+            sharedGroup: shared ? "bench-hubs" : "");
+
+    private static string SqliteFile() => "Data Source=" + Path.Combine(Path.GetTempPath(), "callsync-hub-bench-" + Guid.NewGuid().ToString("N") + ".db");
 
     private static StoredCallRecord Row(int n, string device) => new(
         Guid.NewGuid().ToString("D"), device, n % 3 == 0 ? "incoming" : "outgoing", "2001", "+49301234" + (n % 1000).ToString("D3", CultureInfo.InvariantCulture),
