@@ -26,15 +26,30 @@ public sealed class AlsaAudioDevicePacingTests : IDisposable
     private sealed class Counter : IAudioFrameHandler
     {
         private readonly SemaphoreSlim _frames = new(0);
+        private readonly ManualResetEventSlim _open = new(true);
+        private readonly ManualResetEventSlim _entered = new(false);
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
 
         public void OnFrame(ReadOnlySpan<short> captured, Span<short> playback)
         {
+            _entered.Set();
+            _open.Wait(Bound);
             Interlocked.Increment(ref _count);
             _frames.Release();
         }
+
+        /// <summary>Holds the audio thread inside its next frame, so ticks pile up deterministically.</summary>
+        public void Hold()
+        {
+            _entered.Reset();
+            _open.Reset();
+        }
+
+        public bool WaitHeld() => _entered.Wait(Bound);
+
+        public void Release() => _open.Set();
 
         public bool WaitFrame() => _frames.Wait(Bound);
     }
@@ -64,8 +79,13 @@ public sealed class AlsaAudioDevicePacingTests : IDisposable
         var handler = new Counter();
         using (_device.Start(handler))
         {
+            // The audio thread sits in one frame while the clock jumps 25 periods: only MaxOwedTicks of them stay owed.
+            handler.Hold();
+            _time.Advance(AlsaAudioDevice.FramePeriod);
+            Assert.True(handler.WaitHeld(), "the first frame did not start");
             _time.Advance(AlsaAudioDevice.FramePeriod * 25);
-            for (int i = 0; i < AlsaAudioDevice.MaxOwedTicks; i++)
+            handler.Release();
+            for (int i = 0; i < 1 + AlsaAudioDevice.MaxOwedTicks; i++)
             {
                 Assert.True(handler.WaitFrame());
             }
@@ -74,6 +94,6 @@ public sealed class AlsaAudioDevicePacingTests : IDisposable
             Assert.True(handler.WaitFrame());
         }
 
-        Assert.Equal(AlsaAudioDevice.MaxOwedTicks + 1, handler.Count);
+        Assert.Equal(1 + AlsaAudioDevice.MaxOwedTicks + 1, handler.Count);
     }
 }
