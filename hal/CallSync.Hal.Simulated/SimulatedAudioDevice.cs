@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Hal.Simulated;
@@ -56,20 +57,22 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
     public long FramesDelivered => Interlocked.Read(ref _framesDelivered);
 
     /// <inheritdoc />
-    public IDisposable Start(IAudioFrameHandler handler)
+    public bool TryStart(IAudioFrameHandler handler, [NotNullWhen(true)] out IDisposable? started)
     {
         ArgumentNullException.ThrowIfNull(handler);
         lock (_gate)
         {
             if (_run is not null)
             {
-                throw new InvalidOperationException("the audio device is already started");
+                started = null;
+                return false;
             }
 
             var run = new Run(this, handler, _time.GetTimestamp());
             _run = run;
             run.Timer = _time.CreateTimer(static state => ((Run)state!).Tick(), run, FramePeriod, FramePeriod);
-            return run;
+            started = run;
+            return true;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CallSync.Hal;
 
 /// <summary>
@@ -12,7 +14,9 @@ public interface IAudioDevice
     /// <summary>Samples per 20 ms frame.</summary>
     int FrameSamples { get; }
 
-    /// <summary>Starts delivering frames to <paramref name="handler"/> until the result is disposed.</summary>
-    /// <exception cref="InvalidOperationException">The device is already started.</exception>
-    IDisposable Start(IAudioFrameHandler handler);
+    /// <summary>
+    /// Starts delivering frames to <paramref name="handler"/> until <paramref name="started"/> is disposed; false when the
+    /// device already serves another handler (the handset carries another call: an expected outcome, not an error).
+    /// </summary>
+    bool TryStart(IAudioFrameHandler handler, [NotNullWhen(true)] out IDisposable? started);
 }

@@ -82,6 +82,21 @@ public sealed class SimulatedAudioDeviceTests : IDisposable
     }
 
     [Fact]
+    public void TryStart_WhileStarted_ReturnsFalseUntilTheFirstRunEnds()
+    {
+        var time = new FakeTimeProvider();
+        using var device = Device(new SilenceSource(), new NullSink(), time);
+        Assert.True(device.TryStart(new RecordingHandler(), out var first));
+
+        Assert.False(device.TryStart(new RecordingHandler(), out var second));
+        Assert.Null(second);
+
+        first.Dispose();
+        Assert.True(device.TryStart(new RecordingHandler(), out var third));
+        third.Dispose();
+    }
+
+    [Fact]
     public void Microphone_Tone_CarriesItsFrequency()
     {
         var time = new FakeTimeProvider();

@@ -80,11 +80,11 @@ internal sealed class CallMediaSession : ICallMedia
                 _board.Leds.Set(Led.Recording, LedState.On);
             }
 
-            try
+            if (_board.Audio.TryStart(_rtp, out var handset))
             {
-                _audio = _board.Audio.Start(_rtp);
+                _audio = handset;
             }
-            catch (InvalidOperationException)
+            else
             {
                 // The handset already carries another call (a second line): this one runs on its own clock, so
                 // its RTP is still received and recorded, with silence for this side.

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CallSync.Hal.Linux.Audio.Interop;
 using Microsoft.Extensions.Logging;
 
@@ -118,7 +119,7 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
 
     /// <inheritdoc />
     /// <exception cref="AlsaException">A PCM cannot be prepared (e.g. the card was unplugged).</exception>
-    public IDisposable Start(IAudioFrameHandler handler)
+    public bool TryStart(IAudioFrameHandler handler, [NotNullWhen(true)] out IDisposable? started)
     {
         ArgumentNullException.ThrowIfNull(handler);
         lock (_gate)
@@ -126,7 +127,8 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_run is not null)
             {
-                throw new InvalidOperationException("the audio device is already started");
+                started = null;
+                return false;
             }
 
             _capture.Prepare();
@@ -140,7 +142,8 @@ public sealed partial class AlsaAudioDevice : IAudioDevice, IDisposable
             }
 
             AlsaLog.Started(_logger);
-            return run;
+            started = run;
+            return true;
         }
     }
 
