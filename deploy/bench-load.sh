@@ -69,6 +69,8 @@ EOF
 }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }       # utime + stime, in clock ticks
 udp_rcvbuf_errors() { awk '/^Udp:/ { if (n++) print $6 }' /proc/net/snmp; }
+# Datagrams the kernel dropped on one bound UDP port (the last column of /proc/net/udp), e.g. the agent's SIP socket.
+port_drops() { awk -v p="$(printf ':%04X' "$1")" '$2 ~ p"$" { d += $NF } END { print d + 0 }' /proc/net/udp; }
 hz=$(getconf CLK_TCK)
 
 sip_port=$(free_port)
@@ -129,6 +131,7 @@ if [ -n "$trace" ]; then
 fi
 
 udp0=$(udp_rcvbuf_errors)
+sipdrop0=$(port_drops "$sip_port")
 cpu0=$(ticks $agent_pid)
 start_ns=$(date +%s%N)
 set +e
@@ -150,6 +153,7 @@ if [ $alive = yes ]; then
   rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$agent_pid/status")
 fi
 udp1=$(udp_rcvbuf_errors)
+sipdrop1=$(port_drops "$sip_port")
 if [ -n "$trace_pid" ]; then wait $trace_pid 2>/dev/null || true; fi
 
 # sipp's statistics file: ';'-separated, header row, one row per second; the last row holds the totals.
@@ -178,7 +182,7 @@ if [ $alive = yes ]; then
   echo "   calls the agent still holds after the run ('callsync status'): $up"
 fi
 echo "   agent CPU per call: $(awk -v c=$cpu_ms -v n=$calls 'BEGIN { printf "%.2f", c / n }') ms; peak RSS $(( rss / 1024 )) MiB"
-echo "   kernel UDP receive-buffer drops during the run (whole machine): $(( udp1 - udp0 ))"
+echo "   kernel UDP receive-buffer drops during the run (whole machine): $(( udp1 - udp0 )), of them on the agent's SIP socket: $(( sipdrop1 - sipdrop0 ))"
 echo "   load: $(uptime | sed 's/.*load average/load average/')"
 grep -E ' (warn|fail|crit): ' "$work/agent.log" | sed -E 's/^[0-9:.]+ //; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -8 | sed 's/^/   agent log: /' || true
 [ $alive = yes ] || { echo "!! the agent died; its last lines:"; tail -5 "$work/agent.log" | cut -c1-240; }
