@@ -141,15 +141,27 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
 
         try
         {
-            System.IO.Directory.CreateDirectory(Directory);
-            var path = PathOf(entry.RecordId);
-            File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(entry, CallJournalJsonContext.Default.CallJournalEntry));
-            File.Move(path + ".tmp", path, overwrite: true);
+            try
+            {
+                WriteFile(entry);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                System.IO.Directory.CreateDirectory(Directory); // made on first need, not a mkdir per write
+                WriteFile(entry);
+            }
         }
         catch (IOException ex)
         {
             RecordsLog.JournalFailed(logger, entry.RecordId, ex);
         }
+    }
+
+    private void WriteFile(CallJournalEntry entry)
+    {
+        var path = PathOf(entry.RecordId);
+        File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(entry, CallJournalJsonContext.Default.CallJournalEntry));
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 
     private string PathOf(Guid recordId) => Path.Combine(Directory, recordId + ".json");

@@ -46,6 +46,23 @@ public sealed class CallJournalRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Begin_FolderRemovedWhileRunning_MakesItAgainAndTheCallIsRecovered()
+    {
+        using (var run = Run.Open(_dir, _time, maxRows: 10))
+        {
+            run.Journal.Begin(new PhoneCall("call-a@desk", Guid.NewGuid()), CallDirection.Outgoing, "2002", T0);
+            Directory.Delete(run.Journal.Directory, recursive: true);
+            run.Journal.Begin(new PhoneCall("call-b@desk", Guid.NewGuid()), CallDirection.Outgoing, "2003", T0);
+        }
+
+        using var next = Run.Open(_dir, _time, maxRows: 10);
+        await next.Recovery.StartAsync(CancellationToken.None);
+
+        Assert.Equal("call-b@desk", Assert.Single(next.OutboxRecords()).CallId);
+        await next.Recovery.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task StartAsync_CallNeverAnswered_RecordIsFailed()
     {
         using (var run = Run.Open(_dir, _time, maxRows: 10))
