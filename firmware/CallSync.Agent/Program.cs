@@ -79,6 +79,15 @@ internal static class Program
             o.UseUtcTimestamp = true;
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
+
+        // The console logger writes on its own thread from a bounded queue; by default a full queue blocks the
+        // thread that logs, which under a burst of calls is the SIP receive thread (answers late, retransmissions).
+        // A phone drops log lines instead, and the logger says how many it dropped.
+        builder.Services.Configure<ConsoleLoggerOptions>(o =>
+        {
+            o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
+            o.MaxQueueLength = 10_000;
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         AgentComposition.Register(builder.Services, options, dataDirectory, version);
 

@@ -6,7 +6,7 @@ namespace CallSync.Media;
 /// <summary>Log messages of the media layer (event ids 2000-2999).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "RTP session bound to port {Port}")]
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "RTP session bound to port {Port}")]
     public static partial void SessionBound(ILogger logger, int port);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Media started to {Remote} codec {Codec} pt {PayloadType} direction {Direction}")]

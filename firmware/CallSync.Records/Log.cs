@@ -6,7 +6,7 @@ namespace CallSync.Records;
 /// <summary>Every log message of CallSync.Records (event ids 4000-4999, stable).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Call {RecordId} split: result {Result}, recording {HasRecording}")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Call {RecordId} split: result {Result}, recording {HasRecording}")]
     public static partial void CallSplit(ILogger logger, Guid recordId, CallResult result, bool hasRecording);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Call {RecordId} NOT queued: the record outbox is full; the record is refused and must be retried")]

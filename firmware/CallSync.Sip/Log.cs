@@ -32,10 +32,10 @@ internal static partial class Log
     [LoggerMessage(1200, LogLevel.Information, "Registration: registered={Registered} status={StatusCode} ({Reason})")]
     public static partial void RegistrationChanged(ILogger logger, bool registered, int statusCode, string reason);
 
-    [LoggerMessage(1300, LogLevel.Information, "Incoming call {CallId} from {Remote}")]
+    [LoggerMessage(1300, LogLevel.Debug, "Incoming call {CallId} from {Remote}")]
     public static partial void IncomingCall(ILogger logger, string callId, string remote);
 
-    [LoggerMessage(1301, LogLevel.Information, "Call {CallId} ended: {Result} {StatusCode} {Reason}, ended by {EndedBy}")]
+    [LoggerMessage(1301, LogLevel.Debug, "Call {CallId} ended: {Result} {StatusCode} {Reason}, ended by {EndedBy}")]
     public static partial void CallEnded(ILogger logger, string callId, string result, int statusCode, string reason, string endedBy);
 
     [LoggerMessage(1302, LogLevel.Debug, "Call {CallId}: session interval {Seconds} s, refreshed by {Refresher}")]

@@ -8,7 +8,7 @@ internal static partial class MediaLog
     [LoggerMessage(300, LogLevel.Warning, "Negotiated media not usable: codec {Codec}, address {Address}")]
     public static partial void UnusableNegotiation(ILogger logger, string codec, string address);
 
-    [LoggerMessage(301, LogLevel.Warning, "The handset carries another call; RTP port {Port} runs on its own clock (recorded, silence sent)")]
+    [LoggerMessage(301, LogLevel.Information, "The handset carries another call; RTP port {Port} runs on its own clock (silence sent, the remote side still received and recorded)")]
     public static partial void HandsetBusy(ILogger logger, int port);
 
     [LoggerMessage(302, LogLevel.Error, "Recording failed")]

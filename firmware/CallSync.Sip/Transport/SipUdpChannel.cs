@@ -6,12 +6,17 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Sip.Transport;
 
 /// <summary>A UDP socket: one datagram is one message (RFC 3261 section 18.1.1, 18.2.1).</summary>
+/// <remarks>
+/// The socket is read on a thread of its own that also runs the message handlers (they only queue work and send).
+/// Not on the thread pool: under call load the pool's queue holds timers, media clocks and record commits, and an
+/// INVITE or an ACK that waits there for seconds is a retransmission, a late answer or a call that ends by timeout.
+/// </remarks>
 public sealed class SipUdpChannel : SipChannel
 {
     private readonly Socket _socket;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
+    private Thread? _loop;
+    private volatile bool _stopping;
 
     /// <summary>Binds the socket at once, so <see cref="LocalEndPoint"/> holds the real port.</summary>
     public SipUdpChannel(IPEndPoint bind, ILogger logger)
@@ -35,7 +40,11 @@ public sealed class SipUdpChannel : SipChannel
     public override IPEndPoint LocalEndPoint { get; }
 
     /// <inheritdoc />
-    public override void Start() => _loop = Task.Run(() => ReceiveLoopAsync(_stop.Token));
+    public override void Start()
+    {
+        _loop = new Thread(static state => ((SipUdpChannel)state!).ReceiveLoop()) { IsBackground = true, Name = "sip-udp " + LocalEndPoint.Port };
+        _loop.Start(this);
+    }
 
     /// <inheritdoc />
     public override async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, IPEndPoint remote, CancellationToken cancellationToken) =>
@@ -44,37 +53,26 @@ public sealed class SipUdpChannel : SipChannel
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _socket.Dispose();
-        if (_loop is not null)
+        _stopping = true;
+        _socket.Dispose(); // wakes the blocked receive
+        if (_loop is { } loop)
         {
-            try
-            {
-                await _loop.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await Task.Run(loop.Join).ConfigureAwait(false);
         }
-
-        _stop.Dispose();
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    private void ReceiveLoop()
     {
         // 64 KB: the largest UDP payload; SIP over UDP stays far below (RFC 3261 section 18.1.1).
         var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!cancellationToken.IsCancellationRequested)
+        var address = new SocketAddress(LocalEndPoint.AddressFamily);
+        var endPointFactory = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!_stopping)
         {
-            SocketReceiveFromResult result;
+            int received;
             try
             {
-                result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                received = _socket.ReceiveFrom(buffer, SocketFlags.None, address);
             }
             catch (ObjectDisposedException)
             {
@@ -84,14 +82,25 @@ public sealed class SipUdpChannel : SipChannel
             {
                 continue; // ICMP port unreachable from an earlier send, or an oversized datagram: keep serving
             }
+            catch (SocketException ex)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
 
-            var source = new SipTarget(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
-            var datagram = buffer.AsSpan(0, result.ReceivedBytes);
+                Log.ReceiveFailed(_logger, LocalEndPoint.ToString(), ex);
+                Thread.Sleep(100); // keep serving, without spinning on an error that repeats
+                continue;
+            }
+
+            var datagram = buffer.AsSpan(0, received);
             if (datagram.IndexOfAnyExcept((byte)'\r', (byte)'\n') < 0)
             {
                 continue; // CRLF keep-alive (RFC 5626 section 4.4.1)
             }
 
+            var source = new SipTarget(SipTransportKind.Udp, (IPEndPoint)endPointFactory.Create(address));
             try
             {
                 if (SipMessage.TryParse(datagram, out var message, out var error))

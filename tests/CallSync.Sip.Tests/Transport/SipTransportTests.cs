@@ -57,6 +57,37 @@ public sealed class SipTransportTests
     }
 
     [Fact]
+    public async Task Udp_HandlerThrowsThenDisposed_KeepsServingAndFreesThePort()
+    {
+        Assert.True(SipListenEndPoint.TryParse("udp:127.0.0.1:0", out var ep, out _));
+        var transport = new SipTransport([ep!]);
+        var received = new TaskCompletionSource<SipMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        transport.MessageReceived += (m, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                throw new InvalidOperationException("handler bug");
+            }
+
+            received.TrySetResult(m);
+        };
+        transport.Start();
+        var server = new IPEndPoint(IPAddress.Loopback, transport.GetLocalEndPoint(SipTransportKind.Udp)!.Port);
+        using (var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+        {
+            await client.SendAsync(Encoding.ASCII.GetBytes(Options(1, "z9hG4bKa")), server);
+            await client.SendAsync(Encoding.ASCII.GetBytes(Options(1, "z9hG4bKb")), server);
+            Assert.Equal("z9hG4bKb", Assert.IsType<SipRequest>(await received.Task.WaitAsync(Timeout)).TopVia!.Branch);
+        }
+
+        // The receive thread blocks in the kernel; disposing must wake it and release the port.
+        await transport.DisposeAsync().AsTask().WaitAsync(Timeout);
+        using var rebound = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        rebound.Bind(server);
+    }
+
+    [Fact]
     public async Task Udp_GarbageThenMalformedRequest_DropsJunkAnswers400AndKeepsServing()
     {
         Assert.True(SipListenEndPoint.TryParse("udp:127.0.0.1:0", out var ep, out _));
