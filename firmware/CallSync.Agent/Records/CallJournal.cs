@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallSync.Agent.Calls;
@@ -9,18 +10,35 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Agent.Records;
 
 /// <summary>
-/// A small file per call (<c>&lt;DataDir&gt;/calls/&lt;recordId&gt;.json</c>), written when the call starts,
-/// rewritten when it is answered, and removed once its record is in the outbox. Whatever is left after a crash
-/// or power cut is a call whose record was never written: <see cref="CallJournalRecovery"/> turns it into one
-/// at the next start. A finished call the outbox had no room for is parked here, whole, until it has.
+/// What the agent knows of each live call, in one append-only file (<c>&lt;DataDir&gt;/calls.journal</c>, a JSON
+/// line per change): a line when the call starts, one when it is answered, one when its record is in the outbox.
+/// Whatever is still live after a crash or power cut is a call whose record was never written:
+/// <see cref="CallJournalRecovery"/> turns it into one at the next start. A finished call the outbox had no room for
+/// is parked here, whole, until it has. The file is rewritten with only the live calls when it grows past
+/// <see cref="CompactAt"/> bytes, and at start.
 /// </summary>
-internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJournal> logger)
+/// <remarks>
+/// One open file appended to, not a file per call: creating, renaming and removing a file per call made the file
+/// system allocate and free an inode per call, and under call load the SIP thread waited on that disk I/O.
+/// Lines reach the kernel at once (a crash loses none) and the disk with the file system's next commit (a power cut
+/// loses at most the last few seconds of changes, as with any unsynced write).
+/// </remarks>
+internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJournal> logger) : IDisposable
 {
+    public const long CompactAt = 256 * 1024;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, CallJournalEntry> _live = [];
+    private readonly ArrayBufferWriter<byte> _line = new(1024);
+    private FileStream? _file;
+    private long _length;
+    private bool _stale;
     private int _parked;
 
-    public string Directory { get; } = Path.Combine(dataDirectory.Path, "calls");
+    public string Path { get; } = System.IO.Path.Combine(dataDirectory.Path, "calls.journal");
+
+    /// <summary>Where earlier versions kept a file per call; read once at start, then removed.</summary>
+    private string LegacyDirectory { get; } = System.IO.Path.Combine(dataDirectory.Path, "calls");
 
     /// <summary>True when finished calls wait for room in the outbox (set by <see cref="Park"/> and recovery).</summary>
     public bool HasParked => Volatile.Read(ref _parked) > 0;
@@ -63,24 +81,19 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
 
     public void End(Guid recordId)
     {
-        CallJournalEntry? entry;
         lock (_gate)
         {
-            _live.Remove(recordId, out entry);
-        }
+            if (!_live.Remove(recordId, out var entry))
+            {
+                return;
+            }
 
-        if (entry?.Finished is not null)
-        {
-            Interlocked.Decrement(ref _parked);
-        }
+            if (entry.Finished is not null)
+            {
+                Interlocked.Decrement(ref _parked);
+            }
 
-        try
-        {
-            File.Delete(PathOf(recordId));
-        }
-        catch (IOException ex)
-        {
-            RecordsLog.JournalFailed(logger, recordId, ex);
+            Append(new CallJournalLine(recordId, Entry: null));
         }
     }
 
@@ -93,43 +106,107 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
         }
     }
 
-    /// <summary>The entries a previous run left behind; they become live again until <see cref="End"/>.</summary>
+    /// <summary>
+    /// The calls a previous run left live; they become live again until <see cref="End"/>. The journal is then
+    /// rewritten with them alone.
+    /// </summary>
     public IReadOnlyList<CallJournalEntry> Leftovers()
     {
-        if (!System.IO.Directory.Exists(Directory))
+        var found = new Dictionary<Guid, CallJournalEntry>();
+        ReadLegacy(found);
+        if (File.Exists(Path))
         {
-            return [];
-        }
-
-        var entries = new List<CallJournalEntry>();
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*.json"))
-        {
-            try
+            foreach (var text in File.ReadLines(Path))
             {
-                if (JsonSerializer.Deserialize(File.ReadAllBytes(file), CallJournalJsonContext.Default.CallJournalEntry) is { } entry)
+                var line = Parse(text);
+                if (line?.Entry is { } entry)
                 {
-                    entries.Add(entry);
+                    found[line.RecordId] = entry;
                 }
-            }
-            catch (JsonException)
-            {
-                // Written atomically, so a torn file cannot be ours; drop it rather than block every start.
-                File.Delete(file);
+                else if (line is not null)
+                {
+                    found.Remove(line.RecordId);
+                }
             }
         }
 
         lock (_gate)
         {
-            foreach (var entry in entries)
+            foreach (var entry in found.Values)
             {
                 if (_live.TryAdd(entry.RecordId, entry) && entry.Finished is not null)
                 {
                     Interlocked.Increment(ref _parked);
                 }
             }
+
+            try
+            {
+                Compact();
+                if (Directory.Exists(LegacyDirectory))
+                {
+                    Directory.Delete(LegacyDirectory, recursive: true); // its calls are in the journal now
+                }
+            }
+            catch (IOException ex)
+            {
+                RecordsLog.JournalFailed(logger, Path, ex);
+                _stale = true;
+            }
         }
 
-        return entries;
+        return [.. found.Values];
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _file?.Dispose();
+            _file = null;
+        }
+    }
+
+    private CallJournalLine? Parse(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(text, CallJournalJsonContext.Default.CallJournalLine);
+        }
+        catch (JsonException ex)
+        {
+            // A line cut off by a power cut: the change it described is lost, the others are not.
+            RecordsLog.JournalLineSkipped(logger, Path, ex.Message);
+            return null;
+        }
+    }
+
+    private void ReadLegacy(Dictionary<Guid, CallJournalEntry> found)
+    {
+        if (!Directory.Exists(LegacyDirectory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(LegacyDirectory, "*.json"))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(File.ReadAllBytes(file), CallJournalJsonContext.Default.CallJournalEntry) is { } entry)
+                {
+                    found[entry.RecordId] = entry;
+                }
+            }
+            catch (JsonException ex)
+            {
+                RecordsLog.JournalLineSkipped(logger, file, ex.Message);
+            }
+        }
     }
 
     private void Write(CallJournalEntry entry)
@@ -137,35 +214,76 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
         lock (_gate)
         {
             _live[entry.RecordId] = entry;
+            Append(new CallJournalLine(entry.RecordId, entry));
         }
+    }
 
+    /// <summary>Appends one line (one write to the kernel); rewrites the file when it has grown. Called under the gate.</summary>
+    private void Append(CallJournalLine line)
+    {
         try
         {
-            try
+            if (_stale)
             {
-                WriteFile(entry);
+                Compact(); // the live set already holds this change
+                return;
             }
-            catch (DirectoryNotFoundException)
+
+            _file ??= Open();
+            _line.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(_line))
             {
-                System.IO.Directory.CreateDirectory(Directory); // made on first need, not a mkdir per write
-                WriteFile(entry);
+                JsonSerializer.Serialize(writer, line, CallJournalJsonContext.Default.CallJournalLine);
+            }
+
+            _line.Write("\n"u8);
+            _file.Write(_line.WrittenSpan);
+            _length += _line.WrittenCount;
+            if (_length > CompactAt)
+            {
+                Compact();
             }
         }
         catch (IOException ex)
         {
-            RecordsLog.JournalFailed(logger, entry.RecordId, ex);
+            RecordsLog.JournalFailed(logger, Path, ex);
+            _file?.Dispose();
+            _file = null;
+            _stale = true; // the next change rewrites the whole journal, this one included
         }
     }
 
-    private void WriteFile(CallJournalEntry entry)
+    private FileStream Open()
     {
-        var path = PathOf(entry.RecordId);
-        File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(entry, CallJournalJsonContext.Default.CallJournalEntry));
-        File.Move(path + ".tmp", path, overwrite: true);
+        var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        _length = file.Length;
+        return file;
     }
 
-    private string PathOf(Guid recordId) => Path.Combine(Directory, recordId + ".json");
+    /// <summary>Rewrites the journal with the live calls only (written and synced aside, then renamed over it). Called under the gate.</summary>
+    private void Compact()
+    {
+        _file?.Dispose();
+        _file = null;
+        var temporary = Path + ".tmp";
+        using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            foreach (var entry in _live.Values)
+            {
+                JsonSerializer.Serialize(output, new CallJournalLine(entry.RecordId, entry), CallJournalJsonContext.Default.CallJournalLine);
+                output.WriteByte((byte)'\n');
+            }
+
+            output.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, Path, overwrite: true);
+        _stale = false;
+    }
 }
+
+/// <summary>One line of the journal: a call's whole entry as it is now, or (no entry) the call's end.</summary>
+internal sealed record CallJournalLine(Guid RecordId, CallJournalEntry? Entry);
 
 /// <summary>What is known of a call while it runs.</summary>
 internal sealed record CallJournalEntry(Guid RecordId, string CallId, CallDirection Direction, string Remote, CallOrigin Origin, DateTimeOffset StartedAt)
@@ -179,4 +297,5 @@ internal sealed record CallJournalEntry(Guid RecordId, string CallId, CallDirect
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CallJournalEntry))]
+[JsonSerializable(typeof(CallJournalLine))]
 internal sealed partial class CallJournalJsonContext : JsonSerializerContext;

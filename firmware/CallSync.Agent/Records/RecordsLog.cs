@@ -25,8 +25,8 @@ internal static partial class RecordsLog
     [LoggerMessage(405, LogLevel.Warning, "Recording {RecordId} was cut short by the last stop and has been sealed")]
     public static partial void SealedCutShort(ILogger logger, string recordId);
 
-    [LoggerMessage(406, LogLevel.Warning, "Call journal for record {RecordId} could not be written or removed")]
-    public static partial void JournalFailed(ILogger logger, Guid recordId, Exception exception);
+    [LoggerMessage(406, LogLevel.Warning, "Call journal {Path} could not be written; the next change rewrites it whole")]
+    public static partial void JournalFailed(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(407, LogLevel.Warning, "Record {RecordId} written for a call the last run left unfinished (recording {Bytes} bytes, cut short)")]
     public static partial void Recovered(ILogger logger, Guid recordId, long bytes);
@@ -36,4 +36,7 @@ internal static partial class RecordsLog
 
     [LoggerMessage(409, LogLevel.Information, "Parked record {RecordId} committed to the outbox")]
     public static partial void Unparked(ILogger logger, Guid recordId);
+
+    [LoggerMessage(410, LogLevel.Warning, "Call journal {Path}: skipped a line that does not parse ({Reason})")]
+    public static partial void JournalLineSkipped(ILogger logger, string path, string reason);
 }

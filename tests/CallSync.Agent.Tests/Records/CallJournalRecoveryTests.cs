@@ -46,20 +46,71 @@ public sealed class CallJournalRecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task Begin_FolderRemovedWhileRunning_MakesItAgainAndTheCallIsRecovered()
+    public async Task StartAsync_LastLineCutOffByPowerCut_SkipsItAndRecoversTheOtherCalls()
     {
+        string path;
         using (var run = Run.Open(_dir, _time, maxRows: 10))
         {
             run.Journal.Begin(new PhoneCall("call-a@desk", Guid.NewGuid()), CallDirection.Outgoing, "2002", T0);
-            Directory.Delete(run.Journal.Directory, recursive: true);
-            run.Journal.Begin(new PhoneCall("call-b@desk", Guid.NewGuid()), CallDirection.Outgoing, "2003", T0);
+            path = run.Journal.Path;
+        }
+
+        var cut = "{\"recordId\":\"" + Guid.NewGuid() + "\",\"entry\":{\"recordId\":";
+        File.AppendAllText(path, cut);
+
+        using var next = Run.Open(_dir, _time, maxRows: 10);
+        await next.Recovery.StartAsync(CancellationToken.None);
+
+        Assert.Equal("call-a@desk", Assert.Single(next.OutboxRecords()).CallId);
+        Assert.Empty(next.Journal.Leftovers());
+        await next.Recovery.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Begin_ManyCallsEnded_JournalStaysSmallAndTheLiveCallSurvivesTheRewrites()
+    {
+        string path;
+        using (var run = Run.Open(_dir, _time, maxRows: 10))
+        {
+            run.Journal.Begin(new PhoneCall("call-live@desk", Guid.NewGuid()), CallDirection.Incoming, "2009", T0);
+            for (var i = 0; i < 2000; i++)
+            {
+                var call = new PhoneCall($"call-{i}@desk", Guid.NewGuid());
+                run.Journal.Begin(call, CallDirection.Outgoing, "2002", T0);
+                run.Journal.Answered(call.RecordId, T0.AddSeconds(1));
+                run.Journal.End(call.RecordId);
+            }
+
+            path = run.Journal.Path;
+            Assert.InRange(new FileInfo(path).Length, 1, CallJournal.CompactAt + 4096);
         }
 
         using var next = Run.Open(_dir, _time, maxRows: 10);
         await next.Recovery.StartAsync(CancellationToken.None);
 
-        Assert.Equal("call-b@desk", Assert.Single(next.OutboxRecords()).CallId);
+        Assert.Equal("call-live@desk", Assert.Single(next.OutboxRecords()).CallId);
+        Assert.InRange(new FileInfo(path).Length, 1, 1024); // rewritten at start: the live call and its end
+        Assert.Empty(next.Journal.Leftovers());
         await next.Recovery.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task StartAsync_FilePerCallFromAnEarlierVersion_IsRecoveredAndItsFolderRemoved()
+    {
+        var legacy = Directory.CreateDirectory(Path.Combine(_dir, "calls")).FullName;
+        var recordId = Guid.NewGuid();
+        var origin = new CallOrigin { Kind = OriginKind.Keypad };
+        var entry = new CallJournalEntry(recordId, "call-old@desk", CallDirection.Incoming, "2004", origin, T0);
+        File.WriteAllBytes(Path.Combine(legacy, recordId + ".json"), JsonSerializer.SerializeToUtf8Bytes(entry, CallJournalJsonContext.Default.CallJournalEntry));
+
+        using var run = Run.Open(_dir, _time, maxRows: 10);
+        await run.Recovery.StartAsync(CancellationToken.None);
+
+        var record = Assert.Single(run.OutboxRecords());
+        Assert.Equal(recordId, record.RecordId);
+        Assert.Equal("call-old@desk", record.CallId);
+        Assert.False(Directory.Exists(legacy));
+        await run.Recovery.StopAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -214,6 +265,7 @@ public sealed class CallJournalRecoveryTests : IDisposable
         public void Dispose()
         {
             Recovery.Dispose();
+            Journal.Dispose();
             _database.Dispose();
         }
 
