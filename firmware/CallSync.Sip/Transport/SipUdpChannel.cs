@@ -47,8 +47,17 @@ public sealed class SipUdpChannel : SipChannel
     }
 
     /// <inheritdoc />
-    public override async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, IPEndPoint remote, CancellationToken cancellationToken) =>
-        await _socket.SendToAsync(bytes, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+    /// <remarks>
+    /// Sent synchronously: a UDP send only copies the datagram into the kernel. It also keeps the socket in blocking
+    /// mode, so the receive thread is woken by the kernel itself, not through the runtime's epoll thread (one
+    /// context switch per datagram instead of two).
+    /// </remarks>
+    public override ValueTask SendAsync(ReadOnlyMemory<byte> bytes, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _socket.SendTo(bytes.Span, SocketFlags.None, remote);
+        return ValueTask.CompletedTask;
+    }
 
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()
