@@ -148,7 +148,7 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
                     Directory.Delete(LegacyDirectory, recursive: true); // its calls are in the journal now
                 }
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 RecordsLog.JournalFailed(logger, Path, ex);
                 _stale = true;
@@ -244,7 +244,7 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
                 Compact();
             }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             RecordsLog.JournalFailed(logger, Path, ex);
             _file?.Dispose();

@@ -114,6 +114,24 @@ public sealed class CallJournalRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Begin_JournalCannotBeWritten_CallGoesOnAndTheNextChangeRewritesItWhole()
+    {
+        using (var run = Run.Open(_dir, _time, maxRows: 10))
+        {
+            Directory.CreateDirectory(run.Journal.Path); // stands in for a write the file system refuses
+            run.Journal.Begin(new PhoneCall("call-a@desk", Guid.NewGuid()), CallDirection.Outgoing, "2002", T0);
+            Directory.Delete(run.Journal.Path);
+            run.Journal.Begin(new PhoneCall("call-b@desk", Guid.NewGuid()), CallDirection.Outgoing, "2003", T0);
+        }
+
+        using var next = Run.Open(_dir, _time, maxRows: 10);
+        await next.Recovery.StartAsync(CancellationToken.None);
+
+        Assert.Equal(["call-a@desk", "call-b@desk"], next.OutboxRecords().Select(r => r.CallId).Order(StringComparer.Ordinal));
+        await next.Recovery.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task StartAsync_CallNeverAnswered_RecordIsFailed()
     {
         using (var run = Run.Open(_dir, _time, maxRows: 10))
