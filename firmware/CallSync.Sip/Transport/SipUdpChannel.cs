@@ -64,9 +64,10 @@ public sealed class SipUdpChannel : SipChannel
     {
         _stopping = true;
         _socket.Dispose(); // wakes the blocked receive
-        if (_loop is { } loop)
+        if (_loop is { } loop && loop != Thread.CurrentThread)
         {
-            await Task.Run(loop.Join).ConfigureAwait(false);
+            // Bounded: a handler still running finishes on its own; the socket is closed either way.
+            await Task.Run(() => loop.Join(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
         }
     }
 
