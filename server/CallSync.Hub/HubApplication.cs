@@ -64,7 +64,7 @@ internal static class HubApplication
         services.AddSingleton<MqttIngress>();
 
         // Start order matters: the broker before the client; stop runs in reverse, so ingress stops first.
-        services.AddHostedService<EmbeddedBroker>();
+        services.AddHostedService<EmbeddedBrokerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngress>());
         services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());

@@ -59,7 +59,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 7070, Level = LogLevel.Information, Message = "Binding {Action} by {Actor}: user {UserId}, device {DeviceId} -> {Outcome}")]
     public static partial void BindingEvent(ILogger logger, string actor, string action, string userId, string deviceId, string outcome);
 
-
     [LoggerMessage(EventId = 7090, Level = LogLevel.Information, Message = "Created bootstrap admin {UserId}")]
     public static partial void AdminBootstrapped(ILogger logger, string userId);
 }

@@ -1,7 +1,9 @@
-namespace CallSync.Hal;
+using CallSync.Hal;
 
-/// <summary>Conveniences over <see cref="IAudioDevice"/>.</summary>
-public static class AudioDeviceExtensions
+namespace CallSync.Hal.Tests;
+
+/// <summary>The tests' shorthand over <see cref="IAudioDevice.TryStart"/> (the product handles the false case itself).</summary>
+internal static class AudioDeviceExtensions
 {
     /// <summary>Starts delivering frames to <paramref name="handler"/> until the result is disposed.</summary>
     /// <exception cref="InvalidOperationException">The device is already started.</exception>

@@ -1,5 +1,6 @@
 using System.Net;
 using CallSync.Hub.Configuration;
+using EmbeddedBroker = CallSync.Mqtt.EmbeddedBroker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,15 +10,15 @@ namespace CallSync.Hub.Messaging;
 /// Hosts the MQTT broker inside the hub (<c>Mqtt:Embedded = true</c>), so a local setup needs nothing installed: the
 /// phones and the hub itself connect to it. For several hub instances use a real broker with shared subscriptions.
 /// </summary>
-internal sealed class EmbeddedBroker(MqttOptions options, ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+internal sealed class EmbeddedBrokerHost(MqttOptions options, ILogger<EmbeddedBrokerHost> logger) : IHostedService, IAsyncDisposable
 {
-    private CallSync.Mqtt.EmbeddedBroker? _broker;
+    private EmbeddedBroker? _broker;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Embedded)
         {
-            _broker = await CallSync.Mqtt.EmbeddedBroker.StartAsync(logger, IPAddress.Parse(options.EmbeddedAddress), options.EmbeddedPort).ConfigureAwait(false);
+            _broker = await EmbeddedBroker.StartAsync(logger, IPAddress.Parse(options.EmbeddedAddress), options.EmbeddedPort).ConfigureAwait(false);
         }
     }
 
