@@ -46,21 +46,21 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
     public void Begin(PhoneCall call, CallDirection direction, string remote, DateTimeOffset startedAt)
     {
         ArgumentNullException.ThrowIfNull(call);
-        Write(new CallJournalEntry(call.RecordId, call.CallId, direction, remote, call.Origin, startedAt));
+        lock (_gate)
+        {
+            Write(new CallJournalEntry(call.RecordId, call.CallId, direction, remote, call.Origin, startedAt));
+        }
     }
 
     /// <summary>Notes the answer, so a call cut short by a crash still shows its ring and talk time.</summary>
     public void Answered(Guid recordId, DateTimeOffset answeredAt)
     {
-        CallJournalEntry? entry;
-        lock (_gate)
+        lock (_gate) // looked up and written at once: an answer racing the call's end does not bring it back
         {
-            _live.TryGetValue(recordId, out entry);
-        }
-
-        if (entry is { AnsweredAt: null })
-        {
-            Write(entry with { AnsweredAt = answeredAt });
+            if (_live.TryGetValue(recordId, out var entry) && entry.AnsweredAt is null)
+            {
+                Write(entry with { AnsweredAt = answeredAt });
+            }
         }
     }
 
@@ -68,15 +68,13 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
     public void Park(FinishedCall finished)
     {
         ArgumentNullException.ThrowIfNull(finished);
-        CallJournalEntry? entry;
         lock (_gate)
         {
-            _live.TryGetValue(finished.RecordId, out entry);
+            var entry = _live.GetValueOrDefault(finished.RecordId)
+                ?? new CallJournalEntry(finished.RecordId, finished.CallId, finished.Direction, finished.RemoteNumber, finished.Origin, finished.StartedAt);
+            Write(entry with { AnsweredAt = finished.AnsweredAt, Finished = finished });
+            Interlocked.Increment(ref _parked);
         }
-
-        entry ??= new CallJournalEntry(finished.RecordId, finished.CallId, finished.Direction, finished.RemoteNumber, finished.Origin, finished.StartedAt);
-        Write(entry with { AnsweredAt = finished.AnsweredAt, Finished = finished });
-        Interlocked.Increment(ref _parked);
     }
 
     public void End(Guid recordId)
@@ -209,13 +207,11 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
         }
     }
 
+    /// <summary>Makes <paramref name="entry"/> the call's live state and journals it. Called under the gate.</summary>
     private void Write(CallJournalEntry entry)
     {
-        lock (_gate)
-        {
-            _live[entry.RecordId] = entry;
-            Append(new CallJournalLine(entry.RecordId, entry));
-        }
+        _live[entry.RecordId] = entry;
+        Append(new CallJournalLine(entry.RecordId, entry));
     }
 
     /// <summary>Appends one line (one write to the kernel); rewrites the file when it has grown. Called under the gate.</summary>
