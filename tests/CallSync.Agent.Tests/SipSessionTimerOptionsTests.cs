@@ -6,6 +6,8 @@ namespace CallSync.Agent.Tests;
 
 public sealed class SipSessionTimerOptionsTests
 {
+    private static readonly CallSync.Sdp.SdpLocalMedia Media = new() { Address = "127.0.0.1", Port = 9, Codecs = [CallSync.Sdp.SdpCodec.Pcmu] };
+
     private static AgentOptions Read(params (string Key, string? Value)[] overrides)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(AgentOptionsReaderTests.ExampleJson));
@@ -19,7 +21,7 @@ public sealed class SipSessionTimerOptionsTests
     [Fact]
     public void Read_NoSessionKeys_ThirtyMinutesWithRfcMinimum()
     {
-        var sip = SipOptionsMapper.Map(Read());
+        var sip = SipOptionsMapper.Map(Read(), Media);
 
         Assert.Equal(TimeSpan.FromMinutes(30), sip.SessionExpires);
         Assert.Equal(TimeSpan.FromSeconds(90), sip.MinSessionExpires);
@@ -29,7 +31,7 @@ public sealed class SipSessionTimerOptionsTests
     [InlineData("off")]
     [InlineData("0")]
     public void Read_SessionExpiresOff_TimersSwitchedOff(string value) =>
-        Assert.Equal(TimeSpan.Zero, SipOptionsMapper.Map(Read(("Sip:SessionExpires", value))).SessionExpires);
+        Assert.Equal(TimeSpan.Zero, SipOptionsMapper.Map(Read(("Sip:SessionExpires", value)), Media).SessionExpires);
 
     [Fact]
     public void Read_SessionExpiresBelowMinimum_NamesKeyAndRange()

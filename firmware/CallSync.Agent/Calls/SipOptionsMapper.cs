@@ -1,4 +1,5 @@
 using CallSync.Agent.Configuration;
+using CallSync.Sdp;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Agent.Calls;
@@ -6,7 +7,7 @@ namespace CallSync.Agent.Calls;
 /// <summary>The agent's Sip section as the SIP user agent's options.</summary>
 internal static class SipOptionsMapper
 {
-    public static SipUserAgentOptions Map(AgentOptions options)
+    public static SipUserAgentOptions Map(AgentOptions options, SdpLocalMedia media)
     {
         var sip = options.Sip;
         return new SipUserAgentOptions
@@ -18,18 +19,11 @@ internal static class SipOptionsMapper
             Domain = sip.Domain,
             Register = sip.Registrar is not null,
             RegisterExpires = sip.RegisterExpires,
-            AutoAnswer = sip.AutoAnswer switch
-            {
-                AutoAnswerMode.Always when sip.AutoAnswerDelay > TimeSpan.Zero => SipAutoAnswerMode.AfterDelay,
-                AutoAnswerMode.Always => SipAutoAnswerMode.Immediately,
-                AutoAnswerMode.WhenRequested => SipAutoAnswerMode.WhenRequested,
-                _ => SipAutoAnswerMode.Off,
-            },
-            AutoAnswerDelay = sip.AutoAnswerDelay,
             MaxCalls = sip.MaxCalls,
             UserAgentName = sip.UserAgent,
             SessionExpires = sip.SessionExpires,
             MinSessionExpires = sip.MinSessionExpires,
+            Media = media,
         };
     }
 }

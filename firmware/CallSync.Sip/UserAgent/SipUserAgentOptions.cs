@@ -39,11 +39,12 @@ public sealed record SipUserAgentOptions
     /// <summary>Longest retry delay: 10 min.</summary>
     public TimeSpan RegisterRetryMax { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Auto-answer policy: off by default.</summary>
-    public SipAutoAnswerMode AutoAnswer { get; init; }
-
-    /// <summary>The delay for <see cref="SipAutoAnswerMode.AfterDelay"/>: 3 s.</summary>
-    public TimeSpan AutoAnswerDelay { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// This side's media capabilities (address, codecs, ptime, telephone-event) as every call offers and answers
+    /// them; each call is given its own RTP port when it is placed or answered. An incoming offer that these
+    /// capabilities cannot answer is refused (488) before anything rings. Default: PCMU and PCMA on 127.0.0.1.
+    /// </summary>
+    public SdpLocalMedia Media { get; init; } = new() { Address = "127.0.0.1", Port = 9, Codecs = [SdpCodec.Pcmu, SdpCodec.Pcma] };
 
     /// <summary>Calls allowed at once (active plus waiting); more get 486 Busy Here. Default 2 (one active, one waiting).</summary>
     public int MaxCalls { get; init; } = 2;

@@ -118,7 +118,8 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(ok);
         var target = ok.Contacts.Count > 0 ? ok.Contacts[0].Uri.ToString() : $"sip:1001@127.0.0.1:{Agent.Port}";
-        var b = NewRequest(SipMethod.Get(method), target, ok.CallId, ok.Headers.GetValue(SipHeaderNames.To)!, sequence ?? _sequence++);
+        // The dialog's tags: ours is in the 2xx's From, the agent's in its To (RFC 3261 12.2.1.1).
+        var b = NewRequest(SipMethod.Get(method), target, ok.CallId, ok.Headers.GetValue(SipHeaderNames.To)!, sequence ?? _sequence++, ok.Headers.GetValue(SipHeaderNames.From));
         if (method == "INVITE")
         {
             b.AddHeader(SipHeaderNames.Contact, $"<{Uri}>");
@@ -167,12 +168,12 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private SipRequestBuilder NewRequest(SipMethod method, string requestUri, string callId, string to, uint sequence)
+    private SipRequestBuilder NewRequest(SipMethod method, string requestUri, string callId, string to, uint sequence, string? from = null)
     {
         var b = new SipRequestBuilder(method, requestUri);
         b.AddHeader(SipHeaderNames.Via, $"SIP/2.0/UDP 127.0.0.1:{Port};branch={SipIds.NewBranch()};rport");
         b.AddHeader(SipHeaderNames.MaxForwards, "70");
-        b.AddHeader(SipHeaderNames.From, $"<{Uri}>;tag=peertag");
+        b.AddHeader(SipHeaderNames.From, from ?? $"<{Uri}>;tag=peertag");
         b.AddHeader(SipHeaderNames.To, to);
         b.AddHeader(SipHeaderNames.CallId, callId);
         b.AddHeader(SipHeaderNames.CSeq, $"{sequence} {method.Name}");

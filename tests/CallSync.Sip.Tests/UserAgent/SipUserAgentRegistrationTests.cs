@@ -88,7 +88,7 @@ public sealed class SipUserAgentRegistrationTests
             Password = "pw",
             Domain = $"127.0.0.1:{port}",
             ListenEndPoints = ["udp:127.0.0.1:0"],
-        }, new TestMediaFactory(), time);
+        }, time);
         ua.RegistrationChanged += s => registered.TrySetResult(s);
         await ua.StartAsync();
 
@@ -119,7 +119,7 @@ public sealed class SipUserAgentRegistrationTests
             Password = "pw",
             Domain = $"127.0.0.1:{port}",
             ListenEndPoints = ["udp:127.0.0.1:0"],
-        }, new TestMediaFactory(), time);
+        }, time);
         ua.RegistrationChanged += s =>
         {
             lock (states)

@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Calls;
 
-/// <summary>The call events the phone reports to the companion link and the log.</summary>
-public enum PhoneCallEvent
+/// <summary>How a call moved on, as the companion link and the log report it.</summary>
+internal enum CallProgress
 {
     /// <summary>An incoming call rings here, or the far end rings for an outgoing one.</summary>
     Ringing,
@@ -9,6 +9,6 @@ public enum PhoneCallEvent
     /// <summary>The call was answered.</summary>
     Answered,
 
-    /// <summary>The call ended and its record was split.</summary>
+    /// <summary>The call ended and its record was committed.</summary>
     Ended,
 }

@@ -4,7 +4,7 @@ using CallSync.Sip.UserAgent;
 namespace CallSync.Agent.Calls;
 
 /// <summary>The "sip" and registration line of the status.</summary>
-internal sealed class SipStatus(SipUserAgent agent, Configuration.AgentOptions options) : IStatusSource
+internal sealed class SipLineStatus(SipUserAgent agent, Configuration.AgentOptions options) : IStatusSource
 {
     public string Name => "sip";
 

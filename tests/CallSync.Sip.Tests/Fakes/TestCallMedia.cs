@@ -1,16 +1,15 @@
 using CallSync.Sdp;
 
-namespace CallSync.Sip.Media;
+namespace CallSync.Sip.Tests.Fakes;
 
-/// <summary>A media stand-in that sends nothing and remembers what it was told (tests, signalling-only runs).</summary>
-public sealed class NullCallMedia(SdpLocalMedia localMedia) : ICallMedia
+/// <summary>One call's media in the SIP tests: this side's description, and every negotiation result the call reported.</summary>
+public sealed class TestCallMedia(SdpLocalMedia localMedia)
 {
     private readonly List<SdpNegotiatedMedia> _started = [];
 
-    /// <inheritdoc />
     public SdpLocalMedia LocalMedia { get; } = localMedia;
 
-    /// <summary>Every negotiation result passed to <see cref="Start"/>, in order.</summary>
+    /// <summary>Every negotiation result, in order.</summary>
     public IReadOnlyList<SdpNegotiatedMedia> Started
     {
         get
@@ -22,10 +21,9 @@ public sealed class NullCallMedia(SdpLocalMedia localMedia) : ICallMedia
         }
     }
 
-    /// <summary>True once <see cref="Stop"/> ran.</summary>
+    /// <summary>True once the call ended.</summary>
     public bool Stopped { get; private set; }
 
-    /// <inheritdoc />
     public void Start(SdpNegotiatedMedia media)
     {
         lock (_started)
@@ -34,9 +32,5 @@ public sealed class NullCallMedia(SdpLocalMedia localMedia) : ICallMedia
         }
     }
 
-    /// <inheritdoc />
     public void Stop() => Stopped = true;
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
