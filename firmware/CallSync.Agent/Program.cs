@@ -55,8 +55,11 @@ internal static class Program
         }
     }
 
-    /// <summary>Reads and validates the configuration and builds the host; nothing is started yet.</summary>
-    internal static IHost Build(string[] args)
+    /// <summary>
+    /// Reads and validates the configuration and builds the host; nothing is started yet. <paramref name="overrides"/>
+    /// replaces registrations after the composition root's (tests: a fake clock).
+    /// </summary>
+    internal static IHost Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var configuration = AgentConfigurationLoader.Load(args, out _);
         var options = AgentOptionsReader.Read(configuration, out var warnings);
@@ -90,6 +93,7 @@ internal static class Program
         });
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         AgentComposition.Register(builder.Services, options, dataDirectory, version);
+        overrides?.Invoke(builder.Services);
 
         var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CallSync.Agent");

@@ -96,25 +96,6 @@ public sealed class CallJournalRecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_FilePerCallFromAnEarlierVersion_IsRecoveredAndItsFolderRemoved()
-    {
-        var legacy = Directory.CreateDirectory(Path.Combine(_dir, "calls")).FullName;
-        var recordId = Guid.NewGuid();
-        var origin = new CallOrigin { Kind = OriginKind.Keypad };
-        var entry = new CallJournalEntry(recordId, "call-old@desk", CallDirection.Incoming, "2004", origin, T0);
-        File.WriteAllBytes(Path.Combine(legacy, recordId + ".json"), JsonSerializer.SerializeToUtf8Bytes(entry, CallJournalJsonContext.Default.CallJournalEntry));
-
-        using var run = Run.Open(_dir, _time, maxRows: 10);
-        await run.Recovery.StartAsync(CancellationToken.None);
-
-        var record = Assert.Single(run.OutboxRecords());
-        Assert.Equal(recordId, record.RecordId);
-        Assert.Equal("call-old@desk", record.CallId);
-        Assert.False(Directory.Exists(legacy));
-        await run.Recovery.StopAsync(CancellationToken.None);
-    }
-
-    [Fact]
     public async Task Begin_JournalCannotBeWritten_CallGoesOnAndTheNextChangeRewritesItWhole()
     {
         using (var run = Run.Open(_dir, _time, maxRows: 10))
