@@ -16,6 +16,6 @@ internal sealed class SipLineStatus(SipUserAgent agent, Configuration.AgentOptio
             : agent.Registration.IsRegistered
                 ? $"registered at {options.Sip.Registrar} as {options.Sip.Username}"
                 : $"not registered at {options.Sip.Registrar}: {agent.Registration.Reason}";
-        return $"listening on {listening}; {registration}";
+        return $"listening on {listening}; {registration}; {agent.HandlingTimes}";
     }
 }

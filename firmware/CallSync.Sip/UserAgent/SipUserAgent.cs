@@ -80,6 +80,9 @@ public sealed class SipUserAgent : IAsyncDisposable
     public IReadOnlyList<SipListenEndPoint> LocalEndPoints =>
         [.. _transport.Channels.Select(c => new SipListenEndPoint(c.Transport, c.LocalEndPoint))];
 
+    /// <summary>How long received messages have held the receive threads (the answer to a retransmission waits this long).</summary>
+    public SipHandlingTimes HandlingTimes => _transport.HandlingTimes;
+
     /// <summary>The calls in progress.</summary>
     public IReadOnlyList<SipCall> Calls => _core.Calls;
 
