@@ -28,7 +28,6 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     private readonly SipResolver _resolver;
     private readonly ConcurrentDictionary<string, SipCall> _calls = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
-    private readonly string _instanceTag = SipIds.NewTag();
     private Task? _registrationLoop;
 
     /// <summary>Creates the user agent and binds its listening endpoints.</summary>
@@ -200,7 +199,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         }
     }
 
-    private SdpLocalMedia LocalMediaFor(SipCall call, SdpDirection direction)
+    private static SdpLocalMedia LocalMediaFor(SipCall call, SdpDirection direction)
     {
         var baseline = call.CallMedia!.LocalMedia;
         call.SdpVersion++;
@@ -213,7 +212,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
             MaxPtime = baseline.MaxPtime,
             TelephoneEvent = baseline.TelephoneEvent,
             Direction = direction,
-            SessionId = baseline.SessionId == "0" ? _instanceTag.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture) : baseline.SessionId,
+            SessionId = baseline.SessionId,
             SessionVersion = call.SdpVersion,
             UserName = baseline.UserName,
         };

@@ -23,7 +23,7 @@ public sealed class SdpParserTests
     {
         Assert.True(SdpParser.TryParse(Rfc4566Example, out var sdp, out var error), error);
         Assert.Equal("jdoe", sdp!.Origin.UserName);
-        Assert.Equal("2890844526", sdp.Origin.SessionId);
+        Assert.Equal(2890844526UL, sdp.Origin.SessionId);
         Assert.Equal(2890842807UL, sdp.Origin.SessionVersion);
         Assert.Equal("SDP Seminar", sdp.SessionName);
         Assert.Equal("224.2.17.12", sdp.Connection!.Address);
