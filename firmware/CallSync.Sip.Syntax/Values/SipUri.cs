@@ -18,6 +18,10 @@ public sealed class SipUri : IEquatable<SipUri>
     private static readonly SearchValues<char> PasswordAllowed = SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()&=+$,");
 
+    // hname / hvalue = *( hnv-unreserved / unreserved / escaped ), RFC 3261 25.1: no '&', '=' or ',' unescaped.
+    private static readonly SearchValues<char> HeaderAllowed = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()[]/?:+$");
+
     private static readonly SearchValues<char> HostAllowed = SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
 
@@ -27,14 +31,17 @@ public sealed class SipUri : IEquatable<SipUri>
 
     private string? _text;
 
-    /// <summary>Creates a URI from its parts; <paramref name="user"/> and <paramref name="password"/> are unescaped text.</summary>
-    /// <exception cref="ArgumentException">The host is empty for a sip/sips URI, or the port is out of range.</exception>
+    /// <summary>
+    /// Creates a URI from its parts; <paramref name="user"/> and <paramref name="password"/> are unescaped text. An
+    /// IPv6 host may be given with or without brackets (it is written as an IPv6reference).
+    /// </summary>
+    /// <exception cref="ArgumentException">The host of a sip/sips URI is not a host name, IPv4 or IPv6 address, or the port is out of range.</exception>
     public SipUri(SipUriScheme scheme, string? user, string host, int? port = null, SipParameters? parameters = null, SipParameters? headers = null, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (scheme != SipUriScheme.Tel && host.Length == 0)
+        if (scheme != SipUriScheme.Tel)
         {
-            throw new ArgumentException("A sip or sips URI needs a host.", nameof(host));
+            host = NormaliseHost(host) ?? throw new ArgumentException($"'{host}' is not a host name, IPv4 or IPv6 address.", nameof(host));
         }
 
         if (port is < 1 or > 65535)
@@ -211,6 +218,22 @@ public sealed class SipUri : IEquatable<SipUri>
     }
 
     /// <summary>
+    /// The host as RFC 3261 writes it (an IPv6 literal in brackets, without a zone), or null when the text is not a
+    /// hostname, IPv4address or IPv6reference (25.1).
+    /// </summary>
+    internal static string? NormaliseHost(string host)
+    {
+        if (host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[')
+            && System.Net.IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            ip.ScopeId = 0;
+            return "[" + ip + "]";
+        }
+
+        return TryParseHostPort(host, out var parsed, out var port) && port is null ? parsed : null;
+    }
+
+    /// <summary>
     /// Parses <c>host[:port]</c> (host a name, IPv4, or [IPv6]); used for URIs and Via sent-by.
     /// </summary>
     internal static bool TryParseHostPort(ReadOnlySpan<char> s, out string host, out int? port)
@@ -370,18 +393,16 @@ public sealed class SipUri : IEquatable<SipUri>
             }
         }
 
-        sb.Append(Parameters.Format(';'));
+        sb.Append(Parameters.FormatUri());
         if (Headers.Count > 0)
         {
             var first = true;
             foreach (var h in Headers)
             {
-                sb.Append(first ? '?' : '&').Append(h.Name);
+                // header = hname "=" hvalue: the '=' is always written, even for an empty value.
+                sb.Append(first ? '?' : '&').Append(SipText.EscapeKeepingEscapes(h.Name, HeaderAllowed))
+                    .Append('=').Append(SipText.Escape(h.Value ?? string.Empty, HeaderAllowed));
                 first = false;
-                if (h.Value is not null)
-                {
-                    sb.Append('=').Append(SipText.Escape(h.Value, PasswordAllowed));
-                }
             }
         }
 
