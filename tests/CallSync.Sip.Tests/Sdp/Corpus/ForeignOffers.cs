@@ -5,7 +5,7 @@ namespace CallSync.Sip.Tests.Sdp.Corpus;
 
 /// <summary>
 /// Offers in the style of the peers desk phones meet (written for these tests from how each product lays out its
-/// SDP, not captured): the field order, attribute habits and quirks each one has.
+/// SDP): the field order, attribute habits and quirks each one has; one captured from linphone on this machine.
 /// </summary>
 internal static class ForeignOffers
 {
@@ -50,6 +50,34 @@ internal static class ForeignOffers
         {
             Codec = "opus", PayloadType = 96, ClockRate = 48000, RemoteAddress = "198.51.100.21", RemotePort = 7078,
             RemoteRtcpPort = 7079, TelephoneEvent = 101, Opus = new SdpOpusParameters { UseInbandFec = true },
+        },
+
+        // Captured from linphone-daemon 5.1.65 (Debian linphone-cli) on this machine calling a test UAS.
+        new("linphone 5.1.65 captured", """
+            v=0
+            o=linphone 710 2816 IN IP4 127.0.0.1
+            s=Talk
+            c=IN IP4 127.0.0.1
+            t=0 0
+            a=rtcp-xr:rcvr-rtt=all:10000 stat-summary=loss,dup,jitt,TTL voip-metrics
+            m=audio 47000 RTP/AVP 96 97 98 0 8 9 18 99 100 101
+            a=rtpmap:96 opus/48000/2
+            a=fmtp:96 useinbandfec=1
+            a=rtpmap:97 speex/16000
+            a=fmtp:97 vbr=on
+            a=rtpmap:98 speex/8000
+            a=fmtp:98 vbr=on
+            a=fmtp:18 annexb=yes
+            a=rtpmap:99 telephone-event/48000
+            a=rtpmap:100 telephone-event/16000
+            a=rtpmap:101 telephone-event/8000
+            a=rtcp-fb:* trr-int 5000
+            a=rtcp-fb:* ccm tmmbr
+
+            """)
+        {
+            Codec = "opus", PayloadType = 96, ClockRate = 48000, RemoteAddress = "127.0.0.1", RemotePort = 47000,
+            TelephoneEvent = 99, Opus = new SdpOpusParameters { UseInbandFec = true },
         },
 
         // The same client on an IPv6 network.
