@@ -24,35 +24,8 @@ internal static class ForeignOffers
 
     public static IReadOnlyList<ForeignOffer> All { get; } =
     [
-        // Opus first, speex, several telephone-event rates, a=rtcp, RTCP feedback and XR at session level.
-        new("linphone 5.1", """
-            v=0
-            o=alice 3321 1765 IN IP4 198.51.100.21
-            s=Talk
-            c=IN IP4 198.51.100.21
-            t=0 0
-            a=rtcp-xr:rcvr-rtt=all:10000 stat-summary=loss,dup,jitt,TTL voip-metrics
-            m=audio 7078 RTP/AVP 96 97 98 0 8 101 99 100
-            a=rtpmap:96 opus/48000/2
-            a=fmtp:96 useinbandfec=1
-            a=rtpmap:97 speex/16000
-            a=fmtp:97 vbr=on
-            a=rtpmap:98 speex/8000
-            a=fmtp:98 vbr=on
-            a=rtpmap:101 telephone-event/48000
-            a=rtpmap:99 telephone-event/16000
-            a=rtpmap:100 telephone-event/8000
-            a=rtcp:7079
-            a=rtcp-fb:* trr-int 1000
-            a=rtcp-fb:* ccm tmmbr
-
-            """)
-        {
-            Codec = "opus", PayloadType = 96, ClockRate = 48000, RemoteAddress = "198.51.100.21", RemotePort = 7078,
-            RemoteRtcpPort = 7079, TelephoneEvent = 101, Opus = new SdpOpusParameters { UseInbandFec = true },
-        },
-
-        // Captured from linphone-daemon 5.1.65 (Debian linphone-cli) on this machine calling a test UAS.
+        // Captured from linphone-daemon 5.1.65 (Debian linphone-cli) on this machine calling a test UAS: Opus first, speex,
+        // telephone-event at three rates, RTCP feedback and XR at session level.
         new("linphone 5.1.65 captured", """
             v=0
             o=linphone 710 2816 IN IP4 127.0.0.1
