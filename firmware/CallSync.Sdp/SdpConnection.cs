@@ -32,8 +32,8 @@ public sealed record SdpConnection(string NetworkType, string AddressType, strin
         : string.Equals(AddressType, "IP6", StringComparison.OrdinalIgnoreCase) ? AddressFamily.InterNetworkV6
         : AddressFamily.Unspecified;
 
-    /// <summary>True for the RFC 2543 hold address 0.0.0.0 (or ::).</summary>
-    public bool IsUnspecified => Address is "0.0.0.0" or "::";
+    /// <summary>True for the RFC 2543 hold address 0.0.0.0 (or ::, in any spelling).</summary>
+    public bool IsUnspecified => TryGetIPAddress(out var ip) && (ip!.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any));
 
     /// <summary>The address as a numeric IP of <see cref="Family"/>; false for a host name or a family mismatch.</summary>
     public bool TryGetIPAddress(out IPAddress? address)

@@ -15,7 +15,7 @@ public static partial class SdpOfferAnswer
         SdpDirection direction)
     {
         var fmtp = remote.GetFmtp(payloadType);
-        var opus = string.Equals(map.EncodingName, SdpCodec.Opus.Name, StringComparison.OrdinalIgnoreCase) ? SdpOpusParameters.FromFmtp(fmtp) : null;
+        var opus = IsOpus(map) ? SdpOpusParameters.FromFmtp(fmtp) : null;
         return new SdpNegotiatedMedia
         {
             RemoteAddress = connection.Address,
@@ -88,6 +88,8 @@ public static partial class SdpOfferAnswer
     private static bool IsComfortNoise(SdpRtpMap map) =>
         string.Equals(map.EncodingName, SdpCodec.ComfortNoiseName, StringComparison.OrdinalIgnoreCase);
 
+    private static bool IsOpus(SdpRtpMap map) => string.Equals(map.EncodingName, SdpCodec.Opus.Name, StringComparison.OrdinalIgnoreCase);
+
     // Formats that ride along with a codec rather than being one.
     private static bool IsEvent(SdpRtpMap map) => IsTelephoneEvent(map) || IsComfortNoise(map);
 
@@ -99,7 +101,7 @@ public static partial class SdpOfferAnswer
     /// </summary>
     private static (int PayloadType, int ClockRate)? FindComfortNoise(SdpMediaDescription m, SdpRtpMap codec)
     {
-        if (string.Equals(codec.EncodingName, SdpCodec.Opus.Name, StringComparison.OrdinalIgnoreCase))
+        if (IsOpus(codec))
         {
             return null;
         }

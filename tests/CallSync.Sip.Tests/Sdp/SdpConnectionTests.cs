@@ -43,4 +43,15 @@ public sealed class SdpConnectionTests
         Assert.Equal(numeric, ip is not null);
         Assert.Equal(multicast, c.IsMulticast);
     }
+
+    [Theory]
+    [InlineData("IP4", "0.0.0.0", true)]
+    [InlineData("IP6", "::", true)]
+    [InlineData("IP6", "0:0:0:0:0:0:0:0", true)]
+    [InlineData("IP4", "0.0.0.1", false)]
+    [InlineData("IP4", "nowhere.example", false)]
+    public void IsUnspecified_HoldAddressInAnySpelling_IsTrue(string type, string address, bool hold)
+    {
+        Assert.Equal(hold, new SdpConnection("IN", type, address).IsUnspecified);
+    }
 }
