@@ -216,6 +216,13 @@ internal static class SipText
     /// </summary>
     internal static string EscapeKeepingEscapes(string value, System.Buffers.SearchValues<char> allowed, bool keepNonAscii = false)
     {
+        // Nearly every value needs nothing: no copy then.
+        var first = value.AsSpan().IndexOfAnyExcept(allowed);
+        if (first < 0 || (keepNonAscii && OnlyNonAscii(value.AsSpan(first), allowed)))
+        {
+            return value;
+        }
+
         var sb = new StringBuilder(value.Length + 8);
         var start = 0;
         for (var i = 0; i < value.Length; i++)
@@ -229,6 +236,19 @@ internal static class SipText
         }
 
         return start == 0 ? Escape(value, allowed, keepNonAscii) : sb.Append(Escape(value[start..], allowed, keepNonAscii)).ToString();
+    }
+
+    private static bool OnlyNonAscii(ReadOnlySpan<char> s, System.Buffers.SearchValues<char> allowed)
+    {
+        foreach (var c in s)
+        {
+            if (c < '\u0080' && !allowed.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;

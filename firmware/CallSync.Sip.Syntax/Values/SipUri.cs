@@ -37,18 +37,19 @@ public sealed class SipUri : IEquatable<SipUri>
     /// </summary>
     /// <exception cref="ArgumentException">The host of a sip/sips URI is not a host name, IPv4 or IPv6 address, or the port is out of range.</exception>
     public SipUri(SipUriScheme scheme, string? user, string host, int? port = null, SipParameters? parameters = null, SipParameters? headers = null, string? password = null)
+        : this(scheme, user, CheckedHost(scheme, host), port, parameters, headers, password, text: null)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        if (scheme != SipUriScheme.Tel)
-        {
-            host = NormaliseHost(host) ?? throw new ArgumentException($"'{host}' is not a host name, IPv4 or IPv6 address.", nameof(host));
-        }
+    }
 
+    // For parts already known to be valid (parsed, or taken from another SipUri): no second check, no copies.
+    private SipUri(SipUriScheme scheme, string? user, string host, int? port, SipParameters? parameters, SipParameters? headers, string? password, string? text)
+    {
         if (port is < 1 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(port), "Port must be 1-65535.");
         }
 
+        _text = text;
         Scheme = scheme;
         User = string.IsNullOrEmpty(user) ? null : user;
         Password = password;
@@ -213,8 +214,15 @@ public sealed class SipUri : IEquatable<SipUri>
             headers = SipParameters.Create(list);
         }
 
-        uri = new SipUri(scheme, user, host, port, parameters, headers, password) { _text = text.ToString() };
+        uri = new SipUri(scheme, user, host, port, parameters, headers, password, text.ToString());
         return true;
+    }
+
+    private static string CheckedHost(SipUriScheme scheme, string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return scheme == SipUriScheme.Tel ? host
+            : NormaliseHost(host) ?? throw new ArgumentException($"'{host}' is not a host name, IPv4 or IPv6 address.", nameof(host));
     }
 
     /// <summary>
@@ -319,7 +327,7 @@ public sealed class SipUri : IEquatable<SipUri>
             return false;
         }
 
-        uri = new SipUri(SipUriScheme.Tel, number.ToString(), string.Empty, null, parameters) { _text = whole.ToString() };
+        uri = new SipUri(SipUriScheme.Tel, number.ToString(), string.Empty, null, parameters, null, null, whole.ToString());
         return true;
     }
 
@@ -346,10 +354,10 @@ public sealed class SipUri : IEquatable<SipUri>
     }
 
     /// <summary>A copy with parameter <paramref name="name"/> set (null value = flag).</summary>
-    public SipUri WithParameter(string name, string? value) => new(Scheme, User, Host, Port, Parameters.With(name, value), Headers, Password);
+    public SipUri WithParameter(string name, string? value) => new(Scheme, User, Host, Port, Parameters.With(name, value), Headers, Password, text: null);
 
     /// <summary>A copy without URI headers (what RFC 3261 12.1.1 wants when a URI becomes a Request-URI).</summary>
-    public SipUri WithoutHeaders() => Headers.Count == 0 ? this : new SipUri(Scheme, User, Host, Port, Parameters, null, Password);
+    public SipUri WithoutHeaders() => Headers.Count == 0 ? this : new SipUri(Scheme, User, Host, Port, Parameters, null, Password, text: null);
 
     /// <summary>The URI as text: the original text when parsed, otherwise built with escapes applied.</summary>
     public override string ToString() => _text ??= Format();

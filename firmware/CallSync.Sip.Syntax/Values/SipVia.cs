@@ -16,18 +16,30 @@ public sealed class SipVia
     /// <summary>Creates a Via entry; an IPv6 host may be given with or without brackets.</summary>
     /// <exception cref="ArgumentException">The transport is not a token, or the host is not a host name, IPv4 or IPv6 address.</exception>
     public SipVia(string transport, string host, int? port, SipParameters? parameters = null)
+        : this(CheckedTransport(transport), CheckedHost(host), port, parameters, trusted: true)
     {
-        ArgumentException.ThrowIfNullOrEmpty(transport);
-        ArgumentNullException.ThrowIfNull(host);
-        if (!SipChars.IsToken(transport.AsSpan()))
-        {
-            throw new ArgumentException("A Via transport is a token.", nameof(transport));
-        }
+    }
 
+    // For parts already known to be valid (parsed, or taken from another SipVia).
+    private SipVia(string transport, string host, int? port, SipParameters? parameters, bool trusted)
+    {
+        _ = trusted;
         Transport = transport.ToUpperInvariant();
-        Host = SipUri.NormaliseHost(host) ?? throw new ArgumentException($"'{host}' is not a host name, IPv4 or IPv6 address.", nameof(host));
+        Host = host;
         Port = port;
         Parameters = parameters ?? SipParameters.Empty;
+    }
+
+    private static string CheckedTransport(string transport)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transport);
+        return SipChars.IsToken(transport.AsSpan()) ? transport : throw new ArgumentException("A Via transport is a token.", nameof(transport));
+    }
+
+    private static string CheckedHost(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return SipUri.NormaliseHost(host) ?? throw new ArgumentException($"'{host}' is not a host name, IPv4 or IPv6 address.", nameof(host));
     }
 
     /// <summary>Creates a Via for a new request with a fresh branch and an empty <c>rport</c> (RFC 3581 section 3).</summary>
@@ -92,7 +104,7 @@ public sealed class SipVia
             p = p.With("rport", rp.ToString(CultureInfo.InvariantCulture));
         }
 
-        return new SipVia(Transport, Host, Port, p);
+        return new SipVia(Transport, Host, Port, p, trusted: true);
     }
 
     /// <summary>Parses one Via entry (not a comma list); false when malformed. Never throws on input.</summary>
@@ -130,7 +142,7 @@ public sealed class SipVia
             return false;
         }
 
-        via = new SipVia(transport.ToString(), host, port, parameters);
+        via = new SipVia(transport.ToString(), host, port, parameters, trusted: true);
         return true;
     }
 
