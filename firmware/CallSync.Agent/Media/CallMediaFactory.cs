@@ -60,12 +60,7 @@ internal sealed class CallMediaFactory(
     {
         Address = _announced,
         Port = port,
-        Codecs = [.. options.Sip.Codecs.Select(name => name switch
-        {
-            "PCMU" => SdpCodec.Pcmu,
-            "PCMA" => SdpCodec.Pcma,
-            _ => SdpCodec.Opus,
-        })],
+        Codecs = [.. options.Sip.Codecs.Select(name => SdpCodec.TryGetByName(name, out var codec) ? codec : null).OfType<SdpCodec>()],
         UserName = options.Device.Id,
     };
 

@@ -149,7 +149,7 @@ internal sealed class SipDialogRequests(SipUserAgentCore core)
                     if (answer.Media is null)
                     {
                         var why = answer.Reason ?? "no common media";
-                        tx.SendResponse(core.RefusalWithWarning(request, 488, 305, why, call.Dialog.LocalTag));
+                        tx.SendResponse(core.RefusalWithWarning(request, 488, answer.WarningCode ?? SdpRefusal.IncompatibleMediaFormat, why, call.Dialog.LocalTag));
                         Log.OfferRefused(core.Logger, call.CallId, why);
                         return;
                     }

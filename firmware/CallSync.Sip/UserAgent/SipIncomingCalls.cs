@@ -75,7 +75,7 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
 
         if (core.CallCount >= core.Options.MaxCalls)
         {
-            tx.SendResponse(core.RefusalWithWarning(request, 486, 399, "call limit reached", localTag));
+            tx.SendResponse(core.RefusalWithWarning(request, 486, SdpRefusal.Miscellaneous, "call limit reached", localTag));
             Log.InviteRefused(core.Logger, request.CallId, 486, "call limit reached");
             core.EndCall(call, SipCallResult.Busy, 486, "Busy Here (call limit)", SipCallParty.System);
             return;
@@ -85,7 +85,7 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
         if (offer is not null && SdpOfferAnswer.CreateAnswer(offer, capabilities, core.Options.AnswerPolicy) is { Media: null } refused)
         {
             var why = refused.Reason ?? "no common media";
-            tx.SendResponse(core.RefusalWithWarning(request, 488, 305, why, localTag));
+            tx.SendResponse(core.RefusalWithWarning(request, 488, refused.WarningCode ?? SdpRefusal.IncompatibleMediaFormat, why, localTag));
             Log.InviteRefused(core.Logger, request.CallId, 488, why);
             core.EndCall(call, SipCallResult.Failed, 488, "Not Acceptable Here: " + why, SipCallParty.System);
             return;
@@ -131,7 +131,7 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
                 if (answer.Media is null)
                 {
                     refusal = answer.Reason ?? "no common media";
-                    tx.SendResponse(core.RefusalWithWarning(request, 488, 305, refusal, call.Dialog.LocalTag));
+                    tx.SendResponse(core.RefusalWithWarning(request, 488, answer.WarningCode ?? SdpRefusal.IncompatibleMediaFormat, refusal, call.Dialog.LocalTag));
                 }
 
                 body = answer.Session;

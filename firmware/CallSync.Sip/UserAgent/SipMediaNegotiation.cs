@@ -1,19 +1,16 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using CallSync.Sdp;
 
 namespace CallSync.Sip.UserAgent;
 
 /// <summary>
-/// One call's offer/answer state (RFC 3264): this side's media for the call, the description last sent (its
-/// session id constant, its version raised for every new offer or answer, section 8), the peer's last origin (an
-/// unchanged one is a pure refresh), the offer waiting for our answer, the result in force, and our hold.
+/// One call's offer/answer state (RFC 3264): this side's media for the call, its o= line over the dialog (session
+/// id constant, version up by one for each changed description actually sent, section 8), the peer's last origin
+/// (an unchanged one is a pure refresh), the offer waiting for our answer, the result in force, and our hold.
 /// Guarded by the call's lock.
 /// </summary>
 internal sealed class SipMediaNegotiation
 {
-    private readonly string _sessionId = (BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 2).ToString(CultureInfo.InvariantCulture);
-    private ulong _version;
+    private readonly SdpLocalOrigin _origin = new();
 
     public SipMediaNegotiation(SdpLocalMedia local) => Local = local;
 
@@ -38,12 +35,19 @@ internal sealed class SipMediaNegotiation
     /// <summary>The direction this side offers or answers with: sendonly while it holds.</summary>
     public SdpDirection OwnDirection => LocalHold ? SdpDirection.SendOnly : SdpDirection.SendRecv;
 
-    /// <summary>A new offer (new version), e.g. for a re-INVITE or an offerless INVITE's 200.</summary>
-    public SdpSessionDescription CreateOffer(SdpDirection direction) => SdpOfferAnswer.CreateOffer(Next(direction));
+    /// <summary>An offer about to be sent (an INVITE, a re-INVITE, an offerless INVITE's 200), stamped with our o= line.</summary>
+    public SdpSessionDescription CreateOffer(SdpDirection direction) =>
+        _origin.Stamp(SdpOfferAnswer.CreateOffer(Local with { Direction = direction }));
 
-    /// <summary>Our answer to <paramref name="offer"/> (new version); its media is null when nothing is acceptable.</summary>
-    public SdpAnswer CreateAnswer(SdpSessionDescription offer, SdpDirection direction, SdpAnswerPolicy policy) =>
-        SdpOfferAnswer.CreateAnswer(offer, Next(direction), policy);
+    /// <summary>
+    /// Our answer to <paramref name="offer"/>; its media is null (and nothing is stamped: it will not be sent) when
+    /// nothing is acceptable.
+    /// </summary>
+    public SdpAnswer CreateAnswer(SdpSessionDescription offer, SdpDirection direction, SdpAnswerPolicy policy)
+    {
+        var answer = SdpOfferAnswer.CreateAnswer(offer, Local with { Direction = direction }, policy);
+        return answer.Media is null ? answer : answer with { Session = _origin.Stamp(answer.Session) };
+    }
 
     /// <summary>Takes a completed exchange's result; true when it differs from the one in force.</summary>
     public bool Apply(SdpNegotiatedMedia media)
@@ -56,18 +60,4 @@ internal sealed class SipMediaNegotiation
         Current = media;
         return true;
     }
-
-    private SdpLocalMedia Next(SdpDirection direction) => new()
-    {
-        Address = Local.Address,
-        Port = Local.Port,
-        Codecs = Local.Codecs,
-        Ptime = Local.Ptime,
-        MaxPtime = Local.MaxPtime,
-        TelephoneEvent = Local.TelephoneEvent,
-        Direction = direction,
-        SessionId = _sessionId,
-        SessionVersion = ++_version,
-        UserName = Local.UserName,
-    };
 }

@@ -186,7 +186,7 @@ internal sealed class SipUserAgentCore
     {
         var b = SipResponseBuilder.CreateFor(request, statusCode, null, toTag);
         var agent = Transport.Channels.Count > 0 ? HostText(Transport.Channels[0].LocalEndPoint.Address) : "callsync";
-        b.AddHeader(SipHeaderNames.Warning, FormatWarning(warnCode, agent, text));
+        b.AddHeader(SipHeaderNames.Warning, new SipWarning(warnCode, agent, text).ToString());
         AddCommonHeaders(b, withAllow: statusCode is 405 or 488);
         return b.Build();
     }
@@ -215,21 +215,4 @@ internal sealed class SipUserAgentCore
         487 => SipCallResult.Cancelled,
         _ => SipCallResult.Failed,
     };
-
-    /// <summary>RFC 3261 25.1 warning-value: warn-code SP warn-agent SP quoted-string (quotes and backslashes escaped).</summary>
-    private static string FormatWarning(int code, string agent, string text)
-    {
-        var escaped = new System.Text.StringBuilder(text.Length + 2);
-        foreach (var c in text)
-        {
-            if (c is '"' or '\\')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c < ' ' || c == '\x7f' ? ' ' : c);
-        }
-
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{code} {agent} \"{escaped}\"");
-    }
 }

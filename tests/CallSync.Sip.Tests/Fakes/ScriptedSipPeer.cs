@@ -62,7 +62,7 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
             Port = 50000,
             Codecs = [SdpCodec.Pcmu],
             Direction = direction,
-            SessionId = "4711",
+            SessionId = 4711,
             SessionVersion = version,
         }));
 
