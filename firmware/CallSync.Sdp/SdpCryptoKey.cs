@@ -23,12 +23,17 @@ public sealed class SdpCryptoKey
     /// <param name="lifetime">Packets the key may protect, or null when not stated.</param>
     /// <param name="mkiValue">The MKI value, meaningful when <paramref name="mkiLength"/> is not 0.</param>
     /// <param name="mkiLength">The MKI length in bytes (1-128), or 0 for no MKI.</param>
-    /// <exception cref="ArgumentException">The key is empty or too long, or the MKI does not fit its length.</exception>
+    /// <exception cref="ArgumentException">The key is empty or too long, the lifetime is 0, or the MKI does not fit its length.</exception>
     public SdpCryptoKey(ReadOnlySpan<byte> keySalt, ulong? lifetime = null, ulong mkiValue = 0, int mkiLength = 0)
     {
         if (keySalt.IsEmpty || keySalt.Length > MaxKeySaltLength)
         {
             throw new ArgumentException($"key||salt must be 1-{MaxKeySaltLength} bytes", nameof(keySalt));
+        }
+
+        if (lifetime == 0)
+        {
+            throw new ArgumentException("a stated lifetime is at least 1 packet", nameof(lifetime));
         }
 
         if (!MkiFits(mkiValue, mkiLength))

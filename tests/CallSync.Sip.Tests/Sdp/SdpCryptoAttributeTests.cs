@@ -170,6 +170,19 @@ public sealed class SdpCryptoAttributeTests
     }
 
     [Fact]
+    public void Constructors_ValuesTheWireCannotCarry_Throw()
+    {
+        byte[] key = new byte[30];
+
+        Assert.Throws<ArgumentException>(() => new SdpCryptoKey([]));
+        Assert.Throws<ArgumentException>(() => new SdpCryptoKey(key, lifetime: 0));
+        Assert.Throws<ArgumentException>(() => new SdpCryptoKey(key, mkiValue: 256, mkiLength: 1));
+        Assert.Throws<ArgumentException>(() => new SdpCryptoAttribute(1, "AES-CM", [new SdpCryptoKey(key)]));
+        Assert.Throws<ArgumentException>(() => new SdpCryptoAttribute(1, "AES_CM_128_HMAC_SHA1_80", []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SdpCryptoAttribute(1_000_000_000, "AES_CM_128_HMAC_SHA1_80", [new SdpCryptoKey(key)]));
+    }
+
+    [Fact]
     public void ToString_NeverShowsTheKey()
     {
         Assert.True(SdpCryptoAttribute.TryParse(Rfc4568Example, out SdpCryptoAttribute? crypto, out _));
