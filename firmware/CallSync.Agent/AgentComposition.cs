@@ -102,7 +102,7 @@ internal static class AgentComposition
         services.AddSingleton(sp =>
         {
             var media = sp.GetRequiredService<CallMediaHub>();
-            var agent = new SipUserAgent(SipOptionsMapper.Map(options), media, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+            var agent = new SipUserAgent(options.Sip.UserAgent, media, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
             media.RemoteNumberOf = callId => agent.Calls.FirstOrDefault(c => c.CallId == callId)?.RemoteNumber;
             return agent;
         });

@@ -28,14 +28,16 @@ internal sealed class CallMediaHub(
 {
     private readonly ConcurrentDictionary<string, CallMediaSession> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<CallMediaHub>();
+    // Sip:Codecs also accepts G722 and telephone-event, reserved until the media path offers them.
     private readonly IReadOnlyList<SdpCodec> _codecs = [.. options.Sip.Codecs.Select(name => name switch
     {
         "PCMU" => SdpCodec.Pcmu,
         "PCMA" => SdpCodec.Pcma,
-        _ => SdpCodec.Opus,
-    })];
+        "opus" => SdpCodec.Opus,
+        _ => null,
+    }).OfType<SdpCodec>()];
 
-    private readonly string _announced = AnnouncedAddress(options.Rtp.Address);
+    private readonly string _announced = AnnouncedAddress(options.Rtp.Address.ToString());
 
     /// <summary>Finds the remote party of a call (set once the user agent exists).</summary>
     public Func<string, string?> RemoteNumberOf { get; set; } = _ => null;
@@ -44,7 +46,7 @@ internal sealed class CallMediaHub(
     {
         var rtp = new RtpMediaSession(new RtpMediaSessionOptions
         {
-            LocalAddress = IPAddress.Parse(options.Rtp.Address),
+            LocalAddress = options.Rtp.Address,
             PortRangeStart = options.Rtp.PortMin,
             PortRangeEnd = options.Rtp.PortMax,
             NoticeTone = options.Recording.Enabled && options.Recording.NoticeTone,
