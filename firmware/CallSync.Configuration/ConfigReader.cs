@@ -199,6 +199,24 @@ public sealed class ConfigReader
         }
     }
 
+    /// <summary>
+    /// Records a problem when only one of two keys that belong together is set (a certificate and its private key),
+    /// naming the one left out.
+    /// </summary>
+    public void RequireTogether(ConfigKey first, string firstExpected, ConfigKey second, string secondExpected)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (IsSet(first) && !IsSet(second))
+        {
+            Missing(second.Path, secondExpected);
+        }
+        else if (IsSet(second) && !IsSet(first))
+        {
+            Missing(first.Path, firstExpected);
+        }
+    }
+
     /// <summary>Records that a key that must be set (given the others) is not.</summary>
     public void Missing(ConfigKey key, string expected)
     {

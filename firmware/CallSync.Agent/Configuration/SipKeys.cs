@@ -137,18 +137,10 @@ internal static class SipKeys
 
     private static SipTlsOptions ReadTls(ConfigReader reader)
     {
-        var certificate = reader.Get(TlsCertificate);
-        var key = reader.Get(TlsPrivateKey);
-        if (certificate is not null && key is null && !reader.HasProblem(TlsPrivateKey))
-        {
-            reader.Missing(TlsPrivateKey, "the private key of Sip:Tls:Certificate (an absolute path to a PEM file, chmod 600)");
-        }
-        else if (key is not null && certificate is null && !reader.HasProblem(TlsCertificate))
-        {
-            reader.Missing(TlsCertificate, "the certificate of Sip:Tls:PrivateKey (an absolute path to a PEM file)");
-        }
-
-        return new SipTlsOptions { CaFile = reader.Get(TlsCaFile), Certificate = certificate, PrivateKey = key };
+        var tls = new SipTlsOptions { CaFile = reader.Get(TlsCaFile), Certificate = reader.Get(TlsCertificate), PrivateKey = reader.Get(TlsPrivateKey) };
+        reader.RequireTogether(TlsCertificate, "the certificate of Sip:Tls:PrivateKey (an absolute path to a PEM file)",
+            TlsPrivateKey, "the private key of Sip:Tls:Certificate (an absolute path to a PEM file, chmod 600)");
+        return tls;
     }
 
     private static bool TryParseListen(string text, [MaybeNullWhen(false)] out SipListenEndPoint endPoint) =>

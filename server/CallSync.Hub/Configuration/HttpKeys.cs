@@ -27,15 +27,9 @@ internal static class HttpKeys
         var urls = reader.Get(Urls);
         var certificate = reader.Get(Certificate);
         var key = reader.Get(CertificateKey);
-        if (certificate is not null && key is null && !reader.HasProblem(CertificateKey))
-        {
-            reader.Missing(CertificateKey, "the private key of Http:Certificate (a PEM file, chmod 600)");
-        }
-        else if (key is not null && certificate is null && !reader.HasProblem(Certificate))
-        {
-            reader.Missing(Certificate, "the certificate of Http:CertificateKey (a PEM file)");
-        }
-        else if (certificate is not null && key is not null && !CanLoad(certificate, key))
+        reader.RequireTogether(Certificate, "the certificate of Http:CertificateKey (a PEM file)",
+            CertificateKey, "the private key of Http:Certificate (a PEM file, chmod 600)");
+        if (certificate is not null && key is not null && !CanLoad(certificate, key))
         {
             reader.Fail(Certificate, "a PEM certificate that matches the PEM private key in Http:CertificateKey");
         }

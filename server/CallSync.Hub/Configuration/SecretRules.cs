@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace CallSync.Hub.Configuration;
 
 /// <summary>
@@ -12,8 +10,6 @@ internal static class SecretRules
     /// <summary>How to make a good one, appended to every refusal.</summary>
     public const string Advice = "generate one: openssl rand -base64 48";
 
-    private static readonly Lazy<string[]> Docs = new(LoadDocs);
-
     /// <summary>Null when <paramref name="secret"/> passes; else the rule it breaks, as words that follow "a secret".</summary>
     public static string? Weakness(string secret, int minLength, int minDistinct)
     {
@@ -23,7 +19,7 @@ internal static class SecretRules
             return $"of at least {minLength} characters";
         }
 
-        if (Docs.Value.Any(doc => doc.Contains(secret, StringComparison.Ordinal)))
+        if (HubDocuments.All.Values.Any(doc => doc.Contains(secret, StringComparison.Ordinal)))
         {
             return "of its own, not an example from the documentation";
         }
@@ -54,20 +50,5 @@ internal static class SecretRules
         }
 
         return false;
-    }
-
-    private static string[] LoadDocs()
-    {
-        var assembly = typeof(SecretRules).Assembly;
-        return [.. assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("docs/", StringComparison.Ordinal))
-            .Select(name => Read(assembly, name))];
-    }
-
-    private static string Read(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

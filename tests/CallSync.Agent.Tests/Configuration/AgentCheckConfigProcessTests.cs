@@ -16,19 +16,7 @@ public sealed class AgentCheckConfigProcessTests : IDisposable
 
     private string DataPath => Path.Combine(_dir, "data");
 
-    private string Config(Action<JsonObject>? change = null)
-    {
-        var json = JsonNode.Parse(AgentOptionsReaderTests.ExampleJson)!.AsObject();
-        json["Device"]!["DataDir"] = DataPath;
-        json["Sip"]!["Listen"] = new JsonArray("udp:127.0.0.1:0", "tcp:127.0.0.1:0");
-        json["Sip"]!.AsObject().Remove("Registrar");
-        json.Remove("Mqtt");
-        json.Remove("Companion");
-        change?.Invoke(json);
-        var path = Path.Combine(_dir, $"agent-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, json.ToJsonString());
-        return path;
-    }
+    private string Config(Action<JsonObject>? change = null) => AgentProcessTests.WriteConfig(_dir, change);
 
     private static string[] Lines(AgentProcess agent) => agent.Output.Trim().Split('\n');
 

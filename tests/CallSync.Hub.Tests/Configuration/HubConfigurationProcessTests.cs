@@ -39,46 +39,22 @@ public sealed class HubConfigurationProcessTests : IDisposable
         return path;
     }
 
-    [Fact]
-    public void Main_InvalidPort_ExitsWith2AndOneLine()
+    [Theory]
+    [InlineData("--Mqtt:Port=0", "configuration: Mqtt:Port = \"0\" is invalid; expected a whole number from 1 to 65535")]
+    [InlineData("--Http:Urls=https://127.0.0.1:0",
+        "configuration: Http:Urls = \"https://127.0.0.1:0\" is invalid; expected http:// URLs, or https:// ones with Http:Certificate and Http:CertificateKey set")]
+    [InlineData("--Logging:LogLevel:Default=Loud",
+        "configuration: Logging:LogLevel:Default = \"Loud\" is invalid; expected Trace, Debug, Information, Warning, Error, Critical or None")]
+    [InlineData("--Security:TokenSecret=<the output of: openssl rand -base64 48>",
+        "configuration: Security:TokenSecret = \"(hidden)\" is invalid; expected a secret of its own, not an example from the documentation (generate one: openssl rand -base64 48)")]
+    [InlineData("--Storage:ConnectionString=Data Source=hub.db;Mode=Sideways",
+        "configuration: Storage:ConnectionString = \"(hidden)\" is invalid; expected a Microsoft.Data.Sqlite connection string such as Data Source=/var/lib/callsync-hub/hub.db")]
+    public void Main_BadValue_ExitsWith2AndOneLine(string option, string expected)
     {
-        var (exit, _, error) = Run("--Security:TokenSecret=" + HubConfigurationTests.Secret, "--Mqtt:Port=0");
+        var (exit, _, error) = Run("--Security:TokenSecret=" + HubConfigurationTests.Secret, option);
 
         Assert.Equal(ConfigCheck.ExitInvalid, exit);
-        Assert.Equal("configuration: Mqtt:Port = \"0\" is invalid; expected a whole number from 1 to 65535", error);
-    }
-
-    [Fact]
-    public void Main_HttpsUrlWithoutCertificate_ExitsWith2NamingHttpUrls()
-    {
-        var (exit, _, error) = Run("--Security:TokenSecret=" + HubConfigurationTests.Secret, "--Http:Urls=https://127.0.0.1:0");
-
-        Assert.Equal(ConfigCheck.ExitInvalid, exit);
-        Assert.Equal(
-            "configuration: Http:Urls = \"https://127.0.0.1:0\" is invalid; expected http:// URLs, or https:// ones with Http:Certificate and Http:CertificateKey set",
-            error);
-    }
-
-    [Fact]
-    public void Main_UnknownLogLevel_ExitsWith2AndOneLine()
-    {
-        var (exit, _, error) = Run("--Security:TokenSecret=" + HubConfigurationTests.Secret, "--Logging:LogLevel:Default=Loud");
-
-        Assert.Equal(ConfigCheck.ExitInvalid, exit);
-        Assert.Equal("configuration: Logging:LogLevel:Default = \"Loud\" is invalid; expected Trace, Debug, Information, Warning, Error, Critical or None", error);
-    }
-
-    [Fact]
-    public void Main_SecretFromTheDocs_ExitsWith2WithoutEchoingIt()
-    {
-        const string Placeholder = "<the output of: openssl rand -base64 48>";
-
-        var (exit, _, error) = Run("--Security:TokenSecret=" + Placeholder);
-
-        Assert.Equal(ConfigCheck.ExitInvalid, exit);
-        Assert.Equal(
-            "configuration: Security:TokenSecret = \"(hidden)\" is invalid; expected a secret of its own, not an example from the documentation (generate one: openssl rand -base64 48)",
-            error);
+        Assert.Equal(expected, error);
     }
 
     [Fact]
