@@ -16,14 +16,14 @@ namespace CallSync.Agent;
 internal static class Program
 {
     /// <summary>Exit code for a configuration or start-up problem the operator must fix.</summary>
-    private const int ExitConfiguration = 2;
+    private const int ExitConfiguration = ConfigCheck.ExitInvalid;
 
     private static async Task<int> Main(string[] args)
     {
         if (!ConfigCommand.TryParse(args, out var command, out var usage))
         {
             await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
-            return ConfigCheck.ExitInvalid;
+            return ExitConfiguration;
         }
 
         switch (command.Kind)
@@ -134,7 +134,7 @@ internal static class Program
         Log.Starting(logger, version, options.Device.Id, options.Device.Number, options.Board.Kind.ToString().ToLowerInvariant(), dataDirectory.Path);
         foreach (var warning in warnings)
         {
-            Log.UnknownKey(logger, warning.Key, warning.Hint);
+            Log.UnknownKey(logger, warning.ShownKey, warning.Hint);
         }
 
         // The board opens hardware (GPIO chip, ALSA devices): its refusal is a one-line start-up error, not a

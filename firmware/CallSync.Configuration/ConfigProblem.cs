@@ -11,21 +11,6 @@ public sealed record ConfigProblem(string Key, string? Value, string Expected)
 
     /// <summary>One line: <c>configuration: KEY = "VALUE" is invalid; expected ...</c> or <c>configuration: KEY is missing; expected ...</c>.</summary>
     public string Message => Value is null
-        ? $"configuration: {Key} is missing; expected {Expected}"
-        : $"configuration: {Key} = \"{Printable(Value)}\" is invalid; expected {Expected}";
-
-    // A value is shown on one line whatever it holds: control characters (a pasted line break) become '?', and a
-    // long value is cut, so a bad file cannot flood a terminal or forge a second line.
-    private static string Printable(string value)
-    {
-        const int MaxShown = 120;
-        var shown = value.Length > MaxShown ? value[..MaxShown] + "..." : value;
-        return string.Create(shown.Length, shown, static (span, text) =>
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                span[i] = char.IsControl(text[i]) ? '?' : text[i];
-            }
-        });
-    }
+        ? $"configuration: {ConfigText.Key(Key)} is missing; expected {Expected}"
+        : $"configuration: {ConfigText.Key(Key)} = \"{ConfigText.Printable(Value)}\" is invalid; expected {Expected}";
 }

@@ -73,7 +73,7 @@ public sealed class ConfigReader
             {
                 if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _) || IsGroup(child))
                 {
-                    Fail(child.Path, child.Value ?? Group, $"a list item ({key.Path}:0, {key.Path}:1, ...) holding {key.Item.Accepts}");
+                    Fail(child.Path, Shown(key, child.Value ?? Group), $"a list item ({key.Path}:0, {key.Path}:1, ...) holding {key.Item.Accepts}");
                     continue;
                 }
 
@@ -169,11 +169,14 @@ public sealed class ConfigReader
         return Text(node.Value, key.Flags.HasFlag(ConfigKeyFlags.EmptyIsValue)) is not null || node.GetChildren().Any();
     }
 
-    /// <summary>True when a problem was recorded for the key (rules spanning keys skip keys that already failed).</summary>
+    /// <summary>
+    /// True when a problem was recorded for the key or one of its items or entries (rules spanning keys skip keys
+    /// that already failed).
+    /// </summary>
     public bool HasProblem(ConfigKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _failed.Contains(key.Path);
+        return _failed.Contains(key.Path) || _failed.Any(path => path.StartsWith(key.Path + ":", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Records that the key's value (hidden for a secret) breaks a rule spanning keys.</summary>
@@ -188,7 +191,9 @@ public sealed class ConfigReader
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(path);
-        var text = Text(_configuration[path], key.Flags.HasFlag(ConfigKeyFlags.EmptyIsValue));
+        var node = _configuration.GetSection(path);
+        var text = Text(node.Value, key.Flags.HasFlag(ConfigKeyFlags.EmptyIsValue))
+            ?? (IsGroup(node) ? string.Join(", ", node.GetChildren().Select(child => child.Value ?? Group)) : null);
         if (text is null)
         {
             Missing(path, expected);

@@ -56,6 +56,12 @@ public static class ConfigSources
     // and trailing commas allowed) to give one precise line.
     private static bool TryCheckJson(string path, out string error)
     {
+        if (Directory.Exists(path))
+        {
+            error = $"configuration: {path} is a directory, not a file";
+            return false;
+        }
+
         byte[] bytes;
         try
         {
@@ -86,7 +92,9 @@ public static class ConfigSources
 
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions
+            // Editors on some systems start UTF-8 files with a byte order mark; the JSON provider skips it too.
+            var json = bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,

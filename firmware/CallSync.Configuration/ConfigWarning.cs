@@ -6,7 +6,10 @@ namespace CallSync.Configuration;
 public sealed record ConfigWarning(string Key, string? Suggestion)
 {
     /// <summary>One line: <c>configuration: Sip:AutoAnswr is not a known key and is ignored; did you mean Sip:AutoAnswer?</c></summary>
-    public string Message => $"configuration: {Key} is not a known key and is ignored{Hint}";
+    public string Message => $"configuration: {ShownKey} is not a known key and is ignored{Hint}";
+
+    /// <summary>The key as a message or log line may show it (one line, quoted when a part of it is empty).</summary>
+    public string ShownKey => ConfigText.Key(Key);
 
     /// <summary>"; did you mean X?" or empty.</summary>
     public string Hint => Suggestion is null ? string.Empty : $"; did you mean {Suggestion}?";

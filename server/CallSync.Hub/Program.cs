@@ -59,7 +59,7 @@ internal static class Program
         var logger = app.Services.GetRequiredService<ILogger<HubOptions>>();
         foreach (var warning in report.Warnings)
         {
-            Log.UnknownConfigurationKey(logger, warning.Key, warning.Hint);
+            Log.UnknownConfigurationKey(logger, warning.ShownKey, warning.Hint);
         }
 
         try

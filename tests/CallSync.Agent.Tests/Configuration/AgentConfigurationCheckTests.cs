@@ -153,6 +153,16 @@ public sealed class AgentConfigurationCheckTests : IDisposable
         Assert.Equal(expected, Assert.Single(Problems(("Sip:Codecs", value))));
 
     [Fact]
+    public void Read_CodecArrayWithoutAudio_NamesTheWholeList() =>
+        Assert.Equal("configuration: Sip:Codecs = \"telephone-event\" is invalid; expected at least one audio codec: G722, PCMU, PCMA or opus",
+            Assert.Single(Problems(("Sip:Codecs:0", "telephone-event"))));
+
+    [Fact]
+    public void Read_CodecArrayWithABadItem_OnlyThatItemIsNamed() =>
+        Assert.Equal("configuration: Sip:Codecs:1 = \"G729\" is invalid; expected G722, PCMU, PCMA, opus or telephone-event",
+            Assert.Single(Problems(("Sip:Codecs:0", "telephone-event"), ("Sip:Codecs:1", "G729"))));
+
+    [Fact]
     public void Read_TlsFiles_ExistingAndKeyOwnerOnly()
     {
         var certificate = PemFile("phone.crt", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);

@@ -169,6 +169,15 @@ public sealed class ConfigReaderTests
     }
 
     [Fact]
+    public void FindUnknownKeys_KeyWithALineBreakOrAnEmptyName_ShownOnOneLine()
+    {
+        var warnings = Schema.FindUnknownKeys(Config(("Net:a\nb", "1"), ("Net:", "2")));
+
+        Assert.Equal(["configuration: \"Net:\" is not a known key and is ignored", "configuration: Net:a?b is not a known key and is ignored"],
+            warnings.Select(w => w.Message).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void FindUnknownKeys_KeysInAnyCase_AreKnown() =>
         Assert.Empty(Schema.FindUnknownKeys(Config(("net:port", "5"), ("NET:TLS:ON", "true"))));
 
