@@ -97,7 +97,7 @@ internal static class AgentComposition
         services.AddSingleton<RecordCommitter>();
         services.AddSingleton<CallFinisher>();
         services.AddSingleton(sp => new SipUserAgent(
-            SipOptionsMapper.Map(options, sp.GetRequiredService<CallMediaFactory>().Capabilities),
+            options.Sip.UserAgent with { Media = sp.GetRequiredService<CallMediaFactory>().Capabilities },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SipLineStatus>();

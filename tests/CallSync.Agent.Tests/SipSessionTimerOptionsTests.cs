@@ -1,4 +1,3 @@
-using CallSync.Agent.Calls;
 using CallSync.Agent.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -6,8 +5,6 @@ namespace CallSync.Agent.Tests;
 
 public sealed class SipSessionTimerOptionsTests
 {
-    private static readonly CallSync.Sdp.SdpLocalMedia Media = new() { Address = "127.0.0.1", Port = 9, Codecs = [CallSync.Sdp.SdpCodec.Pcmu] };
-
     private static AgentOptions Read(params (string Key, string? Value)[] overrides)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(AgentOptionsReaderTests.ExampleJson));
@@ -21,7 +18,7 @@ public sealed class SipSessionTimerOptionsTests
     [Fact]
     public void Read_NoSessionKeys_ThirtyMinutesWithRfcMinimum()
     {
-        var sip = SipOptionsMapper.Map(Read(), Media);
+        var sip = Read().Sip.UserAgent;
 
         Assert.Equal(TimeSpan.FromMinutes(30), sip.SessionExpires);
         Assert.Equal(TimeSpan.FromSeconds(90), sip.MinSessionExpires);
@@ -31,7 +28,7 @@ public sealed class SipSessionTimerOptionsTests
     [InlineData("off")]
     [InlineData("0")]
     public void Read_SessionExpiresOff_TimersSwitchedOff(string value) =>
-        Assert.Equal(TimeSpan.Zero, SipOptionsMapper.Map(Read(("Sip:SessionExpires", value)), Media).SessionExpires);
+        Assert.Equal(TimeSpan.Zero, Read(("Sip:SessionExpires", value)).Sip.UserAgent.SessionExpires);
 
     [Fact]
     public void Read_SessionExpiresBelowMinimum_NamesKeyAndRange()

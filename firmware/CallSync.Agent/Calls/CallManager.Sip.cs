@@ -76,7 +76,8 @@ internal sealed partial class CallManager
         var sip = _options.Sip;
         TimeSpan? delay = sip.AutoAnswer switch
         {
-            AutoAnswerMode.Always => sip.AutoAnswerDelay,
+            AutoAnswerMode.Immediately => TimeSpan.Zero,
+            AutoAnswerMode.AfterDelay => sip.AutoAnswerDelay,
             AutoAnswerMode.WhenRequested => call.AnswerAfterRequested,
             _ => null,
         };

@@ -61,8 +61,8 @@ internal sealed partial class CallManager : IHostedService, IStatusSource, IDisp
     /// <inheritdoc />
     public string Name => "call";
 
-    /// <summary>How long a talking call may receive nothing before it is ended as vanished.</summary>
-    public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Rtp:InactivityTimeout: how long a talking call may receive nothing before it is ended as vanished; zero: never.</summary>
+    private TimeSpan InactivityTimeout => _options.Rtp.InactivityTimeout;
 
     /// <summary>What the phone is doing, for status replies.</summary>
     public DeviceActivity Activity

@@ -14,7 +14,7 @@ internal sealed class SipLineStatus(SipUserAgent agent, Configuration.AgentOptio
         var registration = options.Sip.Registrar is null
             ? "no registrar configured"
             : agent.Registration.IsRegistered
-                ? $"registered at {options.Sip.Registrar} as {options.Sip.Username}"
+                ? $"registered at {options.Sip.Registrar} as {options.Sip.UserAgent.AuthUser}"
                 : $"not registered at {options.Sip.Registrar}: {agent.Registration.Reason}";
         return $"listening on {listening}; {registration}; {agent.HandlingTimes}";
     }

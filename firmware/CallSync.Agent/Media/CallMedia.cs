@@ -53,6 +53,9 @@ internal sealed class CallMedia : IAsyncDisposable
         remove => _rtp.DigitReceived -= value;
     }
 
+    /// <summary>True for the codecs the media path sends and plays (the others are not offered or accepted).</summary>
+    public static bool Plays(string codecName) => CodecOf(codecName) is not null;
+
     /// <summary>Starts media with the first negotiation result, then follows every later one (hold, resume, re-target).</summary>
     public void Apply(SdpNegotiatedMedia media)
     {
@@ -173,13 +176,7 @@ internal sealed class CallMedia : IAsyncDisposable
     {
         codec = default;
         remote = null!;
-        AudioCodec? audio = media.CodecName.ToUpperInvariant() switch
-        {
-            "PCMU" => AudioCodec.Pcmu,
-            "PCMA" => AudioCodec.Pcma,
-            "OPUS" => AudioCodec.Opus,
-            _ => null,
-        };
+        var audio = CodecOf(media.CodecName);
         if (audio is null || !IPAddress.TryParse(media.RemoteAddress, out var address) || media.RemotePort is <= 0 or > 65535)
         {
             return false;
@@ -189,4 +186,12 @@ internal sealed class CallMedia : IAsyncDisposable
         remote = new IPEndPoint(address, media.RemotePort);
         return true;
     }
+
+    private static AudioCodec? CodecOf(string name) => name.ToUpperInvariant() switch
+    {
+        "PCMU" => AudioCodec.Pcmu,
+        "PCMA" => AudioCodec.Pcma,
+        "OPUS" => AudioCodec.Opus,
+        _ => null,
+    };
 }

@@ -39,7 +39,7 @@ internal sealed class CallMediaFactory(
         {
             rtp = new RtpMediaSession(new RtpMediaSessionOptions
             {
-                LocalAddress = IPAddress.Parse(options.Rtp.Address),
+                LocalAddress = options.Rtp.Address,
                 PortRangeStart = options.Rtp.PortMin,
                 PortRangeEnd = options.Rtp.PortMax,
                 NoticeTone = options.Recording.Enabled && options.Recording.NoticeTone,
@@ -60,7 +60,8 @@ internal sealed class CallMediaFactory(
     {
         Address = _announced,
         Port = port,
-        Codecs = [.. options.Sip.Codecs.Select(name => SdpCodec.TryGetByName(name, out var codec) ? codec : null).OfType<SdpCodec>()],
+        Codecs = [.. options.Sip.Codecs.Select(name => SdpCodec.TryGetByName(name, out var codec) ? codec : null).OfType<SdpCodec>()
+            .Where(c => CallMedia.Plays(c.Name))],
         UserName = options.Device.Id,
     };
 
@@ -87,11 +88,11 @@ internal sealed class CallMediaFactory(
     }
 
     // SDP must carry an address the far end can reach; a wildcard bind announces this host's first IPv4 address.
-    private static string AnnouncedAddress(string bound)
+    private static string AnnouncedAddress(IPAddress bound)
     {
-        if (!IPAddress.TryParse(bound, out var address) || !address.Equals(IPAddress.Any))
+        if (!bound.Equals(IPAddress.Any))
         {
-            return bound;
+            return bound.ToString();
         }
 
         return NetworkInterface.GetAllNetworkInterfaces()

@@ -224,6 +224,8 @@ public sealed class CallManagerTests : IAsyncLifetime
     {
         var (invite, _) = await AnswerIncomingAsync("in-crash");
         _agent.Talk(TimeSpan.FromSeconds(3));
+        var recording = Directory.GetFiles(Path.Combine(_dir, "recordings"), "*.opus").Single();
+        await InProcessAgent.Eventually(() => new FileInfo(recording).Length > 4096, "audio pages on disk"); // the recorder writes on its own thread
 
         // What a power cut leaves: the data directory as it is mid-call (journal, database, recording so far).
         var crashed = Path.Combine(_dir, "crashed");
