@@ -2,6 +2,7 @@ using System.Reflection;
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Hosting;
 using CallSync.Configuration;
+using CallSync.Configuration.Logging;
 using CallSync.Hal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,6 +131,7 @@ internal static class Program
         // The validated levels only: the logging library's own reading of a "Logging" section throws at the first log
         // line on a level it does not know, after start-up (exit 134 instead of 2).
         LoggingKeys.Apply(builder.Logging, options.LogLevels);
+        builder.Logging.AddFloodLimit();
         AgentComposition.Register(builder.Services, options, dataDirectory, version);
         overrides?.Invoke(builder.Services);
 

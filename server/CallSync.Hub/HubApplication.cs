@@ -1,4 +1,5 @@
 using CallSync.Configuration;
+using CallSync.Configuration.Logging;
 using CallSync.Hub.Api;
 using CallSync.Hub.Bindings;
 using CallSync.Hub.Configuration;
@@ -45,6 +46,7 @@ internal static class HubApplication
         }
 
         LoggingKeys.Apply(builder.Logging, options.LogLevels);
+        builder.Logging.AddFloodLimit();
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default));

@@ -14,6 +14,10 @@ internal sealed class SipHandlingClock
     private readonly long[] _counts = new long[Buckets];
     private long _messages;
     private long _slowestTicks;
+    private long _failures;
+
+    /// <summary>Counts a message whose handling threw.</summary>
+    public void Failed() => Interlocked.Increment(ref _failures);
 
     public void Record(long startTimestamp)
     {
@@ -44,6 +48,7 @@ internal sealed class SipHandlingClock
             }
         }
 
-        return new SipHandlingTimes(messages, p99, Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _slowestTicks)));
+        var slowest = Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _slowestTicks));
+        return new SipHandlingTimes(messages, p99 < slowest ? p99 : slowest, slowest, Interlocked.Read(ref _failures));
     }
 }

@@ -315,7 +315,8 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
                 return;
             }
 
-            if (core.Time.GetUtcNow() - call.AnsweredAt!.Value >= core.Options.Timers.TransactionTimeout)
+            var left = core.Options.Timers.TransactionTimeout - (core.Time.GetUtcNow() - call.AnsweredAt!.Value);
+            if (left <= TimeSpan.Zero)
             {
                 giveUp = true;
             }
@@ -324,7 +325,9 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
                 invite.Transaction.SendResponse(ok);
                 invite.RetransmitInterval = TimeSpan.FromTicks(Math.Min((invite.RetransmitInterval * 2).Ticks, core.Options.Timers.T2.Ticks));
                 invite.RetransmitTimer?.Dispose();
-                invite.RetransmitTimer = core.Time.CreateTimer(_ => RetransmitOk(call), null, invite.RetransmitInterval, Timeout.InfiniteTimeSpan);
+                // The last wait ends exactly at 64*T1, so the slot is free within Timer H, not up to T2 later.
+                var wait = invite.RetransmitInterval < left ? invite.RetransmitInterval : left;
+                invite.RetransmitTimer = core.Time.CreateTimer(_ => RetransmitOk(call), null, wait, Timeout.InfiniteTimeSpan);
             }
         }
 

@@ -199,7 +199,7 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.HandlerFailed(core.Logger, call.CallId, ex);
+            core.Transport.HandlerFailed(call.CallId, ex);
             core.EndCall(call, SipCallResult.Failed, 500, ex.Message, SipCallParty.System);
         }
     }

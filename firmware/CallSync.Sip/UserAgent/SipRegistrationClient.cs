@@ -109,7 +109,7 @@ internal sealed class SipRegistrationClient
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.HandlerFailed(_core.Logger, "registration", ex);
+            _core.Transport.HandlerFailed("registration", ex);
         }
     }
 

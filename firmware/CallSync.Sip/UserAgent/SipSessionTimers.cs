@@ -212,7 +212,7 @@ internal sealed class SipSessionTimers(SipUserAgentCore core)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.HandlerFailed(core.Logger, call.CallId, ex);
+            core.Transport.HandlerFailed(call.CallId, ex);
         }
     }
 

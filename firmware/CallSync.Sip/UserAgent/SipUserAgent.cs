@@ -169,7 +169,7 @@ public sealed class SipUserAgent : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.HandlerFailed(_core.Logger, tx.Request.CallId, ex);
+            _core.Transport.HandlerFailed(tx.Request.CallId, ex);
             tx.SendResponse(SipMessages.CreateResponse(tx.Request, 500));
         }
     }

@@ -81,7 +81,7 @@ internal sealed class SipUserAgentCore
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.HandlerFailed(Logger, e.Call.CallId, ex);
+            Transport.HandlerFailed(e.Call.CallId, ex);
         }
     }
 

@@ -47,7 +47,11 @@ internal sealed class InProcessAgent : IAsyncDisposable
     public SipUserAgent Sip => _host.Services.GetRequiredService<SipUserAgent>();
 
     /// <summary>Starts an agent whose SIP domain is a fresh scripted peer; <paramref name="settings"/> override the defaults.</summary>
-    public static async Task<InProcessAgent> StartAsync(string dataDir, FakeTimeProvider time, params (string Key, string Value)[] settings)
+    public static Task<InProcessAgent> StartAsync(string dataDir, FakeTimeProvider time, params (string Key, string Value)[] settings) =>
+        StartAsync(dataDir, time, logs: null, settings);
+
+    /// <summary>As above, with every Warning and above also given to <paramref name="logs"/>.</summary>
+    public static async Task<InProcessAgent> StartAsync(string dataDir, FakeTimeProvider time, ILoggerProvider? logs, params (string Key, string Value)[] settings)
     {
         var peer = new ScriptedSipPeer();
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -77,6 +81,10 @@ internal sealed class InProcessAgent : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(time);
             services.Configure<LoggerFilterOptions>(o => o.MinLevel = LogLevel.Warning);
+            if (logs is not null)
+            {
+                services.AddSingleton(logs);
+            }
         });
         await host.StartAsync();
         var agent = new InProcessAgent(host, time, peer, dataDir);

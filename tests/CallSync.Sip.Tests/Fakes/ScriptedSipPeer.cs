@@ -76,6 +76,11 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
         (SipResponse)(await NextAsync(m => m is SipResponse r && r.StatusCode == statusCode && r.CSeq.Method?.Name == method, timeout ?? DefaultTimeout).ConfigureAwait(false)
             ?? throw new TimeoutException($"no {statusCode} to {method} arrived"));
 
+    /// <summary>Waits for the next unseen response with <paramref name="statusCode"/> to <paramref name="method"/> in call <paramref name="callId"/>.</summary>
+    public async Task<SipResponse> NextResponseAsync(int statusCode, string method, string callId, TimeSpan? timeout = null) =>
+        (SipResponse)(await NextAsync(m => m is SipResponse r && r.StatusCode == statusCode && r.CSeq.Method?.Name == method && r.CallId == callId, timeout ?? DefaultTimeout).ConfigureAwait(false)
+            ?? throw new TimeoutException($"no {statusCode} to {method} in {callId} arrived"));
+
     /// <summary>The next unseen request of <paramref name="method"/> within <paramref name="window"/>, else null.</summary>
     public async Task<SipRequest?> TryNextRequestAsync(string method, TimeSpan window) =>
         (SipRequest?)await NextAsync(m => m is SipRequest r && r.Method.Name == method, window).ConfigureAwait(false);

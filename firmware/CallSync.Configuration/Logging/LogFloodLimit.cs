@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CallSync.Configuration.Logging;
+
+/// <summary>
+/// Puts every log line of a program behind one <see cref="LogFloodGate"/>, so nothing an outsider can trigger (bad
+/// datagrams, refused frames, refused MQTT clients, failed sign-ins) can fill a disk or hide the next real error.
+/// </summary>
+public static class LogFloodLimit
+{
+    /// <summary>Replaces the logger factory with one whose loggers pass the gate (the program's <see cref="TimeProvider"/> when registered).</summary>
+    public static ILoggingBuilder AddFloodLimit(this ILoggingBuilder logging)
+    {
+        ArgumentNullException.ThrowIfNull(logging);
+        logging.Services.TryAddSingleton(sp => new LogFloodGate(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        logging.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new FloodLimitedLoggerFactory(
+            new LoggerFactory(
+                sp.GetServices<ILoggerProvider>(),
+                sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+                sp.GetService<IOptions<LoggerFactoryOptions>>(),
+                sp.GetService<IExternalScopeProvider>()),
+            sp.GetRequiredService<LogFloodGate>())));
+        return logging;
+    }
+}
