@@ -5,17 +5,19 @@
 # kernel's UDP receive-buffer drops during the run. Exit 0 only with every call successful and no retransmission.
 #
 #   deploy/bench-load.sh [--rate 400] [--calls 2000] [--duration-ms 100] [--recording on|off] [--max-calls 2000]
-#                        [--warmup 0] [--log-level Information] [--trace FILE.nettrace] [--keep]
+#                        [--warmup 0] [--log-level Information] [--probe 0] [--trace FILE.nettrace] [--keep]
 #
 # --warmup N first places N calls at 100 calls/s and leaves them out of the figures (the JIT compiles and
 # re-compiles ~10,000 methods over the first thousand calls, which otherwise dominates a short run's CPU time).
+# --probe N also sends N OPTIONS/s from a second sipp during the run (deploy/sipp/options-probe.xml) and prints their
+# round trips (p50, p99, max): how long a request waited on the agent's SIP receive path while calls were answered.
 # --trace records a CPU sample profile of the agent during the run with dotnet-trace (must be on PATH).
 # Everything runs on 127.0.0.1 free ports in a temp directory, removed afterwards unless --keep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${BENCH_AGENT_BIN:-$PWD/out/bin}   # BENCH_AGENT_BIN: another published build (CALLSYNC_* would be read as agent configuration)
 
-rate=400 calls=2000 duration=100 recording=on max_calls=2000 warmup=0 log_level=Information trace="" keep=false
+rate=400 calls=2000 duration=100 recording=on max_calls=2000 warmup=0 log_level=Information probe=0 trace="" keep=false
 while [ $# -gt 0 ]; do
   case $1 in
     --rate) rate=$2; shift 2 ;;
@@ -25,9 +27,10 @@ while [ $# -gt 0 ]; do
     --max-calls) max_calls=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --log-level) log_level=$2; shift 2 ;;
+    --probe) probe=$2; shift 2 ;;
     --trace) trace=$2; shift 2 ;;
     --keep) keep=true; shift ;;
-    *) echo "usage: $0 [--rate N] [--calls N] [--duration-ms MS] [--recording on|off] [--max-calls N] [--warmup N] [--log-level LEVEL] [--trace FILE] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--rate N] [--calls N] [--duration-ms MS] [--recording on|off] [--max-calls N] [--warmup N] [--log-level LEVEL] [--probe N] [--trace FILE] [--keep]" >&2; exit 2 ;;
   esac
 done
 case $recording in on) rec_json=true ;; off) rec_json=false ;; *) echo "--recording on|off" >&2; exit 2 ;; esac
@@ -76,6 +79,7 @@ hz=$(getconf CLK_TCK)
 sip_port=$(free_port)
 sipp_port=$(free_port)
 sipp_media=$(free_port)
+probe_port=$(free_port)
 # Two ports per call (RTP, RTCP); the agent holds at most MaxCalls at once.
 rtp_count=$(( max_calls * 2 + 2 ))
 [ $rtp_count -le 16000 ] || rtp_count=16000
@@ -134,6 +138,13 @@ udp0=$(udp_rcvbuf_errors)
 sipdrop0=$(port_drops "$sip_port")
 cpu0=$(ticks $agent_pid)
 start_ns=$(date +%s%N)
+probe_pid=""
+if [ "$probe" -gt 0 ]; then
+  cp deploy/sipp/options-probe.xml "$work/"
+  ( cd "$work" && exec sipp -sf options-probe.xml "127.0.0.1:$sip_port" -s 1001 -i 127.0.0.1 -p "$probe_port" \
+      -r "$probe" -m $(( probe * (calls / rate + 3) )) -trace_rtt -rtt_freq 1 -nostdin -timeout 300 > "$work/probe.out" 2>&1 ) &
+  probe_pid=$!
+fi
 set +e
 ( cd "$work" && TIMEFORMAT='%U %S' && time sipp -sn uac "127.0.0.1:$sip_port" -s 1001 -i 127.0.0.1 -p "$sipp_port" \
     -mp "$sipp_media" -rtp_echo -r "$rate" -m "$calls" -d "$duration" -nostdin \
@@ -155,6 +166,7 @@ fi
 udp1=$(udp_rcvbuf_errors)
 sipdrop1=$(port_drops "$sip_port")
 if [ -n "$trace_pid" ]; then wait $trace_pid 2>/dev/null || true; fi
+if [ -n "$probe_pid" ]; then wait $probe_pid 2>/dev/null || true; fi
 
 # sipp's statistics file: ';'-separated, header row, one row per second; the last row holds the totals.
 stat() { python3 - "$work/stat.csv" "$@" <<'EOF'
@@ -183,6 +195,24 @@ if [ $alive = yes ]; then
 fi
 echo "   agent CPU per call: $(awk -v c=$cpu_ms -v n=$calls 'BEGIN { printf "%.2f", c / n }') ms; peak RSS $(( rss / 1024 )) MiB"
 echo "   kernel UDP receive-buffer drops during the run (whole machine): $(( udp1 - udp0 )), of them on the agent's SIP socket: $(( sipdrop1 - sipdrop0 ))"
+if [ "$probe" -gt 0 ]; then
+  python3 - "$work" <<'EOF'
+import csv, glob, sys
+values = []
+for name in glob.glob(sys.argv[1] + "/options-probe_*_rtt.csv"):
+    rows = list(csv.reader(open(name), delimiter=';'))
+    values += [float(r[1]) for r in rows[1:] if len(r) > 1 and r[1].replace('.', '', 1).isdigit()]
+values.sort()
+if values:
+    pick = lambda q: values[min(len(values) - 1, int(q * len(values)))]
+    print(f"   OPTIONS round trips during the run ({len(values)} probes): p50 {pick(0.5):.2f} ms, p99 {pick(0.99):.2f} ms, max {values[-1]:.2f} ms")
+else:
+    print("   OPTIONS probe: no round trips recorded")
+EOF
+  if [ $alive = yes ]; then
+    "$bin/callsync" --config "$work/agent.json" status 2>/dev/null | grep -o '[0-9]* messages handled.*' | sed 's/^/   SIP receive path (callsync status): /' || true
+  fi
+fi
 echo "   load: $(uptime | sed 's/.*load average/load average/')"
 grep -E ' (warn|fail|crit): ' "$work/agent.log" | sed -E 's/^[0-9:.]+ //; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -8 | sed 's/^/   agent log: /' || true
 [ $alive = yes ] || { echo "!! the agent died; its last lines:"; tail -5 "$work/agent.log" | cut -c1-240; }
