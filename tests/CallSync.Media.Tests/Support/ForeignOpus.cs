@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace CallSync.Media.Tests.Support;
 
 /// <summary>
-/// libopus called directly (not through the product's wrapper) to make Opus packets of any frame duration, and the
-/// libopus repacketizer to join frames into multi-frame packets (RFC 6716 codes 1-3).
+/// libopus called directly (not through the product's wrapper) to make Opus packets of any frame duration, the
+/// libopus repacketizer to join frames into multi-frame packets (RFC 6716 codes 1-3), and a decoder for what the
+/// product sends.
 /// </summary>
 internal sealed unsafe partial class ForeignOpus : IDisposable
 {
@@ -67,6 +68,54 @@ internal sealed unsafe partial class ForeignOpus : IDisposable
 
     public void Dispose() => opus_encoder_destroy(_encoder);
 
+    /// <summary>libopus's own reading of a packet's duration, in 48 kHz samples.</summary>
+    public static int Samples48k(byte[] packet)
+    {
+        fixed (byte* d = packet)
+        {
+            return opus_packet_get_nb_samples(d, packet.Length, 48000);
+        }
+    }
+
+    /// <summary>libopus's reading of the duration of one frame of a packet, in 48 kHz samples.</summary>
+    public static int SamplesPerFrame48k(byte[] packet)
+    {
+        fixed (byte* d = packet)
+        {
+            return opus_packet_get_samples_per_frame(d, 48000);
+        }
+    }
+
+    /// <summary>Decodes a sequence of packets with a fresh libopus decoder at <paramref name="rate"/>.</summary>
+    public static short[] Decode(IEnumerable<byte[]> packets, int rate)
+    {
+        nint decoder = opus_decoder_create(rate, 1, out int error);
+        Assert.Equal(0, error);
+        try
+        {
+            var all = new List<short>();
+            var pcm = new short[rate * 120 / 1000];
+            foreach (byte[] p in packets)
+            {
+                int n;
+                fixed (byte* d = p)
+                fixed (short* o = pcm)
+                {
+                    n = opus_decode(decoder, d, p.Length, o, pcm.Length, 0);
+                }
+
+                Assert.True(n > 0, $"opus_decode returned {n}");
+                all.AddRange(pcm.AsSpan(0, n));
+            }
+
+            return [.. all];
+        }
+        finally
+        {
+            opus_decoder_destroy(decoder);
+        }
+    }
+
     [LibraryImport(Lib)]
     private static partial nint opus_encoder_create(int fs, int channels, int application, out int error);
 
@@ -78,6 +127,21 @@ internal sealed unsafe partial class ForeignOpus : IDisposable
 
     [LibraryImport(Lib)]
     private static partial int opus_encode(nint encoder, short* pcm, int frameSize, byte* data, int maxBytes);
+
+    [LibraryImport(Lib)]
+    private static partial int opus_packet_get_nb_samples(byte* packet, int length, int fs);
+
+    [LibraryImport(Lib)]
+    private static partial int opus_packet_get_samples_per_frame(byte* packet, int fs);
+
+    [LibraryImport(Lib)]
+    private static partial nint opus_decoder_create(int fs, int channels, out int error);
+
+    [LibraryImport(Lib)]
+    private static partial void opus_decoder_destroy(nint decoder);
+
+    [LibraryImport(Lib)]
+    private static partial int opus_decode(nint decoder, byte* data, int length, short* pcm, int frameSize, int fec);
 
     [LibraryImport(Lib)]
     private static partial nint opus_repacketizer_create();

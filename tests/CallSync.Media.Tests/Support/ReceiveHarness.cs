@@ -43,6 +43,9 @@ internal sealed class ReceiveHarness : IAsyncDisposable
     /// <summary>What the session sent to the peer, in order.</summary>
     public List<byte[]> Sent { get; } = [];
 
+    /// <summary>How many datagrams the session sent in each period.</summary>
+    public List<int> SentPerPeriod { get; } = [];
+
     public IPEndPoint PeerEndPoint => (IPEndPoint)_peer.LocalEndPoint!;
 
     public static ReceiveHarness Start(MediaCodecChoice choice, int deviceRate = 16000, Action<RtpMediaSessionOptions>? configure = null, MediaDirection direction = MediaDirection.SendReceive)
@@ -96,10 +99,14 @@ internal sealed class ReceiveHarness : IAsyncDisposable
 
     private void CollectSent()
     {
+        int count = 0;
         while (_peer.Available > 0)
         {
             int n = _peer.Receive(_discard);
             Sent.Add(_discard[..n]);
+            count++;
         }
+
+        SentPerPeriod.Add(count);
     }
 }
