@@ -46,6 +46,9 @@ internal sealed class ReceiveHarness : IAsyncDisposable
     /// <summary>How many datagrams the session sent in each period.</summary>
     public List<int> SentPerPeriod { get; } = [];
 
+    /// <summary>Bytes the session's period allocated on this thread, per period.</summary>
+    public List<long> PeriodAllocations { get; } = [];
+
     public IPEndPoint PeerEndPoint => (IPEndPoint)_peer.LocalEndPoint!;
 
     public static ReceiveHarness Start(MediaCodecChoice choice, int deviceRate = 16000, Action<RtpMediaSessionOptions>? configure = null, MediaDirection direction = MediaDirection.SendReceive)
@@ -85,7 +88,10 @@ internal sealed class ReceiveHarness : IAsyncDisposable
             }
 
             beforePeriod?.Invoke(p);
-            Session.OnFrame(microphone?.Invoke(p) ?? _mic, _playback);
+            short[] mic = microphone?.Invoke(p) ?? _mic;
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            Session.OnFrame(mic, _playback);
+            PeriodAllocations.Add(GC.GetAllocatedBytesForCurrentThread() - allocated);
             Played.AddRange(_playback);
             CollectSent();
         }
