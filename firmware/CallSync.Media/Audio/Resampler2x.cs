@@ -9,7 +9,7 @@ namespace CallSync.Media.Audio;
 internal sealed class Resampler2x
 {
     private const int Taps = 47;
-    private const int MaxInput = 8192;
+    private const int MaxInput = 960; // one 20 ms period at 48 kHz
     private static readonly float[] Coefficients = Design();
 
     private readonly int _factor; // 1 copy, 2 up, -2 down

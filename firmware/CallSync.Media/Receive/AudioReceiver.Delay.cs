@@ -3,8 +3,8 @@ using CallSync.Media.Jitter;
 namespace CallSync.Media.Receive;
 
 /// <content>
-/// Playout delay: a target from the packet duration and the measured jitter, raised after underruns and late
-/// packets, lowered after 10 s without either; excess delay is shed in silence first, then by dropping whole
+/// Playout delay: a target from the packet duration and the measured jitter, raised after late packets (or packets
+/// that came after the buffer ran dry), lowered after 10 s without either; excess delay is shed in silence first, then by dropping whole
 /// packets, judged on the lowest depth over a second so a burst after a stall is not mistaken for excess.
 /// </content>
 internal sealed partial class AudioReceiver
@@ -36,7 +36,7 @@ internal sealed partial class AudioReceiver
         }
     }
 
-    /// <summary>An underrun or a late packet: one period more delay (once per burst: a stall makes several).</summary>
+    /// <summary>A late packet, or one that arrived after the buffer ran dry: one period more delay (once per burst: a stall makes several).</summary>
     private void Grow()
     {
         _stablePeriods = 0;

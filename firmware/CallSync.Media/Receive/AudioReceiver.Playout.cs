@@ -1,5 +1,4 @@
 using CallSync.Media.Audio;
-using CallSync.Media.Codecs;
 using CallSync.Media.Jitter;
 
 namespace CallSync.Media.Receive;
@@ -137,16 +136,7 @@ internal sealed partial class AudioReceiver
 
     private void PlayVoice(PlayoutEntry head)
     {
-        int produced;
-        try
-        {
-            produced = _decoder!.Decode(_buffer.Payload(head), _pcm);
-        }
-        catch (OpusException)
-        {
-            // Checked at arrival, so not expected; conceal rather than stop.
-            produced = -1;
-        }
+        int produced = RunDecoder(DecoderCall.Decode, _buffer.Payload(head), _pcm);
 
         int skip = UnitsToSamples(_position - head.Timestamp);
         if (produced < 0)
@@ -187,15 +177,7 @@ internal sealed partial class AudioReceiver
         {
             // The lost frame just before the head: rebuild it from the head's in-band FEC.
             int samples = UnitsToSamples(gap);
-            int produced;
-            try
-            {
-                produced = _decoder!.DecodeRedundant(_buffer.Payload(head), _fifo.GetWriteSpan(samples));
-            }
-            catch (OpusException)
-            {
-                produced = -1;
-            }
+            int produced = RunDecoder(DecoderCall.Redundant, _buffer.Payload(head), _fifo.GetWriteSpan(samples));
 
             if (produced == samples)
             {
@@ -226,11 +208,7 @@ internal sealed partial class AudioReceiver
             return;
         }
 
-        if (_concealRun == 0)
-        {
-            Grow();
-        }
-
+        // Not yet a reason to hold more: the sender may simply have paused. A late continuation says so (Schedule).
         Conceal(RoundUp(needSamples));
     }
 
@@ -243,20 +221,9 @@ internal sealed partial class AudioReceiver
         }
 
         Span<short> span = _fifo.GetWriteSpan(samples);
-        if (_concealRun >= MaxConcealRun || samples % _granule != 0)
+        if (_concealRun >= MaxConcealRun || samples % _granule != 0 || RunDecoder(DecoderCall.Conceal, default, span) < 0)
         {
-            span.Clear(); // past the concealment limit (or a sliver below the codec's granularity): silence
-        }
-        else
-        {
-            try
-            {
-                _decoder!.Conceal(span);
-            }
-            catch (OpusException)
-            {
-                span.Clear();
-            }
+            span.Clear(); // past the concealment limit, a sliver below the codec's granularity, or a failing decoder: silence
         }
 
         _fifo.Commit(samples, SampleKind.Concealed);
@@ -277,25 +244,37 @@ internal sealed partial class AudioReceiver
             kind = SampleKind.ComfortNoise;
             _c.ComfortNoiseTicks += Ticks(SamplesToUnits(samples));
         }
-        else if (_codec == Session.AudioCodec.Opus && samples % _granule == 0)
+        else if (_codec != Session.AudioCodec.Opus || samples % _granule != 0 || RunDecoder(DecoderCall.Conceal, default, span) < 0)
         {
-            try
-            {
-                _decoder!.Conceal(span); // after DTX libopus produces its comfort noise here
-            }
-            catch (OpusException)
-            {
-                span.Clear();
-            }
-        }
-        else
-        {
-            span.Clear();
+            span.Clear(); // (Opus: after DTX libopus produces its comfort noise in the concealment call)
         }
 
         _fifo.Commit(samples, kind);
         _position += SamplesToUnits(samples);
         _concealRun = 0;
+    }
+
+    /// <summary>
+    /// One decoder call; -1 instead of an exception. Payloads were checked at arrival, so a failure is not expected,
+    /// but a decoder must never take the call's audio down: the caller conceals or plays silence instead.
+    /// </summary>
+    private int RunDecoder(DecoderCall call, ReadOnlySpan<byte> payload, Span<short> pcm)
+    {
+        try
+        {
+            return call switch
+            {
+                DecoderCall.Decode => _decoder!.Decode(payload, pcm),
+                DecoderCall.Redundant => _decoder!.DecodeRedundant(payload, pcm),
+                _ => _decoder!.Conceal(pcm),
+            };
+        }
+#pragma warning disable CA1031 // Any codec's failure on one packet is concealed, not propagated (see above).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return -1;
+        }
     }
 
     private void DropStale()

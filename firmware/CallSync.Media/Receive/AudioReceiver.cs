@@ -249,10 +249,11 @@ internal sealed partial class AudioReceiver
     {
         reason = null;
         bool voiceQueued = _buffer.HasVoice;
-        if (_playing && kind == PayloadKind.Voice && (marker || _comfortNoise) && !voiceQueued)
+        if (_playing && kind == PayloadKind.Voice && (marker || _comfortNoise) && !voiceQueued && _concealRun == 0)
         {
-            // A talkspurt starts (marker bit, or voice after comfort noise) with nothing queued: the moment to re-align
-            // the playout delay. It plays one target delay from now, whatever its timestamp says, never before now.
+            // A talkspurt starts (marker bit, or voice after comfort noise) with nothing queued and nothing being
+            // concealed: the moment to re-align the playout delay. It plays one target delay from now, whatever its
+            // timestamp says, never before now.
             long desired = Math.Max(_position, _position - SamplesToUnits(_fifo.Count) + _target);
             Shift(desired - timestamp, ref timestamp);
         }
@@ -263,6 +264,7 @@ internal sealed partial class AudioReceiver
             if (!voiceQueued && timestamp >= _lastPlayedEnd && _arrived.CountMissing(_lastPlayedSeq, sequence) == 0)
             {
                 Shift(_position - timestamp, ref timestamp);
+                Grow(); // the buffer ran dry because the stream was late: hold more
             }
             else if (timestamp + units <= _position)
             {

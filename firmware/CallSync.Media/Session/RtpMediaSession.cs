@@ -48,6 +48,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
     private SocketAddress? _rtcpDestination;
     private bool _rtpLatched;
     private bool _rtcpLatched;
+    private int _rtcpPort;
     private volatile bool _localHold;
     private volatile bool _stopping;
     private long _mediaStart;
@@ -148,9 +149,13 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
     }
 
     /// <summary>Starts media towards the negotiated remote.</summary>
+    /// <param name="remote">The peer's RTP address.</param>
+    /// <param name="codec">What was negotiated, with what the peer asked for.</param>
+    /// <param name="direction">This side's direction.</param>
+    /// <param name="rtcpPort">The peer's RTCP port from <c>a=rtcp</c> (RFC 3605); null for the RTP port + 1.</param>
     /// <exception cref="InvalidOperationException">Already started or stopped.</exception>
     /// <exception cref="NotSupportedException">The codec is not built into this library.</exception>
-    public void Start(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction)
+    public void Start(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction, int? rtcpPort = null)
     {
         ArgumentNullException.ThrowIfNull(remote);
         ObjectDisposedException.ThrowIf(_stopping, this);
@@ -162,7 +167,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         long now = _time.GetTimestamp();
         _mediaStart = now;
         Interlocked.Exchange(ref _lastPeerPacket, now);
-        Apply(remote, codec, direction);
+        Apply(remote, codec, direction, rtcpPort);
         if (_options.NoticeTone)
         {
             _frame.StartNoticeTone(_options);
@@ -175,9 +180,13 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
     }
 
     /// <summary>Applies a re-negotiation: new remote, codec, packet time, fmtp or direction (hold and resume).</summary>
+    /// <param name="remote">The peer's RTP address.</param>
+    /// <param name="codec">What was negotiated, with what the peer asked for.</param>
+    /// <param name="direction">This side's direction.</param>
+    /// <param name="rtcpPort">The peer's RTCP port from <c>a=rtcp</c>; null for the RTP port + 1.</param>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     /// <exception cref="NotSupportedException">The codec is not built into this library.</exception>
-    public void Update(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction)
+    public void Update(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction, int? rtcpPort = null)
     {
         ArgumentNullException.ThrowIfNull(remote);
         ObjectDisposedException.ThrowIf(_stopping, this);
@@ -186,7 +195,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
             throw new InvalidOperationException("The session is not started.");
         }
 
-        Apply(remote, codec, direction);
+        Apply(remote, codec, direction, rtcpPort);
         Log.MediaUpdated(_logger, remote, codec.Codec, direction, _media.PacketTime.TotalMilliseconds);
     }
 
@@ -303,7 +312,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         return socket;
     }
 
-    private void Apply(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction)
+    private void Apply(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction, int? rtcpPort)
     {
         lock (_frameLock)
         {
@@ -315,9 +324,10 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
             _receiver.Configure(codec, next.Decoder);
             _sender.Configure(next.Encoder, codec.ClockRate, next.PacketTime, codec.PayloadType, codec.TelephoneEventPayloadType, next.SkipDtxPackets);
             _frame.Configure(next.Encoder.SampleRate, next.Decoder.SampleRate);
-            if (old is null || !old.Remote.Equals(remote))
+            int rtcp = rtcpPort is > 0 and <= 65535 ? rtcpPort.Value : remote.Port + 1;
+            if (old is null || !old.Remote.Equals(remote) || rtcp != _rtcpPort)
             {
-                SetRemote(remote);
+                SetRemote(remote, rtcp);
             }
 
             _media = next;
@@ -328,12 +338,13 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         }
     }
 
-    private void SetRemote(IPEndPoint remote)
+    private void SetRemote(IPEndPoint remote, int rtcpPort)
     {
+        _rtcpPort = rtcpPort;
         _rtpDestination = SocketAddresses.Destination(remote, _rtpSocket.AddressFamily, _rtpSocket.AddressFamily == AddressFamily.InterNetworkV6 && _rtpSocket.DualMode);
         _rtcpDestination = _rtpDestination is null
             ? null
-            : SocketAddresses.Destination(new IPEndPoint(remote.Address, remote.Port + 1), _rtcpSocket.AddressFamily, _rtcpSocket.AddressFamily == AddressFamily.InterNetworkV6 && _rtcpSocket.DualMode);
+            : SocketAddresses.Destination(new IPEndPoint(remote.Address, rtcpPort), _rtcpSocket.AddressFamily, _rtcpSocket.AddressFamily == AddressFamily.InterNetworkV6 && _rtcpSocket.DualMode);
         if (_rtpDestination is null)
         {
             Log.RemoteUnreachable(_logger, remote, _rtpSocket.AddressFamily, _options.LocalAddress);

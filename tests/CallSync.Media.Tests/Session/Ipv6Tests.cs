@@ -19,8 +19,7 @@ public sealed class Ipv6Tests
 
     private RtpMediaSession Create(IPAddress local, ILogger<RtpMediaSession>? logger = null)
     {
-        int basePort = LoopbackSessions.RandomBase();
-        var options = new RtpMediaSessionOptions { LocalAddress = local, PortRangeStart = basePort, PortRangeEnd = basePort + 399 };
+        RtpMediaSessionOptions options = LoopbackSessions.Options(LoopbackSessions.RandomBase(), o => o.LocalAddress = local);
         return new RtpMediaSession(options, 8000, _time, logger ?? NullLogger<RtpMediaSession>.Instance);
     }
 
@@ -66,8 +65,7 @@ public sealed class Ipv6Tests
     {
         var logger = new CollectingLogger<RtpMediaSession>();
         await using RtpMediaSession a = Create(IPAddress.Loopback, logger);
-        using var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
-        v6.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        using Socket v6 = LoopbackSessions.BindUdp(IPAddress.IPv6Loopback);
         var remote = (IPEndPoint)v6.LocalEndPoint!;
 
         a.Start(remote, Pcmu, MediaDirection.SendReceive);
@@ -88,11 +86,9 @@ public sealed class Ipv6Tests
         // Negotiated an IPv4 remote; packets come from ::1 (another host as far as latching goes).
         var logger = new CollectingLogger<RtpMediaSession>();
         await using RtpMediaSession a = Create(IPAddress.IPv6Any, logger);
-        using var v4 = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        v4.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using Socket v4 = LoopbackSessions.BindUdp(IPAddress.Loopback);
         a.Start((IPEndPoint)v4.LocalEndPoint!, Pcmu, MediaDirection.SendReceive);
-        using var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
-        v6.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        using Socket v6 = LoopbackSessions.BindUdp(IPAddress.IPv6Loopback);
 
         var frame = new short[160];
         for (ushort i = 0; i < 20; i++)
@@ -112,8 +108,7 @@ public sealed class Ipv6Tests
     public async Task OnRtp_FromNegotiatedHostOtherPort_LatchesAcrossMappedForms()
     {
         await using RtpMediaSession a = Create(IPAddress.IPv6Any);
-        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using Socket peer = LoopbackSessions.BindUdp(IPAddress.Loopback);
         a.Start(new IPEndPoint(IPAddress.Loopback, 9), Pcmu, MediaDirection.SendReceive);
 
         peer.SendTo(TestRtp.Packet(0, 1, 160, 7, new byte[160]), new IPEndPoint(IPAddress.Loopback, a.LocalPort));

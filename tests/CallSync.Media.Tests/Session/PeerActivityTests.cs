@@ -45,6 +45,31 @@ public sealed class PeerActivityTests
     }
 
     [Fact]
+    public async Task StopAsync_RtcpPortFromTheSdp_FinalReportAndByeGoThere()
+    {
+        // RFC 3605 a=rtcp: the peer's RTCP is not on its RTP port + 1.
+        using Socket rtp = LoopbackSessions.BindUdp(IPAddress.Loopback);
+        using Socket rtcp = LoopbackSessions.BindUdp(IPAddress.Loopback);
+        var session = new RtpMediaSession(LoopbackSessions.Options(LoopbackSessions.RandomBase()), 8000, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<RtpMediaSession>.Instance);
+        session.Start((IPEndPoint)rtp.LocalEndPoint!, Pcmu, MediaDirection.SendReceive, rtcpPort: ((IPEndPoint)rtcp.LocalEndPoint!).Port);
+        await session.StopAsync();
+
+        rtcp.ReceiveTimeout = 10_000;
+        var buffer = new byte[1500];
+        int n = rtcp.Receive(buffer);
+        Assert.Equal(201, buffer[1]); // RR first (we sent no RTP)
+        int offset = 0;
+        var types = new List<byte>();
+        while (offset + 4 <= n)
+        {
+            types.Add(buffer[offset + 1]);
+            offset += 4 * (BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(offset + 2)) + 1);
+        }
+
+        Assert.Equal([(byte)201, (byte)202, (byte)203], types); // RR, SDES, BYE
+    }
+
+    [Fact]
     public async Task DigitReceived_Rfc4733Events_ReportedOnceEachWithOffsetFromMediaStartAndDuration()
     {
         var choice = new MediaCodecChoice(AudioCodec.Pcmu, 0, 101);

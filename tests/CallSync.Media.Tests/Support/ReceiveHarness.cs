@@ -54,18 +54,9 @@ internal sealed class ReceiveHarness : IAsyncDisposable
     public static ReceiveHarness Start(MediaCodecChoice choice, int deviceRate = 16000, Action<RtpMediaSessionOptions>? configure = null, MediaDirection direction = MediaDirection.SendReceive)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
-        int basePort = LoopbackSessions.RandomBase();
-        var options = new RtpMediaSessionOptions
-        {
-            LocalAddress = IPAddress.Loopback,
-            PortRangeStart = basePort,
-            PortRangeEnd = basePort + 399,
-            RtcpInterval = TimeSpan.FromSeconds(1),
-        };
-        configure?.Invoke(options);
+        RtpMediaSessionOptions options = LoopbackSessions.Options(LoopbackSessions.RandomBase(), configure);
         var session = new RtpMediaSession(options, deviceRate, time, NullLogger<RtpMediaSession>.Instance);
-        var peer = new Socket(options.LocalAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(options.LocalAddress, 0));
+        Socket peer = LoopbackSessions.BindUdp(options.LocalAddress);
         var sink = new CapturingSink(choice.RecordingSampleRate);
         session.Start((IPEndPoint)peer.LocalEndPoint!, choice, direction);
         session.AttachRecordingSink(sink);
