@@ -10,14 +10,11 @@ internal sealed class ComfortNoiseGenerator
     private uint _state = 0x9E3779B9;
     private float _amplitude;
 
-    /// <summary>The level last set, in -dBov (0-127).</summary>
-    public int Level { get; private set; } = 127;
-
-    /// <summary>Sets the level from a CN payload's first byte (its top bit is reserved and ignored).</summary>
+    /// <summary>Sets the level from a CN payload's first byte, in -dBov (its top bit is reserved and ignored).</summary>
     public void SetLevel(byte levelByte)
     {
-        Level = levelByte & 0x7F;
-        double rms = 32767 * Math.Pow(10, -Level / 20.0);
+        int level = levelByte & 0x7F;
+        double rms = 32767 * Math.Pow(10, -level / 20.0);
         _amplitude = (float)(rms * Math.Sqrt(3)); // a uniform distribution on [-a, a] has RMS a/sqrt(3)
     }
 

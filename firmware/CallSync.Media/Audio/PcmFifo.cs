@@ -42,13 +42,6 @@ internal sealed class PcmFifo
         _count += length;
     }
 
-    /// <summary>Appends <paramref name="length"/> zero samples of <paramref name="kind"/>.</summary>
-    public void WriteZeros(int length, SampleKind kind)
-    {
-        GetWriteSpan(length).Clear();
-        Commit(length, kind);
-    }
-
     /// <summary>Moves the oldest samples into <paramref name="destination"/> (as many as there are); returns how many.</summary>
     /// <param name="destination">Where the samples go.</param>
     /// <param name="concealed">True when any of them was <see cref="SampleKind.Concealed"/>.</param>

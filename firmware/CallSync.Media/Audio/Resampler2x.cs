@@ -13,10 +13,15 @@ internal sealed class Resampler2x
     private static readonly float[] Coefficients = Design();
 
     private readonly int _factor; // 1 copy, 2 up, -2 down
-    private readonly float[] _work = new float[Taps - 1 + (2 * MaxInput)];
-    private readonly float[] _history = new float[Taps - 1];
+    private readonly float[] _work;
+    private readonly float[] _history;
 
-    private Resampler2x(int factor) => _factor = factor;
+    private Resampler2x(int factor)
+    {
+        _factor = factor;
+        _work = factor == 1 ? [] : new float[Taps - 1 + (2 * MaxInput)];
+        _history = factor == 1 ? [] : new float[Taps - 1];
+    }
 
     public int FromRate { get; private init; }
 

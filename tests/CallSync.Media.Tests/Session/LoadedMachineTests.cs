@@ -12,10 +12,12 @@ namespace CallSync.Media.Tests.Session;
 /// concealed period the statistics count.
 /// </summary>
 [Trait("Category", "Interop")]
+[Collection(TimingCollection.Name)]
 public sealed class LoadedMachineTests(ITestOutputHelper output)
 {
     private const int Rate = LoopbackSessions.Rate;
-    private const int Periods = 300; // 6 s
+    private const int WarmUp = 100; // 2 s: first-call JIT and tier-up, which suspend the runtime, are not what is measured
+    private const int Periods = WarmUp + 300; // then 6 s
 
     [Fact]
     public async Task Call_BothCoresBusy_NoHoleLongerThanOnePeriodAndEveryHoleCounted()
@@ -34,6 +36,7 @@ public sealed class LoadedMachineTests(ITestOutputHelper output)
         var played = new short[(Periods + 100) * n];
         long toneIndex = 0;
         long lastB = -1;
+        long concealedBefore = -1;
         using var done = new ManualResetEventSlim();
         using var busy = new BusyCores(Environment.ProcessorCount);
         FrameClock clockA = FrameClock.Start(_ =>
@@ -47,6 +50,10 @@ public sealed class LoadedMachineTests(ITestOutputHelper output)
             {
                 b.OnFrame(micB, played.AsSpan((int)t.Index * n, n));
                 lastB = t.Index;
+                if (t.Index == WarmUp - 1)
+                {
+                    concealedBefore = b.GetStatistics().ConcealedFrames;
+                }
             }
             else
             {
@@ -54,7 +61,7 @@ public sealed class LoadedMachineTests(ITestOutputHelper output)
             }
         }, TimeProvider.System, new FrameClockOptions { Name = "call-b" });
 
-        Assert.True(done.Wait(TimeSpan.FromSeconds(60)), "6 s of periods within a minute");
+        Assert.True(done.Wait(TimeSpan.FromSeconds(60)), "8 s of periods within a minute");
         Assert.True(clockA.RealTime && clockB.RealTime, "the frame clocks need SCHED_FIFO (root, or CAP_SYS_NICE): at normal priority a loaded machine delays a period by whole scheduler slices");
         clockB.Dispose();
         clockA.Dispose();
@@ -62,14 +69,15 @@ public sealed class LoadedMachineTests(ITestOutputHelper output)
         Assert.Equal(Periods - 1, lastB);
         Assert.Equal(0, clockB.PeriodsSkipped);
 
-        // From the first period that plays the tone to the end.
-        int first = Enumerable.Range(0, Periods).First(p => played.AsSpan(p * n, n).ContainsAnyExcept((short)0)) + 1;
-        List<int> holes = ToneMeter.HoledPeriods(played, Rate, 8000, first, Periods);
+        // After the warm-up: every period must carry the tone, or be a counted concealed period.
+        Assert.True(played.AsSpan((WarmUp - 1) * n, n).ContainsAnyExcept((short)0), "the tone plays by the end of the warm-up");
+        long concealed = stats.ConcealedFrames - concealedBefore;
+        List<int> holes = ToneMeter.HoledPeriods(played, Rate, 8000, WarmUp, Periods);
         Assert.True(ToneMeter.LongestRun(holes) <= 1, $"holes at periods {string.Join(",", holes)}");
-        Assert.True(holes.Count == stats.ConcealedFrames, $"{holes.Count} holes found, {stats.ConcealedFrames} concealed periods counted; late {stats.LatePackets}, max lateness A {clockA.MaxLateness.TotalMilliseconds} ms, B {clockB.MaxLateness.TotalMilliseconds} ms");
+        Assert.True(holes.Count == concealed, $"{holes.Count} holes found, {concealed} concealed periods counted; late {stats.LatePackets}, max lateness A {clockA.MaxLateness.TotalMilliseconds} ms, B {clockB.MaxLateness.TotalMilliseconds} ms");
         Assert.Equal(0, stats.PacketsLost);
         output.WriteLine(
-            $"holes {holes.Count} (longest {ToneMeter.LongestRun(holes)}), concealed {stats.ConcealedFrames}, late {stats.LatePackets}, discarded {stats.DiscardedPackets}, "
+            $"holes {holes.Count} (longest {ToneMeter.LongestRun(holes)}), concealed {concealed} ({stats.ConcealedFrames} with the warm-up), late {stats.LatePackets}, discarded {stats.DiscardedPackets}, "
             + $"max lateness A {clockA.MaxLateness.TotalMilliseconds:F2} ms, B {clockB.MaxLateness.TotalMilliseconds:F2} ms, real-time {clockA.RealTime}/{clockB.RealTime}");
     }
 
