@@ -61,6 +61,10 @@ internal sealed class ActiveMedia : IDisposable
                 encoder = new G711Encoder(aLaw: false);
                 decoder = new G711Decoder(aLaw: false);
                 break;
+            case AudioCodec.G722:
+                encoder = new G722Encoder();
+                decoder = new G722Decoder();
+                break;
             default:
                 throw new NotSupportedException($"No {choice.Codec} encoder and decoder are built into this media library.");
         }

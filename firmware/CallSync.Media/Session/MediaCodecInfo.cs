@@ -13,6 +13,7 @@ public sealed record MediaCodecInfo(AudioCodec Codec, string EncodingName, int C
     public static IReadOnlyList<MediaCodecInfo> Supported { get; } =
     [
         new(AudioCodec.Opus, "opus", 48000, 2, 111, "useinbandfec=1;maxplaybackrate=16000;sprop-maxcapturerate=16000"),
+        new(AudioCodec.G722, "G722", 8000, 1, 9, string.Empty),
         new(AudioCodec.Pcmu, "PCMU", 8000, 1, 0, string.Empty),
         new(AudioCodec.Pcma, "PCMA", 8000, 1, 8, string.Empty),
     ];

@@ -13,6 +13,7 @@ public sealed class ReceivePacketizationTests
     private static readonly MediaCodecChoice Pcmu = new(AudioCodec.Pcmu, 0, null);
     private static readonly MediaCodecChoice Pcma = new(AudioCodec.Pcma, 8, null);
     private static readonly MediaCodecChoice Opus = new(AudioCodec.Opus, 111, null);
+    private static readonly MediaCodecChoice G722 = new(AudioCodec.G722, 9, null);
 
     [Theory]
     [InlineData(10, 16000)]
@@ -70,5 +71,25 @@ public sealed class ReceivePacketizationTests
 
         // 120 ms packets cost 240 ms of mouth-to-ear delay before any network: the E-model rightly marks that down.
         Assert.True(run.Statistics.Mos >= (packetMs <= 60 ? 3.9 : 3.4), run.Describe());
+    }
+
+    [Theory]
+    [InlineData(10, 16000)]
+    [InlineData(20, 16000)]
+    [InlineData(30, 16000)]
+    [InlineData(40, 16000)]
+    [InlineData(60, 16000)]
+    [InlineData(25, 16000)]
+    [InlineData(20, 8000)]
+    [InlineData(30, 8000)]
+    public async Task Receive_G722FromFfmpegAtAnyPacketTime_TonePlayedAndRecordedAtSixteenKilohertzWithoutLoss(double packetMs, int deviceRate)
+    {
+        ReceiveRun run = await ReceiveRun.RunAsync(new ToneStream { Codec = AudioCodec.G722, PayloadType = 9, PacketMs = packetMs }, G722, deviceRate);
+
+        run.AssertToneThrough();
+        run.AssertClean();
+        Assert.Equal(16000, run.RecordingRate);
+        Assert.InRange(run.Statistics.ReceivedAudio.TotalMilliseconds, run.Stream.TotalMs - packetMs, run.Stream.TotalMs);
+        Assert.True(run.Statistics.Mos >= 4.2, run.Describe());
     }
 }

@@ -13,6 +13,7 @@ public sealed partial class RecordingRateTests
     [Theory]
     [InlineData(AudioCodec.Opus, 111, 8000, 16000)]
     [InlineData(AudioCodec.Opus, 111, 16000, 16000)]
+    [InlineData(AudioCodec.G722, 9, 8000, 16000)]
     [InlineData(AudioCodec.Pcmu, 0, 16000, 8000)]
     [InlineData(AudioCodec.Pcmu, 0, 8000, 8000)]
     public async Task Recording_CodecDecidesTheRate_OpusinfoShowsItAndTheRemoteToneIsInTheRightChannel(AudioCodec codec, byte payloadType, int deviceRate, int expectedRate)

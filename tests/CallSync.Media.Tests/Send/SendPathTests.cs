@@ -72,6 +72,26 @@ public sealed class SendPathTests
     }
 
     [Theory]
+    [InlineData(10)]
+    [InlineData(20)]
+    [InlineData(30)]
+    [InlineData(60)]
+    public async Task OnFrame_G722_SendsBytesOfEightKilohertzClockUnitsThatFfmpegDecodesToTheMicrophone(int ptime)
+    {
+        var choice = new MediaCodecChoice(AudioCodec.G722, 9, null) { PacketTime = TimeSpan.FromMilliseconds(ptime) };
+        (List<SentPacket> packets, _) = await SendAsync(choice);
+
+        Assert.Equal(60 * 20 / ptime, packets.Count);
+        Assert.All(packets, p => Assert.Equal(ptime * 8, p.Payload.Length)); // 16 kHz audio, one byte per sample pair
+        AssertContinuous(packets, ptime * 8); // RFC 3551 4.5.2: the clock runs at 8000
+
+        short[] decoded = ForeignG722.Decode(packets.SelectMany(p => p.Payload).ToArray());
+        Assert.Equal(packets.Count * ptime * 16, decoded.Length);
+        short[] tail = decoded[(decoded.Length / 3)..];
+        Assert.True(Signal.Db(Signal.Goertzel(tail, 16000, MicHz), Signal.Goertzel(tail, 16000, MicHz * 1.7)) > 30);
+    }
+
+    [Theory]
     [InlineData(2.5, null, 2.5)]
     [InlineData(5.0, null, 5.0)]
     [InlineData(10.0, null, 10.0)]

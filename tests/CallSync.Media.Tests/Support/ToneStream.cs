@@ -75,7 +75,8 @@ internal sealed class ToneStream
 
     public List<PlannedPacket> Build()
     {
-        int rate = Codec == AudioCodec.Opus ? 48000 : 8000;
+        int rate = Codec switch { AudioCodec.Opus => 48000, AudioCodec.G722 => 16000, _ => 8000 };
+        int clockRate = Codec == AudioCodec.Opus ? 48000 : 8000; // G.722: 16 kHz audio on an 8000 Hz clock
         int total = (int)(TotalMs * rate / 1000);
         var pcm = new short[total];
         for (int i = 0; i < total; i++)
@@ -84,8 +85,13 @@ internal sealed class ToneStream
             pcm[i] = ToneAt(ms) ? (short)(Amplitude * Math.Sin(2 * Math.PI * Frequency * i / rate)) : (short)0;
         }
 
-        List<byte[]> payloads = Codec == AudioCodec.Opus ? OpusPayloads(pcm, rate) : G711Payloads(pcm);
-        int packetSamples = (int)(PacketMs * rate / 1000);
+        List<byte[]> payloads = Codec switch
+        {
+            AudioCodec.Opus => OpusPayloads(pcm, rate),
+            AudioCodec.G722 => Split(ForeignG722.Encode(pcm)),
+            _ => Split(ForeignG711.Encode(pcm, aLaw: Codec == AudioCodec.Pcma)),
+        };
+        int packetSamples = (int)(PacketMs * clockRate / 1000);
         var packets = new List<PlannedPacket>();
         uint ssrc = Ssrc;
         ushort seq = FirstSequence;
@@ -147,9 +153,9 @@ internal sealed class ToneStream
         return packets;
     }
 
-    private List<byte[]> G711Payloads(short[] pcm)
+    /// <summary>G.711 and G.722 payloads: one byte per 8000 Hz clock unit.</summary>
+    private List<byte[]> Split(byte[] encoded)
     {
-        byte[] encoded = ForeignG711.Encode(pcm, aLaw: Codec == AudioCodec.Pcma);
         int packetSamples = (int)Math.Round(PacketMs * 8);
         var payloads = new List<byte[]>();
         for (int offset = 0; offset + packetSamples <= encoded.Length; offset += packetSamples)
