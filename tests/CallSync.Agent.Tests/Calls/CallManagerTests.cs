@@ -155,8 +155,8 @@ public sealed class CallManagerTests : IAsyncLifetime
     [Fact]
     public async Task Incoming_OfferWithoutCommonCodec_Refused488WithWarningAndRecorded()
     {
-        var g722Only = "v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 50000 RTP/AVP 9\r\na=rtpmap:9 G722/8000\r\n";
-        await _agent.Peer.InviteAsync("in-g722", g722Only);
+        var gsmOnly = "v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 50000 RTP/AVP 3\r\na=rtpmap:3 GSM/8000\r\n";
+        await _agent.Peer.InviteAsync("in-gsm", gsmOnly);
         var refused = await _agent.Peer.NextResponseAsync(488, "INVITE");
         Assert.StartsWith("305 ", refused.Headers.GetValue(SipHeaderNames.Warning), StringComparison.Ordinal);
 
