@@ -30,17 +30,7 @@ public sealed class CallManagerTests : IAsyncLifetime
     }
 
     /// <summary>The peer calls; the handset is lifted; the call is answered with our RTP port.</summary>
-    private async Task<(SipRequest Invite, SipResponse Ok)> AnswerIncomingAsync(string callId)
-    {
-        var invite = await _agent.Peer.InviteAsync(callId);
-        await _agent.Peer.NextResponseAsync(180, "INVITE");
-        await InProcessAgent.Eventually(() => _agent.Board.Ringer.IsRinging, "the ringer");
-        _agent.Board.Hook.Set(true);
-        var ok = await _agent.Peer.NextResponseAsync(200, "INVITE");
-        await _agent.Peer.InDialogAsync(ok, "ACK", invite.CSeq.Sequence);
-        await InProcessAgent.Eventually(() => _agent.Calls.Activity == DeviceActivity.InCall, "the call to be up");
-        return (invite, ok);
-    }
+    private Task<(SipRequest Invite, SipResponse Ok)> AnswerIncomingAsync(string callId) => _agent.AnswerIncomingAsync(callId, ScriptedSipPeer.Sdp());
 
     /// <summary>The phone dials 2002; the peer rings and answers.</summary>
     private async Task<(CallSession Session, SipRequest Invite)> ConnectOutgoingAsync()

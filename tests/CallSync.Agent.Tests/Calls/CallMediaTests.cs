@@ -52,17 +52,7 @@ public sealed class CallMediaTests : IAsyncLifetime
             + $"m=audio {RtpPort} RTP/AVP {numbers}\r\n{maps}a={direction.ToString().ToLowerInvariant()}\r\n";
     }
 
-    private async Task<SipResponse> AnswerIncomingAsync(string callId, string offer)
-    {
-        var invite = await _agent.Peer.InviteAsync(callId, offer);
-        await _agent.Peer.NextResponseAsync(180, "INVITE");
-        await InProcessAgent.Eventually(() => _agent.Board.Ringer.IsRinging, "the ringer");
-        _agent.Board.Hook.Set(true);
-        var ok = await _agent.Peer.NextResponseAsync(200, "INVITE");
-        await _agent.Peer.InDialogAsync(ok, "ACK", invite.CSeq.Sequence);
-        await InProcessAgent.Eventually(() => _agent.Calls.Activity == DeviceActivity.InCall, "the call to be up");
-        return ok;
-    }
+    private async Task<SipResponse> AnswerIncomingAsync(string callId, string offer) => (await _agent.AnswerIncomingAsync(callId, offer)).Ok;
 
     /// <summary>Advances <paramref name="duration"/> of fake time and returns the RTP payloads the phone sent meanwhile (payload type, payload).</summary>
     private async Task<List<(int PayloadType, byte[] Payload, EndPoint From)>> TalkAndCollectAsync(TimeSpan duration)
@@ -129,33 +119,23 @@ public sealed class CallMediaTests : IAsyncLifetime
         return BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(head + 12));
     }
 
-    [Fact]
-    public async Task Incoming_G722Offer_AnsweredWithG722SentAsG722AndRecordedAtSixteenKilohertz()
+    [Theory]
+    [InlineData("G722", 9, 160, "G722/8000", 16000)] // 20 ms of 16 kHz audio, one byte per sample pair
+    [InlineData("PCMU", 0, 160, "PCMU/8000", 8000)]
+    public async Task Incoming_Offer_AnsweredSentAndRecordedAtTheCodecsRate(string codec, int payloadType, int payloadBytes, string recordCodec, int recordingRate)
     {
-        var ok = await AnswerIncomingAsync("in-g722", Offer("127.0.0.1", "G722"));
-        Assert.Contains("a=rtpmap:9 G722/8000", Encoding.UTF8.GetString(ok.Body.Span), StringComparison.Ordinal);
+        var ok = await AnswerIncomingAsync("in-" + codec, Offer("127.0.0.1", codec));
+        Assert.Contains($"a=rtpmap:{payloadType} {recordCodec}", Encoding.UTF8.GetString(ok.Body.Span), StringComparison.Ordinal);
 
         var sent = await TalkAndCollectAsync(TimeSpan.FromSeconds(1));
         Assert.True(sent.Count >= 40, $"{sent.Count} packets in 1 s");
-        Assert.All(sent, p => Assert.Equal(9, p.PayloadType));
-        Assert.All(sent, p => Assert.Equal(160, p.Payload.Length)); // 20 ms of 16 kHz audio, one byte per sample pair
+        Assert.All(sent, p => Assert.Equal(payloadType, p.PayloadType));
+        Assert.All(sent, p => Assert.Equal(payloadBytes, p.Payload.Length));
         await _agent.Peer.InDialogAsync(ok, "BYE");
 
         var record = Assert.Single(await _agent.RecordsAsync(1));
-        Assert.Equal("G722/8000", record.Codec);
-        Assert.Equal(16000, OpusHeadInputRate(Path.Combine(_dir, "recordings", record.Recording!.Id + ".opus")));
-    }
-
-    [Fact]
-    public async Task Incoming_Pcmu_RecordedAtEightKilohertz()
-    {
-        var ok = await AnswerIncomingAsync("in-pcmu", Offer("127.0.0.1", "PCMU"));
-        await TalkAndCollectAsync(TimeSpan.FromMilliseconds(500));
-        await _agent.Peer.InDialogAsync(ok, "BYE");
-
-        var record = Assert.Single(await _agent.RecordsAsync(1));
-        Assert.Equal("PCMU/8000", record.Codec);
-        Assert.Equal(8000, OpusHeadInputRate(Path.Combine(_dir, "recordings", record.Recording!.Id + ".opus")));
+        Assert.Equal(recordCodec, record.Codec);
+        Assert.Equal(recordingRate, OpusHeadInputRate(Path.Combine(_dir, "recordings", record.Recording!.Id + ".opus")));
     }
 
     [Fact]
