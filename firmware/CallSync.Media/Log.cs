@@ -3,29 +3,26 @@ using Microsoft.Extensions.Logging;
 
 namespace CallSync.Media;
 
-/// <summary>Log messages of the media layer (event ids 2000-2999).</summary>
+/// <summary>Log messages of the media layer (event ids 2000-2099).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "RTP session bound to port {Port}")]
     public static partial void SessionBound(ILogger logger, int port);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Media started to {Remote} codec {Codec} pt {PayloadType} direction {Direction}")]
-    public static partial void MediaStarted(ILogger logger, IPEndPoint remote, Session.AudioCodec codec, byte payloadType, Session.MediaDirection direction);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Media started to {Remote} codec {Codec} pt {PayloadType} direction {Direction}, sending {PacketTimeMs} ms per packet")]
+    public static partial void MediaStarted(ILogger logger, IPEndPoint remote, Session.AudioCodec codec, byte payloadType, Session.MediaDirection direction, double packetTimeMs);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Media updated to {Remote} codec {Codec} direction {Direction}")]
-    public static partial void MediaUpdated(ILogger logger, IPEndPoint remote, Session.AudioCodec codec, Session.MediaDirection direction);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Media updated to {Remote} codec {Codec} direction {Direction}, sending {PacketTimeMs} ms per packet")]
+    public static partial void MediaUpdated(ILogger logger, IPEndPoint remote, Session.AudioCodec codec, Session.MediaDirection direction, double packetTimeMs);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Symmetric RTP: latched {Kind} to {Source}")]
-    public static partial void Latched(ILogger logger, string kind, EndPoint source);
+    public static partial void Latched(ILogger logger, string kind, EndPoint? source);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Undecodable payload (seq {Sequence}); concealed")]
-    public static partial void DecodeFailed(ILogger logger, ushort sequence, Exception exception);
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Media stopped: sent {Sent} received {Received} lost {Lost} late {Late} concealed {ConcealedMs:F0} ms jitter {JitterMs:F1} ms MOS {Mos:F2}")]
+    public static partial void MediaStopped(ILogger logger, long sent, long received, long lost, long late, double concealedMs, double jitterMs, double mos);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Media stopped: sent {Sent} received {Received} lost {Lost} jitter {JitterMs:F1} ms MOS {Mos:F2}")]
-    public static partial void MediaStopped(ILogger logger, long sent, long received, long lost, double jitterMs, double mos);
-
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "DTMF digit {Digit} received")]
-    public static partial void DigitReceived(ILogger logger, char digit);
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "DTMF digit {Digit} received at {Offset} for {DurationMs:F0} ms")]
+    public static partial void DigitReceived(ILogger logger, char digit, TimeSpan offset, double durationMs);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Debug, Message = "RTCP BYE received from SSRC {Ssrc}")]
     public static partial void ByeReceived(ILogger logger, uint ssrc);
@@ -35,4 +32,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Recording sink failed; recording detached")]
     public static partial void SinkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "RTP packet from {Source} ignored: {Reason} (pt {PayloadType}; {Suppressed} more ignored since the last report)")]
+    public static partial void PacketRejected(ILogger logger, EndPoint? source, string reason, int payloadType, long suppressed);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Remote media address {Remote} cannot be reached from the {Family} socket bound to {Local}: nothing is sent")]
+    public static partial void RemoteUnreachable(ILogger logger, IPEndPoint remote, System.Net.Sockets.AddressFamily family, IPAddress local);
+
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Information, Message = "Symmetric RTP: {Kind} from {Source} is not from the negotiated host {Remote}; not latched (logged once)")]
+    public static partial void NotLatched(ILogger logger, string kind, EndPoint? source, IPAddress remote);
+
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Information, Message = "Local hold {State}: {What}")]
+    public static partial void LocalHold(ILogger logger, string state, string what);
 }

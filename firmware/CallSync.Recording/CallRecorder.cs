@@ -90,7 +90,7 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
     /// <summary>The .opus file.</summary>
     public string Path { get; }
 
-    /// <summary>PCM rate of the frames handed to <see cref="OnFrame"/>.</summary>
+    /// <summary>PCM rate of the frames handed to <see cref="OnFrame"/>: the recording's rate (<see cref="IMediaRecordingSink.SampleRate"/>).</summary>
     public int SampleRate { get; }
 
     /// <summary>
@@ -99,7 +99,8 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
     /// </summary>
     /// <param name="options">Directory, bit rate, page delay.</param>
     /// <param name="metadata">Ids, numbers and start time (tags).</param>
-    /// <param name="sampleRate">Device rate of the frames (8000 or 16000; any Opus input rate works).</param>
+    /// <param name="sampleRate">The recording's rate: 16000 for wideband calls, 8000 for G.711 (see
+    /// <c>MediaCodecChoice.RecordingSampleRate</c> or <c>RtpMediaSession.RecordingSampleRate</c>); frames are 20 ms at it.</param>
     /// <param name="logger">Logger.</param>
     /// <exception cref="RecordingException">libopusenc could not start.</exception>
     /// <exception cref="IOException">The file could not be created.</exception>
@@ -226,6 +227,7 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
             RecordId = _metadata.RecordId,
             Path = Path,
             Duration = TimeSpan.FromMilliseconds(Interlocked.Read(ref _framesEncoded) * 20),
+            SampleRate = SampleRate,
             Bytes = bytes,
             Sha256 = sha,
             CutShort = cutShort,

@@ -3,12 +3,36 @@ using System.Buffers.Binary;
 namespace CallSync.Recording;
 
 /// <summary>
-/// Reads the duration of an Ogg Opus file from its pages without decoding: the last page's granule
-/// position minus the pre-skip of the OpusHead (RFC 7845 section 4), at 48 kHz. Tolerates a truncated tail.
+/// Reads facts of an Ogg Opus file from its pages without decoding: the duration (the last page's granule
+/// position minus the pre-skip of the OpusHead, RFC 7845 section 4, at 48 kHz) and the input sample rate the
+/// OpusHead declares. Tolerates a truncated tail.
 /// </summary>
 public static class OggOpusInspector
 {
     private const int PageHeaderLength = 27;
+
+    /// <summary>
+    /// The original input rate the OpusHead declares (RFC 7845 5.1: what the audio was recorded at; playback is
+    /// always 48 kHz); false when the file does not start with an OpusHead.
+    /// </summary>
+    public static bool TryGetInputSampleRate(ReadOnlySpan<byte> file, out int sampleRate)
+    {
+        sampleRate = 0;
+        if (file.Length < PageHeaderLength || !file.StartsWith("OggS"u8))
+        {
+            return false;
+        }
+
+        int segments = file[26];
+        int headerLength = PageHeaderLength + segments;
+        if (file.Length < headerLength + 16 || !file[headerLength..].StartsWith("OpusHead"u8))
+        {
+            return false;
+        }
+
+        sampleRate = (int)BinaryPrimitives.ReadUInt32LittleEndian(file.Slice(headerLength + 12, 4));
+        return true;
+    }
 
     /// <summary>Duration of the audio in <paramref name="file"/>; false when no Opus page is found.</summary>
     public static bool TryGetDuration(ReadOnlySpan<byte> file, out TimeSpan duration)

@@ -38,11 +38,13 @@ public static class RecordingRecovery
         string path = Path.Combine(directory, recordId + ".opus");
         byte[] bytes = File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : [];
         OggOpusInspector.TryGetDuration(bytes, out TimeSpan duration);
+        OggOpusInspector.TryGetInputSampleRate(bytes, out int sampleRate);
         var result = new RecordingResult
         {
             RecordId = recordId,
             Path = path,
             Duration = duration,
+            SampleRate = sampleRate,
             Bytes = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             CutShort = true,

@@ -12,6 +12,12 @@ public sealed record RecordingResult
     /// <summary>Audio duration.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>
+    /// The rate the call was recorded at: 16000 for wideband calls (G.722, Opus), 8000 for G.711 (also declared as
+    /// the input rate in the file's OpusHead, which opusinfo shows as "Original sample rate"). 0 when unknown.
+    /// </summary>
+    public int SampleRate { get; init; }
+
     /// <summary>File size in bytes.</summary>
     public long Bytes { get; init; }
 

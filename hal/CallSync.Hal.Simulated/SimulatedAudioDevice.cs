@@ -1,36 +1,40 @@
 using System.Diagnostics.CodeAnalysis;
+using CallSync.Hal.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Hal.Simulated;
 
 /// <summary>
 /// A handset whose microphone plays an <see cref="IAudioSource"/> and whose speaker writes to an
-/// <see cref="IAudioSink"/>, paced by a <see cref="TimeProvider"/>: with a fake clock each 20 ms the test
-/// advances delivers exactly one frame; with the system clock the frames due since start are delivered on each
-/// tick, so timer jitter never makes the stream drift.
+/// <see cref="IAudioSink"/>, paced by a <see cref="FrameClock"/>: with a fake clock each 20 ms the test
+/// advances delivers exactly one frame; with the system clock a dedicated thread delivers each frame at its
+/// absolute deadline, and frames owed after a stall late and in order, so the stream never drifts or skips.
 /// </summary>
 public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
 {
     /// <summary>The frame period every audio device here uses.</summary>
     public static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(20);
 
-    // After a stall (a paused debugger, a starved VM) deliver at most this many frames at once and skip the rest,
-    // like a sound card that overran.
-    private const int MaxCatchUpFrames = 10;
-
     private readonly IAudioSource _microphone;
     private readonly IAudioSink _speaker;
     private readonly TimeProvider _time;
     private readonly ILogger<SimulatedAudioDevice> _logger;
+    private readonly FrameClockOptions? _clockOptions;
     private readonly Lock _gate = new();
     private readonly short[] _captured;
     private readonly short[] _playback;
     private Run? _run;
     private long _framesDelivered;
 
-    /// <summary>Creates the device; nothing runs until <see cref="Start"/>.</summary>
+    /// <summary>Creates the device; nothing runs until <see cref="TryStart"/>.</summary>
+    /// <param name="microphone">What the microphone hears.</param>
+    /// <param name="speaker">Where the speaker's samples go.</param>
+    /// <param name="sampleRate">8000 or 16000.</param>
+    /// <param name="time">The clock that paces the frames.</param>
+    /// <param name="logger">Logger.</param>
+    /// <param name="clockOptions">Frame clock options (priority, catch-up limit); defaults when null.</param>
     public SimulatedAudioDevice(IAudioSource microphone, IAudioSink speaker, int sampleRate, TimeProvider time,
-        ILogger<SimulatedAudioDevice> logger)
+        ILogger<SimulatedAudioDevice> logger, FrameClockOptions? clockOptions = null)
     {
         if (sampleRate is not (8000 or 16000))
         {
@@ -41,6 +45,7 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
         _speaker = speaker;
         _time = time;
         _logger = logger;
+        _clockOptions = clockOptions;
         SampleRate = sampleRate;
         FrameSamples = sampleRate / 50;
         _captured = new short[FrameSamples];
@@ -68,9 +73,9 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
                 return false;
             }
 
-            var run = new Run(this, handler, _time.GetTimestamp());
+            var run = new Run(this, handler);
             _run = run;
-            run.Timer = _time.CreateTimer(static state => ((Run)state!).Tick(), run, FramePeriod, FramePeriod);
+            run.Clock = FrameClock.Start(run.Tick, _time, _clockOptions, _logger);
             started = run;
             return true;
         }
@@ -79,10 +84,17 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
     /// <summary>Stops the device if started and closes the speaker's sink.</summary>
     public void Dispose()
     {
+        Run? run;
         lock (_gate)
         {
-            _run?.Stop();
+            run = _run;
             _run = null;
+        }
+
+        // Outside the lock: stopping waits for a frame in progress, which needs the lock.
+        run?.Stop();
+        lock (_gate)
+        {
             _speaker.Dispose();
         }
     }
@@ -96,32 +108,21 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
                 return;
             }
 
-            var due = (long)(_time.GetElapsedTime(run.StartedAt) / FramePeriod);
-            var missing = due - run.Delivered;
-            if (missing > MaxCatchUpFrames)
+            _microphone.Read(_captured);
+            Array.Clear(_playback);
+            try
             {
-                run.Delivered = due - MaxCatchUpFrames;
+                run.Handler.OnFrame(_captured, _playback);
             }
-
-            while (run.Delivered < due)
-            {
-                _microphone.Read(_captured);
-                Array.Clear(_playback);
-                try
-                {
-                    run.Handler.OnFrame(_captured, _playback);
-                }
 #pragma warning disable CA1031 // A failing handler must not stop the device's clock; it is logged.
-                catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-                {
-                    SimulatedBoardLog.FrameHandlerFailed(_logger, ex);
-                }
-
-                _speaker.Write(_playback);
-                run.Delivered++;
-                Interlocked.Increment(ref _framesDelivered);
+            {
+                SimulatedBoardLog.FrameHandlerFailed(_logger, ex);
             }
+
+            _speaker.Write(_playback);
+            Interlocked.Increment(ref _framesDelivered);
         }
     }
 
@@ -136,19 +137,15 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
         }
     }
 
-    private sealed class Run(SimulatedAudioDevice device, IAudioFrameHandler handler, long startedAt) : IDisposable
+    private sealed class Run(SimulatedAudioDevice device, IAudioFrameHandler handler) : IDisposable
     {
         public IAudioFrameHandler Handler { get; } = handler;
 
-        public long StartedAt { get; } = startedAt;
+        public FrameClock? Clock { get; set; }
 
-        public long Delivered { get; set; }
+        public void Tick(FrameTick tick) => device.Deliver(this);
 
-        public ITimer? Timer { get; set; }
-
-        public void Tick() => device.Deliver(this);
-
-        public void Stop() => Timer?.Dispose();
+        public void Stop() => Clock?.Dispose();
 
         public void Dispose()
         {

@@ -220,8 +220,8 @@ internal sealed partial class CallManager : IHostedService, IStatusSource, IDisp
             case HookMoved { OffHook: var offHook }:
                 OnHook(offHook);
                 break;
-            case RtpDigitReceived { Session: var session, Digit: var digit }:
-                OnDigit(session, digit, DtmfDigit.Rfc4733);
+            case RtpDigitReceived { Session: var session, Digit: var digit, At: var at }:
+                OnDigit(session, digit, DtmfDigit.Rfc4733, at);
                 break;
             case AutoAnswerDue { Session: var session } when session.Phase == CallPhase.Ringing:
                 Answer(session);
@@ -293,7 +293,8 @@ internal sealed partial class CallManager : IHostedService, IStatusSource, IDisp
     private void Attach(CallSession session, CallMedia media)
     {
         session.Media = media;
-        media.DigitReceived += (_, e) => Post(new RtpDigitReceived(session, e.Digit));
+        // The digit's offset comes from its first RTP packet, not from when the loop gets to it.
+        media.DigitReceived += (_, e) => Post(new RtpDigitReceived(session, e.Digit, (media.StartedAt ?? _time.GetUtcNow()) + e.Offset));
     }
 
     private bool Answer(CallSession session)
@@ -347,14 +348,14 @@ internal sealed partial class CallManager : IHostedService, IStatusSource, IDisp
 
     private CallSession? RingingIncoming() => _calls.Values.FirstOrDefault(s => s.Phase == CallPhase.Ringing);
 
-    private void OnDigit(CallSession session, char digit, string method)
+    private void OnDigit(CallSession session, char digit, string method, DateTimeOffset? at = null)
     {
         if (!session.IsLive)
         {
             return;
         }
 
-        var offset = session.AnsweredAt is { } answered ? Math.Max(0, Math.Round((_time.GetUtcNow() - answered).TotalSeconds, 3)) : 0;
+        var offset = session.AnsweredAt is { } answered ? Math.Max(0, Math.Round(((at ?? _time.GetUtcNow()) - answered).TotalSeconds, 3)) : 0;
         session.AddDigit(new DtmfDigit { Digit = digit.ToString(), OffsetSeconds = offset, Method = method });
         CallLog.DigitReceived(_logger, digit, method, session.CallId, offset);
     }

@@ -15,7 +15,8 @@ internal static class RtpKeys
 
     public static readonly ConfigKey<IPAddress?> Address6 = Section.Optional("Address6",
         ConfigValues.IPAddress(AddressFamily.InterNetworkV6, "an IPv6 address such as 2001:db8::20"),
-        "the IPv6 address for media; without it an offer with IPv6 media is refused with `488`", ConfigKeyFlags.Reserved);
+        "the IPv6 address announced for media: an offer with `c=IN IP6` is answered with it (`::`: this host's first global IPv6 address); " +
+        "when set, media is bound dual-stack (`::`) so the same port serves both families. Without it such an offer is refused with `488`");
 
     public static readonly ConfigKey<int> PortMin = Section.Add("PortMin", ConfigValues.Number(1024, 65534), 16384,
         "lowest RTP port (even ports for RTP, the next odd one for RTCP)");
@@ -25,7 +26,7 @@ internal static class RtpKeys
 
     public static readonly ConfigKey<TimeSpan> InactivityTimeout = Section.Add("InactivityTimeout",
         ConfigValues.DurationOrOff(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)), TimeSpan.FromSeconds(30),
-        "a talking call that receives no RTP for this long is ended by the phone (BYE, ended by the system; not while on hold); `off`: never");
+        "a talking call that receives no RTP or RTCP for this long is ended by the phone (BYE, ended by the system; not while on hold); `off`: never");
 
     public static readonly ConfigKey<MediaEncryption> Encryption = Section.Add("Encryption",
         ConfigValues.OneOf("off, optional or required",

@@ -8,7 +8,7 @@ public sealed record RtpOptions
     /// <summary>Rtp:Address, the IPv4 address media is bound to and announced in SDP.</summary>
     public required IPAddress Address { get; init; }
 
-    /// <summary>Rtp:Address6, the IPv6 address for media, or null: IPv6 offers are refused with 488 (reserved).</summary>
+    /// <summary>Rtp:Address6, the IPv6 address announced for media (media then binds dual-stack), or null: IPv6 offers are refused with 488.</summary>
     public IPAddress? Address6 { get; init; }
 
     /// <summary>Rtp:PortMin, the lowest RTP port.</summary>
@@ -17,7 +17,7 @@ public sealed record RtpOptions
     /// <summary>Rtp:PortMax, the highest RTP port (above <see cref="PortMin"/>).</summary>
     public required int PortMax { get; init; }
 
-    /// <summary>Rtp:InactivityTimeout: a call without any RTP for this long is ended; <see cref="TimeSpan.Zero"/>: never (reserved).</summary>
+    /// <summary>Rtp:InactivityTimeout: a talking call without any RTP or RTCP from the peer for this long is ended; <see cref="TimeSpan.Zero"/>: never.</summary>
     public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Rtp:Encryption, SRTP with SDES keys (reserved).</summary>

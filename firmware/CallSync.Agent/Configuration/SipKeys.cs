@@ -59,7 +59,7 @@ internal static class SipKeys
         ConfigValues.OneOf("G722, PCMU, PCMA, opus or telephone-event", [.. CodecNames.Select(name => (name, name))]),
         CodecNames,
         "codecs offered and accepted, in order of preference (at least one audio codec); `telephone-event` is RFC 4733 DTMF. " +
-        "G722 and leaving out telephone-event are reserved: until they are wired, G722 is skipped and DTMF events are always offered");
+        "leaving out telephone-event is reserved: until it is wired, DTMF events are always offered");
 
     public static readonly ConfigKey<string> UserAgent = Section.Add("UserAgent",
         ConfigValues.Text("printable text of at most 128 characters", maxLength: 128), "CallSync/0.1", "the User-Agent header");

@@ -1,5 +1,6 @@
 using System.Net;
 using CallSync.Hal;
+using CallSync.Hal.Timing;
 using CallSync.Media.Dtmf;
 using CallSync.Media.Session;
 using CallSync.Recording;
@@ -18,16 +19,20 @@ internal sealed class CallMedia : IAsyncDisposable
 {
     private readonly RtpMediaSession _rtp;
     private readonly IBoard _board;
-    private readonly Func<CallRecorder?> _startRecorder;
+    private readonly Func<int, CallRecorder?> _startRecorder;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private IDisposable? _audio;
     private CallRecorder? _recorder;
     private Task<MediaOutcome>? _stopped;
-    private long _lastPackets;
-    private long _lastPacketAt;
 
-    public CallMedia(RtpMediaSession rtp, SdpLocalMedia local, IBoard board, Func<CallRecorder?> startRecorder, TimeProvider time, ILogger logger)
+    /// <param name="rtp">The call's RTP session, bound.</param>
+    /// <param name="local">This side's media for offers and answers.</param>
+    /// <param name="board">The handset and the LEDs.</param>
+    /// <param name="startRecorder">Starts the recording at the given rate (the negotiated codec's), or null when recording is off or failed.</param>
+    /// <param name="time">The agent's clock.</param>
+    /// <param name="logger">Logger.</param>
+    public CallMedia(RtpMediaSession rtp, SdpLocalMedia local, IBoard board, Func<int, CallRecorder?> startRecorder, TimeProvider time, ILogger logger)
     {
         _rtp = rtp;
         Local = local;
@@ -56,8 +61,12 @@ internal sealed class CallMedia : IAsyncDisposable
     /// <summary>True for the codecs the media path sends and plays (the others are not offered or accepted).</summary>
     public static bool Plays(string codecName) => CodecOf(codecName) is not null;
 
-    /// <summary>Starts media with the first negotiation result, then follows every later one (hold, resume, re-target).</summary>
-    public void Apply(SdpNegotiatedMedia media)
+    /// <summary>
+    /// Starts media with the first negotiation result, then follows every later one (hold, resume, re-target, codec).
+    /// <paramref name="localHold"/>: this side holds the call, so no microphone audio is sent (the session sends
+    /// silence, or nothing when the direction is inactive) and the recording keeps what each side heard.
+    /// </summary>
+    public void Apply(SdpNegotiatedMedia media, bool localHold)
     {
         ArgumentNullException.ThrowIfNull(media);
         if (_stopped is not null)
@@ -79,16 +88,16 @@ internal sealed class CallMedia : IAsyncDisposable
             _ => MediaDirection.SendReceive,
         };
         Codec = $"{media.CodecName}/{media.ClockRate}" + (media.Channels > 1 ? $"/{media.Channels}" : "");
+        _rtp.SetLocalHold(localHold); // before the first period of a start or update runs with the new direction
         if (StartedAt is not null)
         {
-            _rtp.Update(remote, codec, direction);
+            _rtp.Update(remote, codec, direction, media.RemoteRtcpPort);
             return;
         }
 
-        _rtp.Start(remote, codec, direction);
+        _rtp.Start(remote, codec, direction, media.RemoteRtcpPort);
         StartedAt = _time.GetUtcNow();
-        _lastPacketAt = _time.GetTimestamp();
-        _recorder = _startRecorder();
+        _recorder = _startRecorder(_rtp.RecordingSampleRate);
         if (_recorder is not null)
         {
             _rtp.AttachRecordingSink(_recorder);
@@ -104,30 +113,15 @@ internal sealed class CallMedia : IAsyncDisposable
             // The handset already carries another call (a second line): this one runs on its own clock, so its
             // RTP is still received and recorded, with silence for this side.
             MediaLog.HandsetBusy(_logger, _rtp.LocalPort);
-            _audio = new LineClock(_rtp, _board.Audio.FrameSamples, _time);
+            _audio = StartOwnClock(_rtp, _board.Audio.FrameSamples, _time, _logger);
         }
     }
 
     /// <summary>Sends a keypad digit as RFC 4733; false when the call has no telephone-event now.</summary>
     public bool SendDtmf(char digit) => _rtp.SendDigits(digit.ToString());
 
-    /// <summary>How long the peer has sent nothing (measured from media start), or null before media started.</summary>
-    public TimeSpan? Silence()
-    {
-        if (StartedAt is null)
-        {
-            return null;
-        }
-
-        var packets = _rtp.GetStatistics().PacketsReceived;
-        if (packets != _lastPackets)
-        {
-            _lastPackets = packets;
-            _lastPacketAt = _time.GetTimestamp();
-        }
-
-        return _time.GetElapsedTime(_lastPacketAt);
-    }
+    /// <summary>How long the peer has sent no RTP or RTCP packet (measured from media start), or null before media started.</summary>
+    public TimeSpan? Silence() => StartedAt is null ? null : _rtp.TimeSinceLastPeerPacket;
 
     /// <summary>Stops everything once (handset first, so no frame reaches a closing recorder) and gives what the media left.</summary>
     public Task<MediaOutcome> StopAsync()
@@ -182,9 +176,37 @@ internal sealed class CallMedia : IAsyncDisposable
             return false;
         }
 
-        codec = new MediaCodecChoice(audio.Value, (byte)media.PayloadType, (byte?)media.TelephoneEventPayloadType);
+        codec = new MediaCodecChoice(audio.Value, (byte)media.PayloadType, (byte?)media.TelephoneEventPayloadType)
+        {
+            PacketTime = Milliseconds(media.RemotePtime),
+            MaxPacketTime = Milliseconds(media.RemoteMaxPtime),
+            ComfortNoisePayloadType = (byte?)media.ComfortNoisePayloadType,
+            Opus = audio == AudioCodec.Opus && media.Opus is { } opus ? OpusOf(opus) : null,
+        };
         remote = new IPEndPoint(address, media.RemotePort);
         return true;
+    }
+
+    private static TimeSpan? Milliseconds(int? value) => value is > 0 ? TimeSpan.FromMilliseconds(value.Value) : null;
+
+    // What the peer asked for in what we send (RFC 7587 6.1); its sprop-* describe what it sends and need nothing here.
+    private static OpusParameters OpusOf(SdpOpusParameters opus) => new()
+    {
+        MaxPlaybackRate = opus.MaxPlaybackRate,
+        Stereo = opus.Stereo == true,
+        UseInbandFec = opus.UseInbandFec,
+        MaxAverageBitrate = opus.MaxAverageBitrate,
+        UseDtx = opus.UseDtx == true,
+        ConstantBitrate = opus.ConstantBitrate == true,
+    };
+
+    // A call without the handset (a second line) runs on a frame clock of its own: silence as microphone, its
+    // playback discarded, so its RTP is still received, concealed and recorded and silence is sent.
+    private static FrameClock StartOwnClock(RtpMediaSession rtp, int frameSamples, TimeProvider time, ILogger logger)
+    {
+        var silence = new short[frameSamples];
+        var discard = new short[frameSamples];
+        return FrameClock.Start(_ => rtp.OnFrame(silence, discard), time, new FrameClockOptions { Name = "callsync-line" }, logger);
     }
 
     private static AudioCodec? CodecOf(string name) => name.ToUpperInvariant() switch
@@ -192,6 +214,7 @@ internal sealed class CallMedia : IAsyncDisposable
         "PCMU" => AudioCodec.Pcmu,
         "PCMA" => AudioCodec.Pcma,
         "OPUS" => AudioCodec.Opus,
+        "G722" => AudioCodec.G722,
         _ => null,
     };
 }

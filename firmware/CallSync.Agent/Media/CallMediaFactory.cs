@@ -26,6 +26,7 @@ internal sealed class CallMediaFactory(
 {
     private readonly ILogger _logger = loggers.CreateLogger<CallMediaFactory>();
     private readonly string _announced = AnnouncedAddress(options.Rtp.Address);
+    private readonly string? _announced6 = options.Rtp.Address6 is { } v6 ? AnnouncedAddress(v6) : null;
 
     /// <summary>What every call offers and answers (the port is filled per call): the SIP user agent checks offers against it.</summary>
     public SdpLocalMedia Capabilities => Describe(port: 9);
@@ -39,7 +40,9 @@ internal sealed class CallMediaFactory(
         {
             rtp = new RtpMediaSession(new RtpMediaSessionOptions
             {
-                LocalAddress = options.Rtp.Address,
+                // With Rtp:Address6 one dual-stack socket per port serves both announced addresses (an IPv4 peer
+                // arrives as a mapped address): the port in the SDP is the same whichever family the peer uses.
+                LocalAddress = options.Rtp.Address6 is null ? options.Rtp.Address : IPAddress.IPv6Any,
                 PortRangeStart = options.Rtp.PortMin,
                 PortRangeEnd = options.Rtp.PortMax,
                 NoticeTone = options.Recording.Enabled && options.Recording.NoticeTone,
@@ -53,19 +56,22 @@ internal sealed class CallMediaFactory(
         }
 
         reason = null;
-        return new CallMedia(rtp, Describe(rtp.LocalPort), board, () => StartRecorder(session()), time, _logger);
+        return new CallMedia(rtp, Describe(rtp.LocalPort), board, rate => StartRecorder(session(), rate), time, _logger);
     }
 
     private SdpLocalMedia Describe(int port) => new()
     {
         Address = _announced,
+        Ipv6Address = _announced6,
         Port = port,
         Codecs = [.. options.Sip.Codecs.Select(name => SdpCodec.TryGetByName(name, out var codec) ? codec : null).OfType<SdpCodec>()
             .Where(c => CallMedia.Plays(c.Name))],
         UserName = options.Device.Id,
     };
 
-    private CallRecorder? StartRecorder(CallSession session)
+    /// <param name="session">The call.</param>
+    /// <param name="sampleRate">The negotiated codec's recording rate: 16000 for G.722 and Opus, 8000 for G.711.</param>
+    private CallRecorder? StartRecorder(CallSession session, int sampleRate)
     {
         if (!options.Recording.Enabled)
         {
@@ -77,7 +83,7 @@ internal sealed class CallMediaFactory(
             return CallRecorder.Start(
                 new CallSync.Recording.RecordingOptions { Directory = dataDirectory.Recordings, Bitrate = options.Recording.Bitrate },
                 new RecordingMetadata(session.RecordId.ToString(), session.CallId, options.Device.Number, session.Remote, time.GetUtcNow()),
-                board.Audio.SampleRate,
+                sampleRate,
                 loggers.CreateLogger<CallRecorder>());
         }
         catch (RecordingException ex)
@@ -87,18 +93,21 @@ internal sealed class CallMediaFactory(
         }
     }
 
-    // SDP must carry an address the far end can reach; a wildcard bind announces this host's first IPv4 address.
-    private static string AnnouncedAddress(IPAddress bound)
+    // SDP must carry an address the far end can reach; a wildcard announces this host's first address of its
+    // family (IPv6: a global one, not link-local, which would need a scope the SDP cannot carry).
+    private static string AnnouncedAddress(IPAddress configured)
     {
-        if (!bound.Equals(IPAddress.Any))
+        if (!configured.Equals(IPAddress.Any) && !configured.Equals(IPAddress.IPv6Any))
         {
-            return bound.ToString();
+            return configured.ToString();
         }
 
+        var family = configured.AddressFamily;
         return NetworkInterface.GetAllNetworkInterfaces()
             .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
             .SelectMany(n => n.GetIPProperties().UnicastAddresses)
             .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)?.ToString() ?? "127.0.0.1";
+            .FirstOrDefault(a => a.AddressFamily == family && !a.IsIPv6LinkLocal)?.ToString()
+            ?? (family == AddressFamily.InterNetworkV6 ? "::1" : "127.0.0.1");
     }
 }

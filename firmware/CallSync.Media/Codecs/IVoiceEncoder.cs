@@ -1,6 +1,9 @@
 namespace CallSync.Media.Codecs;
 
-/// <summary>Encodes one 20 ms frame of 16-bit mono PCM at the codec's input rate into an RTP payload.</summary>
+/// <summary>
+/// Encodes one packet's worth of 16-bit mono PCM at the codec's input rate into an RTP payload. The length is the
+/// packet time the session chose (any whole millisecond count for G.711/G.722, an Opus frame duration for Opus).
+/// </summary>
 public interface IVoiceEncoder : IDisposable
 {
     /// <summary>PCM samples per second the encoder expects.</summary>

@@ -3,8 +3,10 @@ using CallSync.Media.Interop.Opus;
 namespace CallSync.Media.Codecs;
 
 /// <summary>
-/// Opus voice encoder (libopus, VOIP application, mono) for 20 ms RTP frames (RFC 7587). In-band FEC is
-/// on by default and tuned by <see cref="SetExpectedPacketLoss"/>.
+/// Opus voice encoder (libopus, VOIP application, mono) for RTP (RFC 7587): each <see cref="Encode"/> makes one
+/// packet of one frame, 2.5 to 120 ms. In-band FEC is on by default and tuned by <see cref="SetExpectedPacketLoss"/>;
+/// the peer's fmtp is applied with <see cref="SetBitrate"/>, <see cref="SetMaxPlaybackRate"/>,
+/// <see cref="SetInbandFec"/>, <see cref="SetDiscontinuousTransmission"/> and <see cref="SetConstantBitrate"/>.
 /// </summary>
 public sealed class OpusVoiceEncoder : IVoiceEncoder
 {
@@ -33,6 +35,36 @@ public sealed class OpusVoiceEncoder : IVoiceEncoder
         OpusNative.EncoderCtl(_handle, OpusNative.SetInbandFecRequest, p > 0 ? 1 : 0);
         OpusNative.EncoderCtl(_handle, OpusNative.SetPacketLossPercentRequest, p);
     }
+
+    /// <summary>Turns in-band FEC on or off (the peer's <c>useinbandfec</c>), keeping the loss percentage.</summary>
+    public void SetInbandFec(bool enabled) => OpusNative.EncoderCtl(_handle, OpusNative.SetInbandFecRequest, enabled ? 1 : 0);
+
+    /// <summary>Sets the target bit rate in bit/s (clamped to libopus's 500-512000).</summary>
+    public void SetBitrate(int bitsPerSecond) =>
+        OpusNative.EncoderCtl(_handle, OpusNative.SetBitrateRequest, Math.Clamp(bitsPerSecond, 500, 512000));
+
+    /// <summary>
+    /// Limits the coded audio bandwidth to what a decoder playing at <paramref name="hertz"/> can use (the peer's
+    /// <c>maxplaybackrate</c>, RFC 7587 section 6.1): 8000 narrowband, 12000 mediumband, 16000 wideband, 24000
+    /// super-wideband, above fullband.
+    /// </summary>
+    public void SetMaxPlaybackRate(int hertz) => OpusNative.EncoderCtl(_handle, OpusNative.SetMaxBandwidthRequest, hertz switch
+    {
+        <= 8000 => OpusNative.BandwidthNarrowband,
+        <= 12000 => OpusNative.BandwidthMediumband,
+        <= 16000 => OpusNative.BandwidthWideband,
+        <= 24000 => OpusNative.BandwidthSuperwideband,
+        _ => OpusNative.BandwidthFullband,
+    });
+
+    /// <summary>Discontinuous transmission (the peer's <c>usedtx</c>): in silence libopus makes 1-2 byte packets, which are not sent.</summary>
+    public void SetDiscontinuousTransmission(bool enabled) => OpusNative.EncoderCtl(_handle, OpusNative.SetDtxRequest, enabled ? 1 : 0);
+
+    /// <summary>Constant bit rate (the peer's <c>cbr</c>) instead of the default variable rate.</summary>
+    public void SetConstantBitrate(bool enabled) => OpusNative.EncoderCtl(_handle, OpusNative.SetVbrRequest, enabled ? 0 : 1);
+
+    /// <summary>Reads an encoder setting back (OPUS_GET_* request), for tests and diagnostics.</summary>
+    internal int Get(int request) => OpusNative.EncoderGet(_handle, request);
 
     /// <summary>Sets the complexity (0-10).</summary>
     public void SetComplexity(int complexity) =>

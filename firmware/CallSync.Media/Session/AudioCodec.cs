@@ -11,4 +11,7 @@ public enum AudioCodec
 
     /// <summary>Opus (RFC 7587), dynamic payload type, 48 kHz RTP clock, mono here.</summary>
     Opus,
+
+    /// <summary>G.722, static payload type 9: 16 kHz audio on an 8000 Hz RTP clock (RFC 3551 section 4.5.2).</summary>
+    G722,
 }

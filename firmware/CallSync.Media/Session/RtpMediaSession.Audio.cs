@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
-using CallSync.Media.Codecs;
-using CallSync.Media.Dtmf;
-using CallSync.Media.Jitter;
+using CallSync.Media.Audio;
 using CallSync.Media.Rtp;
 
 namespace CallSync.Media.Session;
 
-/// <content>The device-driven audio path: one call per 20 ms period, no allocation.</content>
+/// <content>The clock-driven audio path: one call per 20 ms period, no allocation.</content>
 public sealed partial class RtpMediaSession
 {
+    private readonly FrameBuffers _frame;
+
     /// <inheritdoc />
     public void OnFrame(ReadOnlySpan<short> captured, Span<short> playback)
     {
@@ -22,94 +22,92 @@ public sealed partial class RtpMediaSession
                 return;
             }
 
-            ReadOnlySpan<short> mic = captured;
-            bool tone = _toneSamplesLeft > 0;
-            if (tone)
+            // Datagrams already in the socket belong before this period: owed periods delivered back to back after a
+            // stall then find the packets that arrived during it, instead of racing the receive thread.
+            DrainReceived();
+            FrameBuffers f = _frame;
+            bool held = _localHold;
+            bool tone = f.NextTone();
+
+            // What the remote party hears from us: the microphone, or silence while held or not sending.
+            Span<short> sent = f.Sent;
+            if (media.Sends && !held)
             {
-                FillTone();
-                captured.CopyTo(_mic);
-                MixInto(_mic, _tone);
-                mic = _mic;
+                captured[..sent.Length].CopyTo(sent);
+                if (tone)
+                {
+                    ToneGenerator.Mix(sent, f.Tone);
+                }
+            }
+            else
+            {
+                sent.Clear();
             }
 
             if (media.Sends)
             {
-                SendFrame(media, mic);
+                Span<short> pcm = f.Encoder(f.MicToEncoder.OutputLength(sent.Length));
+                f.MicToEncoder.Process(sent, pcm);
+                _sender.BeginPeriod(pcm, send: true, (int)(_options.DtmfDuration.Ticks * media.Choice.ClockRate / TimeSpan.TicksPerSecond));
+                while (_sender.TryTakePacket(_txBuffer, out int length))
+                {
+                    Transmit(length);
+                }
             }
             else
             {
-                _markNext = true;
+                _sender.BeginPeriod(default, send: false, 0);
             }
 
-            _timestamp += (uint)media.TimestampStep;
-
-            // Always drain the jitter buffer so it keeps pace; play only when receiving.
-            PlayFrame(media, playback);
-            if (!media.Receives)
+            // What this phone's user hears: the timeline's next period, or silence while held or not receiving. The
+            // receive path runs either way so its timeline keeps pace.
+            Span<short> remote = f.Remote;
+            _receiver.Pull(remote);
+            if (!media.Receives || held)
             {
-                playback.Clear();
+                remote.Clear();
             }
 
+            f.RemoteToDevice.Process(remote, playback);
             if (tone)
             {
-                MixInto(playback, _tone);
+                ToneGenerator.Mix(playback, f.Tone);
             }
 
-            IMediaRecordingSink? sink = _recordingSink;
-            if (sink is not null)
-            {
-                bool talking = media.Direction == MediaDirection.SendReceive;
-                try
-                {
-                    sink.OnFrame(talking ? mic : _silence, talking ? playback : _silence);
-                }
-#pragma warning disable CA1031 // A failing recorder must not take the call's audio down with it.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    Log.SinkFailed(_logger, ex);
-                    _recordingSink = null;
-                }
-            }
+            Record(f, sent, remote, tone);
         }
     }
 
-    private void SendFrame(ActiveMedia media, ReadOnlySpan<short> mic)
+    private void Record(FrameBuffers f, ReadOnlySpan<short> sent, ReadOnlySpan<short> remote, bool tone)
     {
-        Span<byte> packet = _txBuffer;
-        Span<byte> payload = packet[RtpHeader.FixedLength..];
-        int payloadLength;
-        byte payloadType;
-        uint timestamp = _timestamp;
-        bool marker;
-        int durationUnits = (int)(_options.DtmfDuration.TotalSeconds * media.Choice.ClockRate);
-        if (media.Choice.TelephoneEventPayloadType is byte eventPt
-            && _dtmfSender.TryNextPacket(_timestamp, media.TimestampStep, durationUnits, out TelephoneEvent ev, out uint eventTimestamp, out marker))
+        IMediaRecordingSink? sink = f.Sink;
+        if (sink is null)
         {
-            ev.TryWrite(payload);
-            payloadLength = TelephoneEvent.Length;
-            payloadType = eventPt;
-            timestamp = eventTimestamp;
-        }
-        else
-        {
-            IVoiceEncoder encoder = media.Encoder;
-            ReadOnlySpan<short> pcm = mic;
-            if (encoder.SampleRate != _deviceRate)
-            {
-                Span<short> down = _codecPcm.AsSpan(0, mic.Length / 2);
-                Resampler2x.Down(mic, down);
-                pcm = down;
-            }
-
-            payloadLength = encoder.Encode(pcm, payload);
-            payloadType = media.Choice.PayloadType;
-            marker = _markNext;
-            _markNext = false;
+            return;
         }
 
-        RtpHeader.TryWriteHeader(packet, marker, payloadType, _sequence, timestamp, _ssrc);
-        _sequence++;
+        int local = f.LocalToSink!.Process(sent, f.SinkLocal);
+        int heard = f.RemoteToSink!.Process(remote, f.SinkRemote);
+        if (tone)
+        {
+            f.MixSinkTone(f.SinkRemote[..heard], sink.SampleRate);
+        }
+
+        try
+        {
+            sink.OnFrame(f.SinkLocal[..local], f.SinkRemote[..heard]);
+        }
+#pragma warning disable CA1031 // A failing recorder must not take the call's audio down with it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.SinkFailed(_logger, ex);
+            f.DetachSink();
+        }
+    }
+
+    private void Transmit(int length)
+    {
         SocketAddress? destination = _rtpDestination;
         if (destination is null)
         {
@@ -118,92 +116,13 @@ public sealed partial class RtpMediaSession
 
         try
         {
-            _rtpSocket.SendTo(packet[..(RtpHeader.FixedLength + payloadLength)], SocketFlags.None, destination);
+            _rtpSocket.SendTo(_txBuffer.AsSpan(0, length), SocketFlags.None, destination);
             Interlocked.Increment(ref _packetsSent);
-            Interlocked.Add(ref _bytesSent, payloadLength);
+            Interlocked.Add(ref _bytesSent, length - RtpHeader.FixedLength);
         }
         catch (SocketException)
         {
             // ICMP port unreachable surfaces on the next send; the peer may simply not be up yet.
-        }
-    }
-
-    private void PlayFrame(ActiveMedia media, Span<short> playback)
-    {
-        IVoiceDecoder decoder = media.Decoder;
-        bool resample = decoder.SampleRate != _deviceRate;
-        Span<short> pcm = resample ? _codecPcm.AsSpan(0, playback.Length / 2) : playback;
-        JitterFrameKind kind = _jitter.Pop(_payload, out int length);
-        int produced;
-        switch (kind)
-        {
-            case JitterFrameKind.Packet when length == 0:
-                produced = 0;
-                break;
-            case JitterFrameKind.Packet:
-                produced = DecodeSafely(decoder, length, pcm);
-                break;
-            case JitterFrameKind.Lost:
-                produced = length > 0 && decoder.SupportsForwardErrorCorrection
-                    ? RecoverSafely(decoder, length, pcm)
-                    : decoder.Conceal(pcm);
-                break;
-            default:
-                produced = 0;
-                break;
-        }
-
-        pcm[Math.Min(produced, pcm.Length)..].Clear();
-        if (resample)
-        {
-            Resampler2x.Up(pcm, playback, ref _upsamplePrevious);
-        }
-    }
-
-    private int DecodeSafely(IVoiceDecoder decoder, int length, Span<short> pcm)
-    {
-        try
-        {
-            return decoder.Decode(_payload.AsSpan(0, length), pcm);
-        }
-        catch (OpusException ex)
-        {
-            Log.DecodeFailed(_logger, _sequence, ex);
-            return decoder.Conceal(pcm);
-        }
-    }
-
-    private int RecoverSafely(IVoiceDecoder decoder, int length, Span<short> pcm)
-    {
-        try
-        {
-            return decoder.DecodeRedundant(_payload.AsSpan(0, length), pcm);
-        }
-        catch (OpusException)
-        {
-            return decoder.Conceal(pcm);
-        }
-    }
-
-    private void FillTone()
-    {
-        double step = 2 * Math.PI * _options.NoticeToneFrequency / _deviceRate;
-        int n = Math.Min(_toneSamplesLeft, _tone.Length);
-        for (int i = 0; i < _tone.Length; i++)
-        {
-            _tone[i] = i < n ? (short)(6000 * Math.Sin(_tonePhase)) : (short)0;
-            _tonePhase += step;
-        }
-
-        _tonePhase %= 2 * Math.PI;
-        _toneSamplesLeft -= n;
-    }
-
-    private static void MixInto(Span<short> target, ReadOnlySpan<short> add)
-    {
-        for (int i = 0; i < target.Length; i++)
-        {
-            target[i] = (short)Math.Clamp(target[i] + add[i], short.MinValue, short.MaxValue);
         }
     }
 }

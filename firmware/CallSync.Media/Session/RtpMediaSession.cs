@@ -3,25 +3,25 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using CallSync.Hal;
-using CallSync.Media.Codecs;
+using CallSync.Media.Audio;
 using CallSync.Media.Dtmf;
-using CallSync.Media.Jitter;
-using CallSync.Media.Quality;
-using CallSync.Media.Rtp;
+using CallSync.Media.Receive;
+using CallSync.Media.Send;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Media.Session;
 
 /// <summary>
-/// One call's audio over RTP/RTCP (RFC 3550): a UDP port pair from the configured range, an encoder and
-/// decoder for the negotiated codec, a jitter buffer, DTMF (RFC 4733), RTCP reports and statistics. It is
-/// the audio device's <see cref="IAudioFrameHandler"/>: each device period encodes and sends the captured
-/// frame, and fills the playback frame from the jitter buffer; both go to the recording sink.
+/// One call's audio over RTP/RTCP (RFC 3550): a UDP port pair from the configured range, an encoder and decoder for
+/// the negotiated codec, a receive path driven by RTP timestamps (any packetization, comfort noise, re-synchronised
+/// sources), a send path at the peer's packet time, DTMF (RFC 4733), RTCP reports and statistics. It is the audio
+/// clock's <see cref="IAudioFrameHandler"/>: each 20 ms period first takes in every datagram already waiting, then
+/// encodes and sends the captured audio and fills the playback period; both legs go to the recording sink.
 /// </summary>
 /// <remarks>
 /// Lifecycle: construct (binds the ports; <see cref="LocalPort"/> goes into the SDP), <see cref="Start"/>
-/// with the negotiated remote, <see cref="Update"/> on re-INVITE (hold/resume/codec change),
-/// <see cref="StopAsync"/> at the end (sends RTCP BYE, returns the statistics).
+/// with the negotiated remote, <see cref="Update"/> on re-INVITE (codec, packet time, direction),
+/// <see cref="SetLocalHold"/> when this side holds, <see cref="StopAsync"/> at the end (RTCP BYE, statistics).
 /// </remarks>
 public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposable
 {
@@ -34,54 +34,38 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
     private readonly Socket _rtpSocket;
     private readonly Socket _rtcpSocket;
     private readonly int _deviceRate;
-    private readonly int _frameSamples;
     private readonly uint _ssrc;
-    private readonly long _createdTimestamp;
     private readonly Lock _frameLock = new();
-    private readonly Lock _statsLock = new();
-    private readonly JitterBuffer _jitter;
+    private readonly AudioReceiver _receiver;
+    private readonly AudioSender _sender;
     private readonly DtmfSender _dtmfSender = new();
-    private readonly DtmfReceiver _dtmfReceiver = new();
     private readonly byte[] _txBuffer = new byte[MaxDatagram];
-    private readonly byte[] _payload = new byte[MaxDatagram];
-    private readonly short[] _codecPcm;
-    private readonly short[] _mic;
-    private readonly short[] _tone;
-    private readonly short[] _silence;
     private readonly byte[] _cname;
+    private readonly LogThrottle _rejectLog;
 
     private ActiveMedia? _media;
     private SocketAddress? _rtpDestination;
     private SocketAddress? _rtcpDestination;
     private bool _rtpLatched;
     private bool _rtcpLatched;
-    private ushort _sequence;
-    private uint _timestamp;
-    private bool _markNext = true;
-    private short _upsamplePrevious;
-    private int _toneSamplesLeft;
-    private double _tonePhase;
-    private volatile IMediaRecordingSink? _recordingSink;
+    private int _rtcpPort;
+    private volatile bool _localHold;
     private volatile bool _stopping;
+    private long _mediaStart;
+    private long _lastPeerPacket;
+    private long _packetsSent;
+    private long _bytesSent;
     private Task? _rtpLoop;
     private Task? _rtcpLoop;
     private ITimer? _rtcpTimer;
     private MediaStatistics? _finalStatistics;
-
-    private long _packetsSent;
-    private long _bytesSent;
-    private long _packetsReceived;
-    private long _bytesReceived;
-    private RtpReceiveStatistics? _receive;
-    private uint _remoteSsrc;
-    private bool _haveRemoteSsrc;
 
     /// <summary>
     /// Binds an even RTP port and the RTCP port above it from the configured range.
     /// </summary>
     /// <param name="options">Ports, jitter buffer and codec options.</param>
     /// <param name="deviceSampleRate">The audio device's rate (8000 or 16000).</param>
-    /// <param name="timeProvider">Clock for RTCP timers, jitter and NTP timestamps.</param>
+    /// <param name="timeProvider">Clock for RTCP timers, jitter, inactivity and NTP timestamps.</param>
     /// <param name="logger">Logger.</param>
     /// <exception cref="InvalidOperationException">No free port pair in the range.</exception>
     public RtpMediaSession(RtpMediaSessionOptions options, int deviceSampleRate, TimeProvider timeProvider, ILogger<RtpMediaSession> logger)
@@ -98,24 +82,27 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         _time = timeProvider;
         _logger = logger;
         _deviceRate = deviceSampleRate;
-        _frameSamples = deviceSampleRate / 50;
-        _codecPcm = new short[_frameSamples];
-        _mic = new short[_frameSamples];
-        _tone = new short[_frameSamples];
-        _silence = new short[_frameSamples];
         _ssrc = (uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
-        _sequence = (ushort)RandomNumberGenerator.GetInt32(0, 65536);
-        _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
-        _createdTimestamp = timeProvider.GetTimestamp();
-        _jitter = new JitterBuffer(TimeSpan.FromMilliseconds(20), options.JitterBufferMinimum, options.JitterBufferMaximum);
+        _receiver = new AudioReceiver(options.JitterBufferMinimum, options.JitterBufferMaximum);
+        _sender = new AudioSender(
+            _ssrc,
+            (ushort)RandomNumberGenerator.GetInt32(0, 65536),
+            (uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue),
+            _dtmfSender);
+        _rejectLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
+        _frame = new FrameBuffers(deviceSampleRate);
         string cname = string.IsNullOrEmpty(options.CanonicalName) ? $"callsync-{_ssrc:x8}" : options.CanonicalName;
         _cname = Encoding.UTF8.GetBytes(cname);
         (_rtpSocket, _rtcpSocket) = BindPair(options);
+        _drainSource = new SocketAddress(_rtpSocket.AddressFamily);
         LocalPort = ((IPEndPoint)_rtpSocket.LocalEndPoint!).Port;
         Log.SessionBound(_logger, LocalPort);
     }
 
-    /// <summary>Raised on the network thread once per RFC 4733 digit received.</summary>
+    /// <summary>
+    /// Raised once per RFC 4733 digit received, when the event ends (or at stop when its end never came), on the
+    /// thread that took the packet in (a network thread or the audio clock's): handlers must return quickly.
+    /// </summary>
     public event EventHandler<DtmfDigitEventArgs>? DigitReceived;
 
     /// <summary>The local RTP port (RTCP is one above).</summary>
@@ -124,22 +111,51 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
     /// <summary>Our synchronisation source.</summary>
     public uint Ssrc => _ssrc;
 
-    /// <summary>Where RTP is sent now (the negotiated address, or the latched source).</summary>
-    public IPEndPoint? CurrentRemote
+    /// <summary>Where RTP is sent now (the negotiated address, or the latched source); null when it cannot be reached.</summary>
+    public IPEndPoint? CurrentRemote => _rtpDestination is { } a ? SocketAddresses.ToEndPoint(a) : null;
+
+    /// <summary>The rate to record this call at (see <see cref="MediaCodecChoice.RecordingSampleRate"/>); 8000 before <see cref="Start"/>.</summary>
+    public int RecordingSampleRate => _media?.Choice.RecordingSampleRate ?? 8000;
+
+    /// <summary>Audio per packet we send (the peer's ptime within the codec's limits); zero before <see cref="Start"/>.</summary>
+    public TimeSpan PacketTime => _media?.PacketTime ?? TimeSpan.Zero;
+
+    /// <summary>True while this side holds the call (<see cref="SetLocalHold"/>).</summary>
+    public bool LocalHold => _localHold;
+
+    /// <summary>
+    /// Time since the peer's last RTP or RTCP packet (since <see cref="Start"/> when none came yet), on the
+    /// session's <see cref="TimeProvider"/>: the agent hangs up a vanished peer after its inactivity timeout.
+    /// </summary>
+    public TimeSpan TimeSinceLastPeerPacket =>
+        _media is null ? TimeSpan.Zero : _time.GetElapsedTime(Interlocked.Read(ref _lastPeerPacket));
+
+    /// <summary>
+    /// Sets or clears the sink that receives both legs per period. Its <see cref="IMediaRecordingSink.SampleRate"/>
+    /// (8000 or 16000) is what the session converts both legs to.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The sink's rate is not 8000 or 16000.</exception>
+    public void AttachRecordingSink(IMediaRecordingSink? sink)
     {
-        get
+        if (sink is not null && sink.SampleRate is not (8000 or 16000))
         {
-            SocketAddress? a = _rtpDestination;
-            return a is null ? null : (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(a);
+            throw new ArgumentOutOfRangeException(nameof(sink), sink.SampleRate, "a recording sink records at 8000 or 16000 Hz");
+        }
+
+        lock (_frameLock)
+        {
+            _frame.AttachSink(sink, _receiver.SampleRate);
         }
     }
 
-    /// <summary>Sets or clears the sink that receives both legs per device period.</summary>
-    public void AttachRecordingSink(IMediaRecordingSink? sink) => _recordingSink = sink;
-
     /// <summary>Starts media towards the negotiated remote.</summary>
+    /// <param name="remote">The peer's RTP address.</param>
+    /// <param name="codec">What was negotiated, with what the peer asked for.</param>
+    /// <param name="direction">This side's direction.</param>
+    /// <param name="rtcpPort">The peer's RTCP port from <c>a=rtcp</c> (RFC 3605); null for the RTP port + 1.</param>
     /// <exception cref="InvalidOperationException">Already started or stopped.</exception>
-    public void Start(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction)
+    /// <exception cref="NotSupportedException">The codec is not built into this library.</exception>
+    public void Start(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction, int? rtcpPort = null)
     {
         ArgumentNullException.ThrowIfNull(remote);
         ObjectDisposedException.ThrowIf(_stopping, this);
@@ -148,21 +164,29 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
             throw new InvalidOperationException("The session is already started; use Update.");
         }
 
-        Apply(remote, codec, direction);
+        long now = _time.GetTimestamp();
+        _mediaStart = now;
+        Interlocked.Exchange(ref _lastPeerPacket, now);
+        Apply(remote, codec, direction, rtcpPort);
         if (_options.NoticeTone)
         {
-            _toneSamplesLeft = (int)(_options.NoticeToneDuration.TotalSeconds * _deviceRate);
+            _frame.StartNoticeTone(_options);
         }
 
         _rtpLoop = Task.Factory.StartNew(RtpReceiveLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _rtcpLoop = Task.Factory.StartNew(RtcpReceiveLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _rtcpTimer = _time.CreateTimer(static s => ((RtpMediaSession)s!).OnRtcpTimer(), this, _options.RtcpInterval, _options.RtcpInterval);
-        Log.MediaStarted(_logger, remote, codec.Codec, codec.PayloadType, direction);
+        Log.MediaStarted(_logger, remote, codec.Codec, codec.PayloadType, direction, _media!.PacketTime.TotalMilliseconds);
     }
 
-    /// <summary>Applies a re-negotiation: new remote, codec or direction (hold and resume).</summary>
+    /// <summary>Applies a re-negotiation: new remote, codec, packet time, fmtp or direction (hold and resume).</summary>
+    /// <param name="remote">The peer's RTP address.</param>
+    /// <param name="codec">What was negotiated, with what the peer asked for.</param>
+    /// <param name="direction">This side's direction.</param>
+    /// <param name="rtcpPort">The peer's RTCP port from <c>a=rtcp</c>; null for the RTP port + 1.</param>
     /// <exception cref="InvalidOperationException">Not started.</exception>
-    public void Update(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction)
+    /// <exception cref="NotSupportedException">The codec is not built into this library.</exception>
+    public void Update(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction, int? rtcpPort = null)
     {
         ArgumentNullException.ThrowIfNull(remote);
         ObjectDisposedException.ThrowIf(_stopping, this);
@@ -171,8 +195,22 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
             throw new InvalidOperationException("The session is not started.");
         }
 
-        Apply(remote, codec, direction);
-        Log.MediaUpdated(_logger, remote, codec.Codec, direction);
+        Apply(remote, codec, direction, rtcpPort);
+        Log.MediaUpdated(_logger, remote, codec.Codec, direction, _media.PacketTime.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Says whether this side holds the call. While held no microphone audio leaves the phone: silence is sent when
+    /// the direction sends, nothing when it does not; the speaker plays nothing. The recording keeps running, one
+    /// period per period, with what each side heard (silence on both legs).
+    /// </summary>
+    public void SetLocalHold(bool held)
+    {
+        if (_localHold != held)
+        {
+            _localHold = held;
+            Log.LocalHold(_logger, held ? "on" : "off", held ? "microphone muted, speaker silent" : "microphone and speaker live");
+        }
     }
 
     /// <summary>Queues DTMF digits to send as RFC 4733 events; false when telephone-event was not negotiated or a character is not a digit.</summary>
@@ -191,50 +229,6 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         }
 
         return all;
-    }
-
-    /// <summary>Statistics so far.</summary>
-    public MediaStatistics GetStatistics()
-    {
-        if (_finalStatistics is not null)
-        {
-            return _finalStatistics;
-        }
-
-        ActiveMedia? media = _media;
-        long lost;
-        long expected;
-        double jitterMs;
-        lock (_statsLock)
-        {
-            lost = _receive?.PacketsLost ?? 0;
-            expected = _receive?.PacketsExpected ?? 0;
-            jitterMs = _receive?.JitterTime.TotalMilliseconds ?? 0;
-        }
-
-        JitterBufferStatistics jb = _jitter.GetStatistics();
-        double lossPercent = expected > 0 ? Math.Max(0, 100.0 * lost / expected) : 0;
-        TimeSpan? rtt = RoundTrip;
-        AudioCodec codec = media?.Choice.Codec ?? AudioCodec.Pcmu;
-        (double ie, double bpl, double codecDelayMs) = codec == AudioCodec.Opus ? (11.0, 20.0, 26.5) : (0.0, 25.1, 20.0);
-        TimeSpan oneWay = ((rtt ?? TimeSpan.Zero) / 2) + jb.TargetDepth + TimeSpan.FromMilliseconds(codecDelayMs);
-        RemoteReport remote = _remoteReport;
-        return new MediaStatistics
-        {
-            PacketsSent = Interlocked.Read(ref _packetsSent),
-            BytesSent = Interlocked.Read(ref _bytesSent),
-            PacketsReceived = Interlocked.Read(ref _packetsReceived),
-            BytesReceived = Interlocked.Read(ref _bytesReceived),
-            PacketsLost = Math.Max(0, lost),
-            LossPercent = lossPercent,
-            JitterMs = jitterMs,
-            RoundTripMs = rtt?.TotalMilliseconds,
-            RemoteLossPercent = remote.Valid ? remote.FractionLost * 100.0 / 256 : null,
-            RemoteCumulativeLost = remote.Valid ? remote.CumulativeLost : null,
-            ConcealedFrames = jb.Concealed,
-            LatePackets = jb.Late,
-            Mos = EModel.EstimateMos(ie, bpl, lossPercent, oneWay),
-        };
     }
 
     /// <summary>Stops media: a final RTCP report with BYE, sockets closed, loops ended. Idempotent.</summary>
@@ -258,6 +252,8 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         _stopping = true;
         Task loops = Task.WhenAll(_rtpLoop ?? Task.CompletedTask, _rtcpLoop ?? Task.CompletedTask);
         await loops.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _receiver.FlushDigits();
+        RaiseDigits();
         MediaStatistics stats = GetStatistics();
         _finalStatistics = stats;
         lock (_frameLock)
@@ -267,7 +263,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
 
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
-        Log.MediaStopped(_logger, stats.PacketsSent, stats.PacketsReceived, stats.PacketsLost, stats.JitterMs, stats.Mos);
+        Log.MediaStopped(_logger, stats.PacketsSent, stats.PacketsReceived, stats.PacketsLost, stats.LatePackets, stats.ConcealedAudio.TotalMilliseconds, stats.JitterMs, stats.Mos);
         return stats;
     }
 
@@ -285,8 +281,8 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         for (int i = 0; i < pairs; i++)
         {
             int port = start + (2 * ((first + i) % pairs));
-            Socket rtp = new(options.LocalAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-            Socket rtcp = new(options.LocalAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            Socket rtp = CreateSocket(options.LocalAddress);
+            Socket rtcp = CreateSocket(options.LocalAddress);
             try
             {
                 rtp.Bind(new IPEndPoint(options.LocalAddress, port));
@@ -304,48 +300,57 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
             $"No free RTP/RTCP port pair in {options.PortRangeStart}-{options.PortRangeEnd} on {options.LocalAddress}.");
     }
 
-    private void Apply(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction)
+    /// <summary>A UDP socket for the bind address; the IPv6 wildcard is dual-stack, so IPv4 peers work too.</summary>
+    private static Socket CreateSocket(IPAddress local)
+    {
+        var socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        if (local.Equals(IPAddress.IPv6Any))
+        {
+            socket.DualMode = true;
+        }
+
+        return socket;
+    }
+
+    private void Apply(IPEndPoint remote, MediaCodecChoice codec, MediaDirection direction, int? rtcpPort)
     {
         lock (_frameLock)
         {
             ActiveMedia? old = _media;
-            ActiveMedia next;
-            bool codecChanged = false;
-            if (old is not null && old.Choice.Codec == codec.Codec && old.Choice.PayloadType == codec.PayloadType)
+            bool sameCodec = old is not null && old.Choice.Codec == codec.Codec && old.Choice.PayloadType == codec.PayloadType;
+            ActiveMedia next = sameCodec
+                ? old!.With(remote, codec, direction, _options)
+                : ActiveMedia.Create(remote, codec, direction, _deviceRate, _options);
+            _receiver.Configure(codec, next.Decoder);
+            _sender.Configure(next.Encoder, codec.ClockRate, next.PacketTime, codec.PayloadType, codec.TelephoneEventPayloadType, next.SkipDtxPackets);
+            _frame.Configure(next.Encoder.SampleRate, next.Decoder.SampleRate);
+            int rtcp = rtcpPort is > 0 and <= 65535 ? rtcpPort.Value : remote.Port + 1;
+            if (old is null || !old.Remote.Equals(remote) || rtcp != _rtcpPort)
             {
-                next = old.With(remote, codec, direction);
-            }
-            else
-            {
-                next = ActiveMedia.Create(remote, codec, direction, _deviceRate, _options);
-                codecChanged = true;
-                _jitter.Clear();
-                lock (_statsLock)
-                {
-                    _receive = new RtpReceiveStatistics(codec.ClockRate);
-                    _haveRemoteSsrc = false;
-                }
-            }
-
-            bool wasSending = old is not null && old.Sends;
-            if (!wasSending && next.Sends)
-            {
-                _markNext = true;
-            }
-
-            if (old is null || !old.Remote.Equals(remote))
-            {
-                _rtpDestination = remote.Serialize();
-                _rtcpDestination = new IPEndPoint(remote.Address, remote.Port + 1).Serialize();
-                _rtpLatched = false;
-                _rtcpLatched = false;
+                SetRemote(remote, rtcp);
             }
 
             _media = next;
-            if (old is not null && codecChanged)
+            if (old is not null && !sameCodec)
             {
                 old.Dispose();
             }
         }
+    }
+
+    private void SetRemote(IPEndPoint remote, int rtcpPort)
+    {
+        _rtcpPort = rtcpPort;
+        _rtpDestination = SocketAddresses.Destination(remote, _rtpSocket.AddressFamily, _rtpSocket.AddressFamily == AddressFamily.InterNetworkV6 && _rtpSocket.DualMode);
+        _rtcpDestination = _rtpDestination is null
+            ? null
+            : SocketAddresses.Destination(new IPEndPoint(remote.Address, rtcpPort), _rtcpSocket.AddressFamily, _rtcpSocket.AddressFamily == AddressFamily.InterNetworkV6 && _rtcpSocket.DualMode);
+        if (_rtpDestination is null)
+        {
+            Log.RemoteUnreachable(_logger, remote, _rtpSocket.AddressFamily, _options.LocalAddress);
+        }
+
+        _rtpLatched = false;
+        _rtcpLatched = false;
     }
 }

@@ -30,17 +30,7 @@ public sealed class CallManagerTests : IAsyncLifetime
     }
 
     /// <summary>The peer calls; the handset is lifted; the call is answered with our RTP port.</summary>
-    private async Task<(SipRequest Invite, SipResponse Ok)> AnswerIncomingAsync(string callId)
-    {
-        var invite = await _agent.Peer.InviteAsync(callId);
-        await _agent.Peer.NextResponseAsync(180, "INVITE");
-        await InProcessAgent.Eventually(() => _agent.Board.Ringer.IsRinging, "the ringer");
-        _agent.Board.Hook.Set(true);
-        var ok = await _agent.Peer.NextResponseAsync(200, "INVITE");
-        await _agent.Peer.InDialogAsync(ok, "ACK", invite.CSeq.Sequence);
-        await InProcessAgent.Eventually(() => _agent.Calls.Activity == DeviceActivity.InCall, "the call to be up");
-        return (invite, ok);
-    }
+    private Task<(SipRequest Invite, SipResponse Ok)> AnswerIncomingAsync(string callId) => _agent.AnswerIncomingAsync(callId, ScriptedSipPeer.Sdp());
 
     /// <summary>The phone dials 2002; the peer rings and answers.</summary>
     private async Task<(CallSession Session, SipRequest Invite)> ConnectOutgoingAsync()
@@ -155,8 +145,8 @@ public sealed class CallManagerTests : IAsyncLifetime
     [Fact]
     public async Task Incoming_OfferWithoutCommonCodec_Refused488WithWarningAndRecorded()
     {
-        var g722Only = "v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 50000 RTP/AVP 9\r\na=rtpmap:9 G722/8000\r\n";
-        await _agent.Peer.InviteAsync("in-g722", g722Only);
+        var gsmOnly = "v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 50000 RTP/AVP 3\r\na=rtpmap:3 GSM/8000\r\n";
+        await _agent.Peer.InviteAsync("in-gsm", gsmOnly);
         var refused = await _agent.Peer.NextResponseAsync(488, "INVITE");
         Assert.StartsWith("305 ", refused.Headers.GetValue(SipHeaderNames.Warning), StringComparison.Ordinal);
 

@@ -6,6 +6,7 @@ using CallSync.Contracts;
 using CallSync.Hal;
 using CallSync.Hal.Simulated;
 using CallSync.Records;
+using CallSync.Sip.Syntax;
 using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.Configuration;
@@ -101,6 +102,19 @@ internal sealed class InProcessAgent : IAsyncDisposable
     {
         await Eventually(() => Records().Count >= count, $"{count} record(s)");
         return Records();
+    }
+
+    /// <summary>The peer calls with <paramref name="sdp"/> as its offer; the handset is lifted; the call is answered with our RTP port.</summary>
+    public async Task<(SipRequest Invite, SipResponse Ok)> AnswerIncomingAsync(string callId, string sdp)
+    {
+        var invite = await Peer.InviteAsync(callId, sdp);
+        await Peer.NextResponseAsync(180, "INVITE");
+        await Eventually(() => Board.Ringer.IsRinging, "the ringer");
+        Board.Hook.Set(true);
+        var ok = await Peer.NextResponseAsync(200, "INVITE");
+        await Peer.InDialogAsync(ok, "ACK", invite.CSeq.Sequence);
+        await Eventually(() => Calls.Activity == DeviceActivity.InCall, "the call to be up");
+        return (invite, ok);
     }
 
     /// <summary>Advances fake time in 20 ms steps (the audio device's period), so audio flows as it would.</summary>

@@ -1,18 +1,15 @@
 using BenchmarkDotNet.Attributes;
 using CallSync.Media.Codecs;
-using CallSync.Media.Jitter;
 using CallSync.Media.Rtp;
 
 namespace CallSync.Benchmarks.Media;
 
-/// <summary>Per-20-ms-frame costs of the media path; the allocation column must read 0 B.</summary>
+/// <summary>Per-20-ms-frame costs of the codec and RTP header steps; the allocation column must read 0 B.</summary>
 [MemoryDiagnoser]
 public class MediaFrameBenchmarks : IDisposable
 {
     private readonly short[] _pcm = new short[320];
     private readonly byte[] _packet = new byte[1500];
-    private readonly byte[] _payload = new byte[1500];
-    private readonly JitterBuffer _jitter = new(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200));
     private OpusVoiceEncoder? _opus;
     private ushort _seq;
 
@@ -39,14 +36,6 @@ public class MediaFrameBenchmarks : IDisposable
     /// <summary>Opus encode of one 20 ms 16 kHz frame into the packet buffer.</summary>
     [Benchmark]
     public int OpusEncodeFrame() => _opus!.Encode(_pcm, _packet.AsSpan(RtpHeader.FixedLength));
-
-    /// <summary>One push and one pop of the jitter buffer.</summary>
-    [Benchmark]
-    public JitterFrameKind JitterPushPop()
-    {
-        _jitter.Push(_seq++, _packet.AsSpan(0, 80));
-        return _jitter.Pop(_payload, out _);
-    }
 
     public void Dispose()
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Media.Tests.Session;
 
-/// <summary>The recording notice tone reaches both parties; hold time is recorded as silence and keeps the timeline.</summary>
+/// <summary>The recording notice tone reaches both parties; hold is recorded as each side heard it and keeps the timeline.</summary>
 [Trait("Category", "Interop")]
 public sealed class RtpMediaSessionNoticeAndHoldTests
 {
@@ -55,8 +55,8 @@ public sealed class RtpMediaSessionNoticeAndHoldTests
         Assert.True(recordedDb >= 20, $"notice tone in the recording {recordedDb:F1} dB over later");
     }
 
-    [Fact]
-    public async Task Update_HoldAndResume_HoldRecordedAsSilenceTimelineKeptNothingSentWhileHolding()
+    /// <summary>Runs 6 s of call (A records): 2 s talking, 2 s in <paramref name="hold"/>, 2 s talking again.</summary>
+    private static async Task<(MediaStatistics A, WavFile Recording, List<short> PlayedB)> HoldWindowAsync(Action<RtpMediaSession, IPEndPoint> hold, Action<RtpMediaSession, IPEndPoint> resume)
     {
         using var dir = new TempDirectory();
         int basePort = RandomBase();
@@ -68,38 +68,88 @@ public sealed class RtpMediaSessionNoticeAndHoldTests
         a.Start(toB, Opus, MediaDirection.SendReceive);
         b.Start(new IPEndPoint(IPAddress.Loopback, a.LocalPort), Opus, MediaDirection.SendReceive);
 
-        // 2 s talking, 2 s on hold (we hold: receive only, nothing sent), 2 s talking again.
         const int frames = 300;
-        new PacedDevice(Rate).Run(a, 400, b, 1000, frames, i =>
+        var device = new PacedDevice(Rate);
+        device.Run(a, 400, b, 1000, frames, i =>
         {
             if (i == 100)
             {
-                a.Update(toB, Opus, MediaDirection.ReceiveOnly);
+                hold(a, toB);
             }
             else if (i == 200)
             {
-                a.Update(toB, Opus, MediaDirection.SendReceive);
+                resume(a, toB);
             }
         });
         RecordingResult result = await recorder.StopAsync();
         MediaStatistics statsA = await a.StopAsync();
         await b.StopAsync();
 
-        Assert.InRange(statsA.PacketsSent, 195, 201);
         (TimeSpan duration, int channels, _) = RecordingAssertions.OpusInfo(result.Path);
         Assert.Equal(2, channels);
-        Assert.InRange(duration.TotalMilliseconds, (frames * 20) - 60, (frames * 20) + 60);
+        Assert.InRange(duration.TotalMilliseconds, (frames * 20) - 60, (frames * 20) + 60); // one recorded period per period
+        return (statsA, RecordingAssertions.Decode(result.Path), device.PlayedB);
+    }
 
-        WavFile wav = RecordingAssertions.Decode(result.Path);
+    private static double Level(short[] channel, int rate, double at, double hz) =>
+        Signal.Goertzel(channel.AsSpan((int)(at * rate), rate / 2), rate, hz);
+
+    [Fact]
+    public async Task Update_InactiveThenResume_NothingSentBothLegsSilentTimelineKept()
+    {
+        (MediaStatistics statsA, WavFile wav, _) = await HoldWindowAsync(
+            (a, to) => a.Update(to, Opus, MediaDirection.Inactive),
+            (a, to) => a.Update(to, Opus, MediaDirection.SendReceive));
+
+        Assert.InRange(statsA.PacketsSent, 195, 201);
         short[] left = wav.Channel(0);
         short[] right = wav.Channel(1);
-        int second = wav.SampleRate;
-        double Level(short[] channel, double at, double hz) => Signal.Goertzel(channel.AsSpan((int)(at * second), second / 2), wav.SampleRate, hz);
+        Assert.True(Signal.Db(Level(left, wav.SampleRate, 1.2, 400), Level(left, wav.SampleRate, 3.0, 400)) >= 30, "local tone before the hold vs during it");
+        Assert.True(Signal.Db(Level(right, wav.SampleRate, 1.2, 1000), Level(right, wav.SampleRate, 3.0, 1000)) >= 30, "remote tone before the hold vs during it");
+        Assert.True(Signal.Db(Level(left, wav.SampleRate, 5.0, 400), Level(left, wav.SampleRate, 3.0, 400)) >= 30, "local tone after resume vs during the hold");
+        Assert.True(Signal.Db(Level(right, wav.SampleRate, 5.0, 1000), Level(right, wav.SampleRate, 3.0, 1000)) >= 30, "remote tone after resume vs during the hold");
+    }
 
-        // Talking before and after: both tones present. On hold: both channels silent, well below the talk level.
-        Assert.True(Signal.Db(Level(left, 1.2, 400), Level(left, 3.0, 400)) >= 30, "local tone before hold vs during hold");
-        Assert.True(Signal.Db(Level(right, 1.2, 1000), Level(right, 3.0, 1000)) >= 30, "remote tone before hold vs during hold");
-        Assert.True(Signal.Db(Level(left, 5.0, 400), Level(left, 3.0, 400)) >= 30, "local tone after resume vs during hold");
-        Assert.True(Signal.Db(Level(right, 5.0, 1000), Level(right, 3.0, 1000)) >= 30, "remote tone after resume vs during hold");
+    [Fact]
+    public async Task SetLocalHold_SendOnly_SilenceSentNotTheMicrophoneRecordingSilentTimelineKept()
+    {
+        // How the agent holds: a=sendonly re-INVITE plus SetLocalHold(true). The held party must not hear the desk phone.
+        (MediaStatistics statsA, WavFile wav, List<short> playedB) = await HoldWindowAsync(
+            (a, to) =>
+            {
+                a.SetLocalHold(true);
+                a.Update(to, Opus, MediaDirection.SendOnly);
+            },
+            (a, to) =>
+            {
+                a.SetLocalHold(false);
+                a.Update(to, Opus, MediaDirection.SendReceive);
+            });
+
+        Assert.InRange(statsA.PacketsSent, 295, 301); // silence keeps flowing while held
+        short[] heardByB = playedB.ToArray();
+        Assert.True(Signal.Db(Level(heardByB, Rate, 1.2, 400), Level(heardByB, Rate, 3.0, 400)) >= 30, "held party hears the desk phone's microphone");
+        Assert.True(Signal.Db(Level(heardByB, Rate, 5.0, 400), Level(heardByB, Rate, 3.0, 400)) >= 30, "after resume the held party hears it again");
+
+        short[] left = wav.Channel(0);
+        short[] right = wav.Channel(1);
+        Assert.True(Signal.Db(Level(left, wav.SampleRate, 1.2, 400), Level(left, wav.SampleRate, 3.0, 400)) >= 30, "recorded local leg silent while held");
+        Assert.True(Signal.Db(Level(right, wav.SampleRate, 1.2, 1000), Level(right, wav.SampleRate, 3.0, 1000)) >= 30, "recorded remote leg silent while held");
+        Assert.True(Signal.Db(Level(right, wav.SampleRate, 5.0, 1000), Level(right, wav.SampleRate, 3.0, 1000)) >= 30, "remote leg back after resume");
+    }
+
+    [Fact]
+    public async Task Update_ReceiveOnly_NothingSentRemoteStillHeardAndRecorded()
+    {
+        // Held by the remote party (we answer recvonly): what it plays (music on hold) is what this phone heard.
+        (MediaStatistics statsA, WavFile wav, _) = await HoldWindowAsync(
+            (a, to) => a.Update(to, Opus, MediaDirection.ReceiveOnly),
+            (a, to) => a.Update(to, Opus, MediaDirection.SendReceive));
+
+        Assert.InRange(statsA.PacketsSent, 195, 201);
+        short[] left = wav.Channel(0);
+        short[] right = wav.Channel(1);
+        Assert.True(Signal.Db(Level(left, wav.SampleRate, 1.2, 400), Level(left, wav.SampleRate, 3.0, 400)) >= 30, "nothing of ours was heard while we did not send");
+        Assert.True(Signal.Db(Level(right, wav.SampleRate, 3.0, 1000), Level(left, wav.SampleRate, 3.0, 1000)) >= 30, "the remote audio we still played is recorded");
     }
 }

@@ -11,10 +11,25 @@ internal static unsafe partial class OpusNative
 {
     internal const int ApplicationVoip = 2048;
     internal const int SetBitrateRequest = 4002;
+    internal const int GetBitrateRequest = 4003;
+    internal const int SetMaxBandwidthRequest = 4004;
+    internal const int GetMaxBandwidthRequest = 4005;
+    internal const int SetVbrRequest = 4006;
+    internal const int GetVbrRequest = 4007;
     internal const int SetComplexityRequest = 4010;
     internal const int SetInbandFecRequest = 4012;
+    internal const int GetInbandFecRequest = 4013;
     internal const int SetPacketLossPercentRequest = 4014;
     internal const int SetDtxRequest = 4016;
+    internal const int GetDtxRequest = 4017;
+    internal const int BandwidthNarrowband = 1101;
+    internal const int BandwidthMediumband = 1102;
+    internal const int BandwidthWideband = 1103;
+    internal const int BandwidthSuperwideband = 1104;
+    internal const int BandwidthFullband = 1105;
+
+    /// <summary>RFC 6716: at most 48 frames per packet, at most 120 ms.</summary>
+    internal const int MaxFramesPerPacket = 48;
 
     internal static OpusEncoderHandle CreateEncoder(int sampleRate, int channels, int application)
     {
@@ -53,6 +68,13 @@ internal static unsafe partial class OpusNative
         }
     }
 
+    internal static int EncoderGet(OpusEncoderHandle encoder, int request)
+    {
+        int value;
+        int result = opus_encoder_ctl(encoder, request, (nint)(&value));
+        return result < 0 ? throw new OpusException("opus_encoder_ctl", result) : value;
+    }
+
     internal static int Encode(OpusEncoderHandle encoder, ReadOnlySpan<short> pcm, int frameSize, Span<byte> destination)
     {
         int result;
@@ -78,6 +100,40 @@ internal static unsafe partial class OpusNative
         return result < 0 ? throw new OpusException("opus_decode", result) : result;
     }
 
+    /// <summary>
+    /// Checks a packet's structure as the decoder will (opus_packet_parse: TOC, frame count, frame lengths,
+    /// padding) and returns its duration at 48 kHz and the duration of one of its frames; a negative libopus error
+    /// code when it is malformed. Never throws.
+    /// </summary>
+    internal static int InspectPacket(ReadOnlySpan<byte> packet, out int samples48k, out int frameSamples48k)
+    {
+        samples48k = 0;
+        frameSamples48k = 0;
+        if (packet.IsEmpty)
+        {
+            return -4; // OPUS_INVALID_PACKET
+        }
+
+        byte* frames = stackalloc byte[MaxFramesPerPacket * sizeof(nint)];
+        short* sizes = stackalloc short[MaxFramesPerPacket];
+        int count;
+        fixed (byte* d = packet)
+        {
+            byte toc;
+            int payloadOffset;
+            count = opus_packet_parse(d, packet.Length, &toc, (byte**)frames, sizes, &payloadOffset);
+            if (count < 0)
+            {
+                return count;
+            }
+
+            samples48k = opus_packet_get_nb_samples(d, packet.Length, 48000);
+            frameSamples48k = opus_packet_get_samples_per_frame(d, 48000);
+        }
+
+        return samples48k < 0 ? samples48k : count;
+    }
+
     internal static string ErrorText(int code)
     {
         byte* text = opus_strerror(code);
@@ -90,9 +146,22 @@ internal static unsafe partial class OpusNative
     [LibraryImport(Libraries.Opus)]
     private static partial void opus_encoder_destroy(nint encoder);
 
-    // opus_encoder_ctl is variadic; a fixed (int, int) signature matches the calling convention on Linux x64/arm64.
+    // opus_encoder_ctl is variadic; a fixed (int, int) or (int, pointer) signature matches the calling convention
+    // on Linux x64/arm64/armhf (variadic arguments travel like fixed ones there).
     [LibraryImport(Libraries.Opus)]
     private static partial int opus_encoder_ctl(OpusEncoderHandle encoder, int request, int value);
+
+    [LibraryImport(Libraries.Opus, EntryPoint = "opus_encoder_ctl")]
+    private static partial int opus_encoder_ctl(OpusEncoderHandle encoder, int request, nint value);
+
+    [LibraryImport(Libraries.Opus)]
+    private static partial int opus_packet_parse(byte* data, int length, byte* toc, byte** frames, short* sizes, int* payloadOffset);
+
+    [LibraryImport(Libraries.Opus)]
+    private static partial int opus_packet_get_nb_samples(byte* packet, int length, int fs);
+
+    [LibraryImport(Libraries.Opus)]
+    private static partial int opus_packet_get_samples_per_frame(byte* packet, int fs);
 
     [LibraryImport(Libraries.Opus)]
     private static partial int opus_encode(OpusEncoderHandle encoder, short* pcm, int frameSize, byte* data, int maxDataBytes);
