@@ -91,7 +91,7 @@ cat > "$work/agent.json" <<EOF
   "Sip": { "Listen": ["udp:127.0.0.1:$sip_port"], "AutoAnswer": "on", "MaxCalls": $max_calls },
   "Rtp": { "PortMin": $rtp_min, "PortMax": $(( rtp_min + rtp_count - 1 )) },
   "Recording": { "Enabled": $rec_json },
-  "Logging": { "LogLevel": { "Default": "$log_level", "CallSync.Agent.Hosting.ReadinessReporter": "Information" } } }
+  "Logging": { "FloodLimit": 0, "LogLevel": { "Default": "$log_level", "CallSync.Agent.Hosting.ReadinessReporter": "Information" } } }
 EOF
 
 echo "== load run: $calls calls at $rate calls/s, ${duration} ms each, recording $recording, Sip:MaxCalls $max_calls, log level $log_level, warm-up $warmup calls"

@@ -131,7 +131,7 @@ internal static class Program
         // The validated levels only: the logging library's own reading of a "Logging" section throws at the first log
         // line on a level it does not know, after start-up (exit 134 instead of 2).
         LoggingKeys.Apply(builder.Logging, options.LogLevels);
-        builder.Logging.AddFloodLimit();
+        builder.Logging.AddFloodLimit(options.LogFloodLimit);
         AgentComposition.Register(builder.Services, options, dataDirectory, version);
         overrides?.Invoke(builder.Services);
 

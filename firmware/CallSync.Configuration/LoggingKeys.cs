@@ -20,6 +20,12 @@ public static class LoggingKeys
         ConfigValues.LogLevel(),
         "the lowest level written for the category", defaultText: "`Default`: `Information`");
 
+    /// <summary><c>Logging:FloodLimit</c>.</summary>
+    public static readonly ConfigKey<int> FloodLimit = Section.Add("FloodLimit", ConfigValues.Number(0, 1_000_000), 60,
+        "lines of one kind (category and event id) written per minute, Information and above; past it they are only counted, " +
+        "and the count is written with the next line of that kind. So a flood (bad datagrams, refused sign-ins) cannot fill the disk " +
+        "or hide the next real error. `0`: every line is written");
+
     /// <summary>The configured levels, by category (<c>Default</c> included when set).</summary>
     public static IReadOnlyDictionary<string, LogLevel> Read(ConfigReader reader)
     {

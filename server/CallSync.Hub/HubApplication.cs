@@ -46,7 +46,7 @@ internal static class HubApplication
         }
 
         LoggingKeys.Apply(builder.Logging, options.LogLevels);
-        builder.Logging.AddFloodLimit();
+        builder.Logging.AddFloodLimit(options.LogFloodLimit);
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default));

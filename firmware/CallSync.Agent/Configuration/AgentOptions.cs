@@ -31,4 +31,7 @@ public sealed record AgentOptions
 
     /// <summary>Section Logging: log levels by category (<c>Default</c> for all), already validated.</summary>
     public IReadOnlyDictionary<string, LogLevel> LogLevels { get; init; } = new Dictionary<string, LogLevel>();
+
+    /// <summary>Logging:FloodLimit: lines of one kind per minute before the rest are only counted; 0: all written.</summary>
+    public int LogFloodLimit { get; init; } = 60;
 }

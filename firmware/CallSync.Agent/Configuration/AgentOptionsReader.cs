@@ -52,6 +52,7 @@ public static class AgentOptionsReader
             Companion = CompanionKeys.Read(reader),
             Control = ControlKeys.Read(reader, device),
             LogLevels = LoggingKeys.Read(reader),
+            LogFloodLimit = reader.Get(LoggingKeys.FloodLimit),
         };
         report = new ConfigReport(reader.Problems, Schema.FindUnknownKeys(configuration));
         return report.IsValid ? options : null;

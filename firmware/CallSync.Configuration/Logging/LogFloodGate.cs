@@ -17,7 +17,7 @@ public sealed class LogFloodGate
     private readonly TimeProvider _time;
 
     /// <summary>Creates a gate that lets <paramref name="burst"/> lines of a kind through per <paramref name="interval"/>.</summary>
-    public LogFloodGate(TimeProvider time, int burst = 10, TimeSpan? interval = null)
+    public LogFloodGate(TimeProvider time, int burst = 60, TimeSpan? interval = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);

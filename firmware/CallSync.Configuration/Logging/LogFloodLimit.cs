@@ -11,11 +11,19 @@ namespace CallSync.Configuration.Logging;
 /// </summary>
 public static class LogFloodLimit
 {
-    /// <summary>Replaces the logger factory with one whose loggers pass the gate (the program's <see cref="TimeProvider"/> when registered).</summary>
-    public static ILoggingBuilder AddFloodLimit(this ILoggingBuilder logging)
+    /// <summary>
+    /// Replaces the logger factory with one whose loggers pass a gate of <paramref name="linesPerMinute"/> lines per
+    /// kind (the program's <see cref="TimeProvider"/> when registered); 0 leaves logging as it is.
+    /// </summary>
+    public static ILoggingBuilder AddFloodLimit(this ILoggingBuilder logging, int linesPerMinute = 60)
     {
         ArgumentNullException.ThrowIfNull(logging);
-        logging.Services.TryAddSingleton(sp => new LogFloodGate(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        if (linesPerMinute == 0)
+        {
+            return logging;
+        }
+
+        logging.Services.TryAddSingleton(sp => new LogFloodGate(sp.GetService<TimeProvider>() ?? TimeProvider.System, linesPerMinute));
         logging.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new FloodLimitedLoggerFactory(
             new LoggerFactory(
                 sp.GetServices<ILoggerProvider>(),

@@ -35,6 +35,7 @@ internal static class HubOptionsReader
             Dial = DialKeys.Read(reader),
             Admin = AdminKeys.Read(reader),
             LogLevels = LoggingKeys.Read(reader),
+            LogFloodLimit = reader.Get(LoggingKeys.FloodLimit),
         };
         report = new ConfigReport(reader.Problems, Schema.FindUnknownKeys(configuration));
         return report.IsValid ? options : null;

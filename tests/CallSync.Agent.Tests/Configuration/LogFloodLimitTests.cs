@@ -44,7 +44,7 @@ public sealed class LogFloodLimitTests
         var capture = new LogCapture();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(capture).AddFloodLimit());
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(capture).AddFloodLimit(linesPerMinute: 10));
         using var provider = services.BuildServiceProvider();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("CallSync.Sip.Transport");
 
