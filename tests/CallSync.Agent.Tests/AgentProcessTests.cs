@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CallSync.Control;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Agent;
 
 namespace CallSync.Agent.Tests;
 
@@ -7,20 +9,20 @@ namespace CallSync.Agent.Tests;
 public sealed class AgentProcessTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-agent-").FullName;
+    private readonly TempDirectory _dir = new("callsync-agent-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private string Config(Action<JsonObject>? change = null)
     {
         var json = JsonNode.Parse(AgentOptionsReaderTests.ExampleJson)!.AsObject();
-        json["Device"]!["DataDir"] = Path.Combine(_dir, "data");
+        json["Device"]!["DataDir"] = Path.Combine(_dir.Path, "data");
         json["Sip"]!["Listen"] = new JsonArray("udp:127.0.0.1:0", "tcp:127.0.0.1:0");
         json["Sip"]!.AsObject().Remove("Registrar");
         json.Remove("Mqtt");
         json.Remove("Companion");
         change?.Invoke(json);
-        var path = Path.Combine(_dir, $"agent-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(_dir.Path, $"agent-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json.ToJsonString());
         return path;
     }
@@ -42,11 +44,11 @@ public sealed class AgentProcessTests : IDisposable
     [InlineData("datadir")]
     public void Start_EachKindOfBrokenSetup_HasItsOwnMessage(string kind)
     {
-        var blocker = Path.Combine(_dir, "a-file");
+        var blocker = Path.Combine(_dir.Path, "a-file");
         File.WriteAllText(blocker, "");
         var (config, expected) = kind switch
         {
-            "missing" => (Path.Combine(_dir, "none.json"), "not found"),
+            "missing" => (Path.Combine(_dir.Path, "none.json"), "not found"),
             "json" => (WriteRaw("{ \"Device\": "), "is not valid JSON"),
             "board" => (Config(json => json["Board"]!["Kind"] = "fpga"), "Board:Kind = \"fpga\" is invalid; expected simulated or linux"),
             _ => (Config(json => json["Device"]!["DataDir"] = Path.Combine(blocker, "data")), "is not a writable directory"),
@@ -63,9 +65,9 @@ public sealed class AgentProcessTests : IDisposable
     {
         var config = Config();
         using var agent = AgentProcess.Start("--config", config);
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
 
-        var socket = Path.Combine(_dir, "data", ControlProtocol.SocketFileName);
+        var socket = Path.Combine(_dir.Path, "data", ControlProtocol.SocketFileName);
         var status = await ControlClient.SendAsync(socket, new ControlRequest("status", []), CancellationToken.None);
         Assert.Equal(ControlExit.Ok, status.Exit);
         Assert.Contains("device: desk-0001 (1001)", status.Text, StringComparison.Ordinal);
@@ -80,8 +82,8 @@ public sealed class AgentProcessTests : IDisposable
     public async Task ControlSocket_BoardCommands_DriveTheSimulatedBoard()
     {
         using var agent = AgentProcess.Start("--config", Config());
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
-        var socket = Path.Combine(_dir, "data", ControlProtocol.SocketFileName);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        var socket = Path.Combine(_dir.Path, "data", ControlProtocol.SocketFileName);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(socket));
 
         var lift = await ControlClient.SendAsync(socket, new ControlRequest("board", ["hook", "off"]), CancellationToken.None);
@@ -100,14 +102,14 @@ public sealed class AgentProcessTests : IDisposable
     [Fact]
     public async Task ControlClient_NoAgent_IsUnreachable()
     {
-        var response = await ControlClient.SendAsync(Path.Combine(_dir, "nobody.sock"), new ControlRequest("status", []), CancellationToken.None);
+        var response = await ControlClient.SendAsync(Path.Combine(_dir.Path, "nobody.sock"), new ControlRequest("status", []), CancellationToken.None);
         Assert.Equal(ControlExit.Unreachable, response.Exit);
         Assert.Contains("cannot reach the agent", response.Text, StringComparison.Ordinal);
     }
 
     private string WriteRaw(string text)
     {
-        var path = Path.Combine(_dir, "raw.json");
+        var path = Path.Combine(_dir.Path, "raw.json");
         File.WriteAllText(path, text);
         return path;
     }

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace CallSync.Interop.Tests;
+namespace CallSync.Testing.Peers.Sipp;
 
 /// <summary>
 /// The cumulative counters of a sipp run, from the last row of its <c>-trace_stat</c> file (';'-separated, a header
 /// row, then one row per <c>-fd</c> period; sipp writes a final row when it exits).
 /// </summary>
-internal sealed record SippStatistics(int Created, int Successful, int Failed, int Retransmissions, int UdpRetransmissionTimeouts)
+public sealed record SippStatistics(int Created, int Successful, int Failed, int Retransmissions, int UdpRetransmissionTimeouts)
 {
     public static SippStatistics ReadLast(string path)
     {
