@@ -18,6 +18,10 @@ public sealed partial class ChildProcess
     public string WaitForLine(string text, TimeSpan timeout) =>
         WaitForLineAsync(text, timeout).GetAwaiter().GetResult();
 
+    /// <summary>The blocking form of <see cref="WaitForLineAsync(Func{string, bool}, string, TimeSpan)"/>.</summary>
+    public string WaitForLine(Func<string, bool> predicate, string description, TimeSpan timeout) =>
+        WaitForLineAsync(predicate, description, timeout).GetAwaiter().GetResult();
+
     /// <inheritdoc cref="WaitForLine(string, TimeSpan)"/>
     public Task<string> WaitForLineAsync(string text, TimeSpan timeout) =>
         WaitForLineAsync(line => line.Contains(text, StringComparison.Ordinal), $"line containing \"{text}\"", timeout);
@@ -77,7 +81,7 @@ public sealed partial class ChildProcess
     private static string Seconds(TimeSpan timeout) =>
         timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
-    /// <summary>After the exit: waits (bounded) for the rest of the output to arrive.</summary>
+    /// <summary>Around the exit: waits (bounded) for the rest of the output and for the exit itself.</summary>
     private Task DrainOutputAsync() =>
-        Task.WhenAny(Task.WhenAll(_standardOutputClosed.Task, _standardErrorClosed.Task), Task.Delay(OutputDrain));
+        Task.WhenAny(Task.WhenAll(_standardOutputClosed.Task, _standardErrorClosed.Task, _exited.Task), Task.Delay(OutputDrain));
 }
