@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallSync.Testing.Processes;
+using CallSync.Testing.Waiting;
 
 namespace CallSync.Testing.Tests.Processes;
 
@@ -21,14 +22,15 @@ public sealed class ChildProcessTests
     [Fact]
     public void WaitForLine_NeverWritten_ThrowsWithNameStateAndTailOfOutput()
     {
-        using var child = ChildProcess.Start("sh", "-c", "echo first words; echo last words >&2; sleep 30");
-        child.WaitForLine("last words", Patience);
+        using var child = ChildProcess.Start("sh", "-c", "echo on stdout; echo on stderr >&2; sleep 30");
+        Eventually.Until(() => child.HasWritten("on stdout") && child.HasWritten("on stderr"), Patience, "both lines"); // two pipes: either may come first
 
         var error = Assert.Throws<TimeoutException>(() => child.WaitForLine("never", TimeSpan.FromMilliseconds(300)));
 
         Assert.Contains("no line containing \"never\" from sh within 0.3 s", error.Message, StringComparison.Ordinal);
         Assert.Contains("running", error.Message, StringComparison.Ordinal);
-        Assert.Contains("first words\nlast words", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\non stdout", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\non stderr", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -105,27 +105,24 @@ public sealed partial class ChildProcess : IDisposable
     /// <summary>SIGINT to the program itself.</summary>
     public void Interrupt() => Signal(LibC.SigInt);
 
-    /// <summary>SIGKILL to the whole group, then waits for the program's exit: nothing gets to clean up.</summary>
-    public void Kill()
-    {
-        LibC.Signal(-_process.Id, LibC.SigKill);
-        _process.WaitForExit();
-    }
+    /// <summary>SIGKILL to the whole group, then waits until it is gone: nothing gets to clean up.</summary>
+    public void Kill() => Stop(TimeSpan.Zero);
 
     /// <summary>
     /// Stops the whole group: SIGTERM, up to <paramref name="grace"/> for the program to exit, then SIGKILL to
-    /// whatever of the group is left.
+    /// whatever of the group is left, and waits (bounded) until none of it runs.
     /// </summary>
     public void Stop(TimeSpan grace)
     {
         if (!_process.HasExited && grace > TimeSpan.Zero)
         {
-            LibC.Signal(-_process.Id, LibC.SigTerm);
+            ProcessGroup.Signal(_process.Id, LibC.SigTerm);
             _process.WaitForExit(grace);
         }
 
-        LibC.Signal(-_process.Id, LibC.SigKill);
+        ProcessGroup.Signal(_process.Id, LibC.SigKill);
         _process.WaitForExit();
+        ProcessGroup.WaitUntilGone(_process.Id, TimeSpan.FromSeconds(5));
     }
 
     /// <summary>The program's name, id and state, and the tail of its output: for failure messages.</summary>

@@ -96,11 +96,23 @@ public sealed partial class LinphoneDaemon
     /// </summary>
     public async Task<int> WaitForIncomingCallAsync(TimeSpan timeout)
     {
-        var id = _highestCallId + 1;
+        int? id = null;
         await Eventually.UntilAsync(
-            async () => !(await CallStatusAsync(id).ConfigureAwait(false)).IsGone,
+            async () => (id = await NextIncomingCallAsync().ConfigureAwait(false)) is not null,
             timeout,
             () => "an incoming call at linphone\n" + Describe()).ConfigureAwait(false);
+        return id!.Value;
+    }
+
+    /// <summary>The id of the next call, when linphone has one that it did not place; null otherwise (one look).</summary>
+    public async Task<int?> NextIncomingCallAsync()
+    {
+        var id = _highestCallId + 1;
+        if ((await CallStatusAsync(id).ConfigureAwait(false)).IsGone)
+        {
+            return null;
+        }
+
         _highestCallId = id;
         return id;
     }

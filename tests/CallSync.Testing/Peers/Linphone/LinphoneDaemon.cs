@@ -151,11 +151,17 @@ public sealed partial class LinphoneDaemon : IDisposable
     /// <summary>The RTP statistics of every call that ended so far (from the log).</summary>
     public IReadOnlyList<LinphoneRtpStatistics> ReadRtpStatistics() => LinphoneRtpStatistics.ParseAll(ReadLog());
 
-    /// <summary>The daemon's state and output, and the tail of its log, for failure messages.</summary>
+    /// <summary>
+    /// The daemon's state and output, the errors in its log (e.g. "Failed to parse SDP message", "Incompatible SDP
+    /// answer received"), and the tail of its log, for failure messages.
+    /// </summary>
     public string Describe()
     {
         var log = ReadLog().Split('\n');
-        return Process.Describe() + "\n--- linphone log (tail) ---\n" + string.Join('\n', log.Skip(Math.Max(0, log.Length - 80)));
+        var errors = log.Where(l => l.Contains("-error-", StringComparison.Ordinal) && !l.Contains("ToneManager", StringComparison.Ordinal));
+        return Process.Describe()
+            + "\n--- linphone's errors ---\n" + string.Join('\n', errors.TakeLast(20))
+            + "\n--- linphone's log (tail) ---\n" + string.Join('\n', log.TakeLast(60));
     }
 
     public void Dispose()

@@ -36,6 +36,12 @@ public sealed record SippOptions
     /// <summary>Writes every SIP message to a file that <see cref="SippProcess.ReadMessages"/> reads (<c>-trace_msg</c>).</summary>
     public bool TraceMessages { get; init; }
 
+    /// <summary>
+    /// Runs sipp with a real-time priority (SCHED_FIFO 10, through chrt; needs root): a sipp starved of CPU replays a
+    /// pcap late and then in a burst, which a test measuring the agent under load must not blame on the agent.
+    /// </summary>
+    public bool RealTime { get; init; }
+
     /// <summary>Further switches, as sipp takes them ("-d", "2000", "-rtp_echo"...).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 }

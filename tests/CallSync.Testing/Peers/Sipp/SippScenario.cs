@@ -11,65 +11,26 @@ namespace CallSync.Testing.Peers.Sipp;
 public static class SippScenario
 {
     /// <summary>
-    /// A uac: INVITE with <paramref name="offer"/>, then (after 100/180/183) the 200 and the ACK, then
+    /// A uac: INVITE with <paramref name="offer"/>, then (after 100/180/183) the 200 and the ACK to its Contact
+    /// (with its Record-Route set: <c>rrs</c>, <c>[next_url]</c>, <c>[routes]</c>), then
     /// <paramref name="pcapFile"/> replayed to the answer's media address, <paramref name="talk"/> of waiting, and BYE.
     /// </summary>
     public static string Uac(SdpOffer offer, string pcapFile, TimeSpan talk) => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="callsync: uac replaying {{Escape(Path.GetFileName(pcapFile))}}">
-          <send retrans="500">
-            <![CDATA[
-        INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: "sipp" <sip:sipp@[local_ip]:[local_port]>;tag=[pid]callsync[call_number]
-        To: <sip:[service]@[remote_ip]:[remote_port]>
-        Call-ID: [call_id]
-        CSeq: 1 INVITE
-        Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-        Max-Forwards: 70
-        Content-Type: application/sdp
-        Content-Length: [len]
-
-        {{offer.Body().TrimEnd()}}
-
-            ]]>
-          </send>
+        {{Invite(offer)}}
           <recv response="100" optional="true"/>
           <recv response="180" optional="true"/>
           <recv response="183" optional="true"/>
-          <recv response="200" rtd="true"/>
-          <send>
-            <![CDATA[
-        ACK [next_url] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: "sipp" <sip:sipp@[local_ip]:[local_port]>;tag=[pid]callsync[call_number]
-        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-        Call-ID: [call_id]
-        CSeq: 1 ACK
-        Max-Forwards: 70
-        Content-Length: 0
-
-            ]]>
-          </send>
+          <recv response="200" rtd="true" rrs="true"/>
+        {{InDialog("ACK", 1, retransmit: false)}}
           <nop>
             <action>
               <exec play_pcap_audio="{{Escape(pcapFile)}}"/>
             </action>
           </nop>
           <pause milliseconds="{{Milliseconds(talk)}}"/>
-          <send retrans="500">
-            <![CDATA[
-        BYE [next_url] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: "sipp" <sip:sipp@[local_ip]:[local_port]>;tag=[pid]callsync[call_number]
-        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-        Call-ID: [call_id]
-        CSeq: 2 BYE
-        Max-Forwards: 70
-        Content-Length: 0
-
-            ]]>
-          </send>
+        {{InDialog("BYE", 2, retransmit: true)}}
           <recv response="200" crlf="true"/>
         </scenario>
 
@@ -133,6 +94,72 @@ public static class SippScenario
           </send>
         </scenario>
 
+        """;
+
+    /// <summary>
+    /// A uac whose offer must be refused with <paramref name="status"/> (e.g. 488): INVITE, the final response (any
+    /// other one fails the call) and its ACK.
+    /// </summary>
+    public static string UacRefused(SdpOffer offer, int status) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="callsync: uac expecting {{status}}">
+        {{Invite(offer)}}
+          <recv response="100" optional="true"/>
+          <recv response="{{status}}" rtd="true"/>
+          <send>
+            <![CDATA[
+        ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        [last_Via:]
+        From: "sipp" <sip:sipp@[local_ip]:[local_port]>;tag=[pid]callsync[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+        Call-ID: [call_id]
+        CSeq: 1 ACK
+        Max-Forwards: 70
+        Content-Length: 0
+
+            ]]>
+          </send>
+        </scenario>
+
+        """;
+
+    /// <summary>The INVITE both uac scenarios start with.</summary>
+    private static string Invite(SdpOffer offer) => $$"""
+          <send retrans="500">
+            <![CDATA[
+        INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "sipp" <sip:sipp@[local_ip]:[local_port]>;tag=[pid]callsync[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>
+        Call-ID: [call_id]
+        CSeq: 1 INVITE
+        Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+        Max-Forwards: 70
+        Content-Type: application/sdp
+        Content-Length: [len]
+
+        {{offer.Body().TrimEnd()}}
+
+            ]]>
+          </send>
+        """;
+
+    /// <summary>A request within the uac's dialog, to the answer's Contact through its Record-Route set.</summary>
+    private static string InDialog(string method, int sequence, bool retransmit) => $$"""
+          <send{{(retransmit ? " retrans=\"500\"" : string.Empty)}}>
+            <![CDATA[
+        {{method}} [next_url] SIP/2.0
+        [routes]
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "sipp" <sip:sipp@[local_ip]:[local_port]>;tag=[pid]callsync[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+        Call-ID: [call_id]
+        CSeq: {{sequence}} {{method}}
+        Max-Forwards: 70
+        Content-Length: 0
+
+            ]]>
+          </send>
         """;
 
     private static string Milliseconds(TimeSpan time) => ((long)time.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);

@@ -3,20 +3,20 @@ using CallSync.Testing.Processes;
 namespace CallSync.Testing.Audio;
 
 /// <summary>A call recording (stereo Ogg Opus: left = desk phone, right = remote party) decoded for analysis.</summary>
-public sealed record Recording(OpusInfo Info, WavFile Audio)
+public sealed record DecodedRecording(OpusInfo Info, WavFile Audio)
 {
     public const int Left = 0;
     public const int Right = 1;
 
     /// <summary>Checks the file with opusinfo and decodes it with opusdec (48 kHz WAV next to it).</summary>
-    public static Recording Decode(string opusPath)
+    public static DecodedRecording Decode(string opusPath)
     {
         Tool.Require("opusdec", "opus-tools");
         var info = OpusInfo.Of(opusPath);
         var wav = opusPath + ".wav";
         var result = Tool.Run("opusdec", "--quiet", "--rate", "48000", opusPath, wav);
         return result.ExitCode == 0
-            ? new Recording(info, WavFile.Read(wav))
+            ? new DecodedRecording(info, WavFile.Read(wav))
             : throw new InvalidOperationException($"opusdec could not decode {opusPath}:\n{result.Output}\n{info.Output}");
     }
 
