@@ -60,14 +60,14 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void Resample_EightToFortyEightKilohertz_KeepsTheTone()
+    public void Decimate_FortyEightToEightKilohertz_KeepsTheTone()
     {
-        var tone = Signals.Tone(1000, 8000, TimeSpan.FromSeconds(1));
+        var tone = Signals.Tone(1000, Rate, TimeSpan.FromSeconds(1));
 
-        var upsampled = Correlation.Resample(tone, 8000, Rate);
+        var decimated = Correlation.Decimate(tone, 6);
 
-        Assert.Equal(Rate, upsampled.Length);
-        Assert.Equal(1, ToneTrack.Detect(upsampled, Rate, 1000).ShareBetween(TimeSpan.Zero, TimeSpan.FromSeconds(1)));
+        Assert.Equal(8000, decimated.Length);
+        Assert.Equal(1, ToneTrack.Detect(decimated, 8000, 1000).ShareBetween(TimeSpan.Zero, TimeSpan.FromSeconds(1)));
     }
 
     private static short[] Concat(params short[][] parts) => [.. parts.SelectMany(p => p)];

@@ -1,7 +1,9 @@
 using CallSync.Testing.Audio;
 using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Kamailio;
 using CallSync.Testing.Peers.Linphone;
 using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Ports;
 
 namespace CallSync.Testing.Tests.Peers;
 
@@ -86,6 +88,43 @@ public sealed class LinphoneTests : IDisposable
         var statistics = linphone.ReadRtpStatistics().Single();
         Assert.True(statistics.SentPackets >= 100, statistics + "\n" + linphone.Describe());
         Assert.True(statistics.ReceivedPackets >= 100, statistics + " (sipp echoes what linphone sends)\n" + linphone.Describe());
+    }
+
+    [Fact]
+    public async Task Answer_LinphoneNotAutoAnswering_RingsUntilAnswered()
+    {
+        using var alice = await LinphoneDaemon.StartAsync(new LinphoneOptions { User = "alice", Codecs = ["PCMA"] });
+        using var bob = await LinphoneDaemon.StartAsync(new LinphoneOptions { User = "bob", Codecs = ["PCMA"], AutoAnswer = false });
+
+        var call = await alice.CallAsync(bob.Address(LinphoneTransport.Udp));
+        var incoming = await bob.WaitForIncomingCallAsync(Patience);
+        await bob.WaitForCallStateAsync(incoming, LinphoneCallStatus.IncomingReceived, Patience);
+        Assert.NotEqual(LinphoneCallStatus.StreamsRunning, (await alice.CallStatusAsync(call)).State);
+
+        await bob.AnswerAsync(incoming);
+
+        await alice.WaitForCallStateAsync(call, LinphoneCallStatus.StreamsRunning, Patience);
+        await bob.TerminateAsync(incoming);
+        await alice.WaitForCallStateAsync(call, LinphoneCallStatus.Released, Patience);
+    }
+
+    [Fact]
+    public async Task Register_KamailioRegistrar_RegisteredThenUnregistered()
+    {
+        var port = FreePort.Udp();
+        using var kamailio = KamailioProcess.StartFromTemplate(
+            Path.Combine(AppContext.BaseDirectory, "Peers", "kamailio-registrar.cfg"), new Dictionary<string, int> { ["@PORT@"] = port });
+        using var linphone = await LinphoneDaemon.StartAsync(new LinphoneOptions { User = "1001" });
+
+        var registration = await linphone.RegisterAsync($"sip:127.0.0.1:{port}", "secret1001");
+        string? state = null;
+        await Waiting.Eventually.UntilAsync(
+            async () => (state = await linphone.RegistrationStateAsync(registration)) == "LinphoneRegistrationOk",
+            Patience,
+            () => $"linphone's registration ({state})\n{linphone.Describe()}\n--- kamailio ---\n{kamailio.Process.Describe()}");
+
+        await linphone.UnregisterAllAsync();
+        Assert.Null(await linphone.RegistrationStateAsync(registration));
     }
 
     /// <summary>linphone-daemon crashes when its player reaches the end of the file: a minute of tone outlasts any call here.</summary>

@@ -98,20 +98,4 @@ public static class Correlation
         var mean = envelope.Length == 0 ? 0 : envelope.Average();
         return [.. envelope.Select(e => (short)Math.Clamp(e - mean, short.MinValue, short.MaxValue))];
     }
-
-    /// <summary>Resamples by linear interpolation (to compare a 8 kHz sent signal with a 48 kHz decoded recording).</summary>
-    public static short[] Resample(ReadOnlySpan<short> samples, int fromRate, int toRate)
-    {
-        var output = new short[(int)((long)samples.Length * toRate / fromRate)];
-        for (var i = 0; i < output.Length; i++)
-        {
-            var position = (double)i * fromRate / toRate;
-            var index = (int)position;
-            var next = Math.Min(index + 1, samples.Length - 1);
-            var fraction = position - index;
-            output[i] = (short)Math.Round((samples[index] * (1 - fraction)) + (samples[next] * fraction));
-        }
-
-        return output;
-    }
 }

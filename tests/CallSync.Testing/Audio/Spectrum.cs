@@ -23,16 +23,4 @@ public static class Spectrum
 
         return best;
     }
-
-    /// <summary>The RMS level of the samples.</summary>
-    public static double Rms(ReadOnlySpan<short> samples)
-    {
-        double sum = 0;
-        foreach (var sample in samples)
-        {
-            sum += (double)sample * sample;
-        }
-
-        return samples.Length == 0 ? 0 : Math.Sqrt(sum / samples.Length);
-    }
 }

@@ -5,7 +5,6 @@ namespace CallSync.Testing.Interop;
 /// <summary>The few libc calls the process harness needs: signals to a process or a whole process group.</summary>
 internal static partial class LibC
 {
-    public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigTerm = 15;
 

@@ -7,10 +7,15 @@ namespace CallSync.Testing.Processes;
 /// <summary>
 /// A program run by a test: started in its own process group (through <c>setsid</c>), its standard output and
 /// error collected line by line with bounded memory, waited for with timeouts whose failure messages carry the tail
-/// of its output, and always stopped with its whole group: SIGTERM, a grace period, then SIGKILL.
+/// of its output, and always stopped with its whole group: SIGTERM, a grace period, then SIGKILL. When the program
+/// exits, whatever it forked is killed with it: the group is only ever signalled while its leader's pid is known
+/// to be ours (pid numbers are reused, quickly on a busy machine).
 /// </summary>
 public sealed partial class ChildProcess : IDisposable
 {
+    /// <summary>Every child not yet disposed: killed with their groups if the test host exits first.</summary>
+    private static readonly HashSet<ChildProcess> Running = [];
+
     private readonly Process _process;
     private readonly ChildProcessOptions _options;
     private readonly TaskCompletionSource _standardOutputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -18,6 +23,8 @@ public sealed partial class ChildProcess : IDisposable
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _cursor;
     private bool _disposed;
+
+    static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillRunning();
 
     private ChildProcess(ChildProcessOptions options)
     {
@@ -54,7 +61,7 @@ public sealed partial class ChildProcess : IDisposable
         }
 
         _process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        _process.Exited += (_, _) => _exited.TrySetResult();
+        _process.Exited += (_, _) => OnExited();
         _process.OutputDataReceived += (_, e) => Collect(e.Data, _standardOutputClosed);
         _process.ErrorDataReceived += (_, e) => Collect(e.Data, _standardErrorClosed);
     }
@@ -96,33 +103,38 @@ public sealed partial class ChildProcess : IDisposable
 
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
+        lock (Running)
+        {
+            Running.Add(child);
+        }
+
         return child;
     }
 
     /// <summary>SIGTERM to the program itself (not its group): the way an operator stops a daemon.</summary>
     public void Terminate() => Signal(LibC.SigTerm);
 
-    /// <summary>SIGINT to the program itself.</summary>
-    public void Interrupt() => Signal(LibC.SigInt);
-
     /// <summary>SIGKILL to the whole group, then waits until it is gone: nothing gets to clean up.</summary>
     public void Kill() => Stop(TimeSpan.Zero);
 
     /// <summary>
-    /// Stops the whole group: SIGTERM, up to <paramref name="grace"/> for the program to exit, then SIGKILL to
-    /// whatever of the group is left, and waits (bounded) until none of it runs.
+    /// Stops the whole group: SIGTERM, up to <paramref name="grace"/> for the program to exit, then SIGKILL, and
+    /// waits (bounded) until none of the group runs.
     /// </summary>
     public void Stop(TimeSpan grace)
     {
         if (!_process.HasExited && grace > TimeSpan.Zero)
         {
             ProcessGroup.Signal(_process.Id, LibC.SigTerm);
-            _process.WaitForExit(grace);
+            _exited.Task.Wait(grace);
         }
 
-        ProcessGroup.Signal(_process.Id, LibC.SigKill);
-        _process.WaitForExit();
-        ProcessGroup.WaitUntilGone(_process.Id, TimeSpan.FromSeconds(5));
+        if (!_process.HasExited)
+        {
+            ProcessGroup.Signal(_process.Id, LibC.SigKill);
+        }
+
+        _exited.Task.Wait(TimeSpan.FromSeconds(10)); // completes once the group is gone (OnExited)
     }
 
     /// <summary>The program's name, id and state, and the tail of its output: for failure messages.</summary>
@@ -142,6 +154,11 @@ public sealed partial class ChildProcess : IDisposable
         }
 
         _disposed = true;
+        lock (Running)
+        {
+            Running.Remove(this);
+        }
+
         try
         {
             Stop(_options.StopGrace);
@@ -150,6 +167,35 @@ public sealed partial class ChildProcess : IDisposable
         {
             _process.Dispose();
         }
+    }
+
+    /// <summary>A test host that ends (normally, or on SIGTERM) takes no child with it otherwise: each has its own group.</summary>
+    private static void KillRunning()
+    {
+        ChildProcess[] left;
+        lock (Running)
+        {
+            left = [.. Running];
+        }
+
+        foreach (var child in left.Where(c => !c._process.HasExited))
+        {
+            ProcessGroup.Signal(child._process.Id, LibC.SigKill);
+        }
+    }
+
+    /// <summary>
+    /// The program has exited: what it forked is killed at once, while the group's number cannot have been given
+    /// to anyone else yet, and the exit counts once the group is gone (bounded).
+    /// </summary>
+    private void OnExited()
+    {
+        if (ProcessGroup.Signal(_process.Id, LibC.SigKill))
+        {
+            ProcessGroup.WaitUntilGone(_process.Id, TimeSpan.FromSeconds(5));
+        }
+
+        _exited.TrySetResult();
     }
 
     private void Signal(int signal)

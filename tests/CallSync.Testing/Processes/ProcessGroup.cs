@@ -7,7 +7,12 @@ namespace CallSync.Testing.Processes;
 internal static class ProcessGroup
 {
     /// <summary>Sends <paramref name="signal"/> to every process of the group; false when the group is empty.</summary>
-    public static bool Signal(int group, int signal) => LibC.Signal(-group, signal);
+    public static bool Signal(int group, int signal)
+    {
+        // kill(0) would signal the test host's own group and kill(-1) every process: never let either through.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(group, 1);
+        return LibC.Signal(-group, signal);
+    }
 
     /// <summary>
     /// Waits (bounded) until no live process is left in the group. SIGKILL takes effect when the kernel next runs

@@ -13,6 +13,7 @@ public sealed record LinphoneCallStatus(string State, string? From, string? Dire
 
     public const string PausedByRemote = "LinphoneCallPausedByRemote";
 
+    /// <summary>An incoming call ringing (not auto-answered).</summary>
     public const string IncomingReceived = "LinphoneCallIncomingReceived";
 
     /// <summary>Not a linphone state: the call is gone (ended and released, or never existed).</summary>

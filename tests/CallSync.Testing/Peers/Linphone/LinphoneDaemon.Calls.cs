@@ -61,6 +61,13 @@ public sealed partial class LinphoneDaemon
     /// <summary>Drops every registration: linphone then takes calls addressed straight to it only.</summary>
     public Task UnregisterAllAsync() => RunAsync("unregister ALL");
 
+    /// <summary>A registration's state (e.g. LinphoneRegistrationOk); null once linphone no longer has it.</summary>
+    public async Task<string?> RegistrationStateAsync(int registrationId)
+    {
+        var reply = await SendAsync("register-status " + Text(registrationId)).ConfigureAwait(false);
+        return reply.IsOk ? reply["State"] : null;
+    }
+
     /// <summary>The call's state; <see cref="LinphoneCallStatus.Released"/> once linphone no longer knows it.</summary>
     public async Task<LinphoneCallStatus> CallStatusAsync(int callId)
     {
