@@ -1,3 +1,4 @@
+using CallSync.Configuration;
 using CallSync.Hub.Api;
 using CallSync.Hub.Bindings;
 using CallSync.Hub.Configuration;
@@ -24,6 +25,14 @@ internal static class HubApplication
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Http.Urls);
+        if (options.Http.Certificate is not null)
+        {
+            // The slim builder leaves HTTPS out unless asked; the certificate was checked when the options were read.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            var certificate = HttpKeys.LoadCertificate(options.Http);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Logging.ClearProviders();
         if (configureLogging is null)
         {
@@ -34,6 +43,8 @@ internal static class HubApplication
         {
             configureLogging(builder.Logging);
         }
+
+        LoggingKeys.Apply(builder.Logging, options.LogLevels);
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default));

@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Hub listening on {Urls} with {Provider} storage")]
     public static partial void HubStarted(ILogger logger, string urls, string provider);
 
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "Configuration key {Key} is not used by this hub and is ignored{Hint}")]
+    public static partial void UnknownConfigurationKey(ILogger logger, string key, string hint);
+
     [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port} as {ClientId}")]
     public static partial void MqttConnected(ILogger logger, string host, int port, string clientId);
 

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using CallSync.Configuration;
 using CallSync.Hub.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,21 +8,60 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Hub;
 
 /// <summary>
-/// <c>callsync-hub [--config FILE] [--Section:Key=value ...]</c>. Exit codes: 0 after a clean stop, 2 for invalid
-/// configuration (one line on stderr naming the key, the value and what was expected), 1 when start-up fails.
+/// <c>callsync-hub [--config FILE] [--Section:Key=value ...]</c>, <c>callsync-hub --check-config FILE</c>,
+/// <c>callsync-hub --print-config-reference</c>. Exit codes: 0 after a clean stop (or a valid checked file), 2 for
+/// invalid configuration or an address that cannot be bound (one line on stderr naming the key, the value and what
+/// was expected), 1 when start-up fails otherwise (the database is unreachable).
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        if (!HubConfigurationLoader.TryLoad(args, out var configuration, out var error)
-            || !HubOptionsReader.TryRead(configuration, out var options, out error))
+        if (!ConfigCommand.TryParse(args, out var command, out var error))
         {
             await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
-            return 2;
+            return ConfigCheck.ExitInvalid;
+        }
+
+        switch (command.Kind)
+        {
+            case ConfigCommandKind.Help:
+                await Console.Out.WriteLineAsync(
+                    "usage: callsync-hub [--config FILE] [--Section:Key=value ...]\n" +
+                    "       callsync-hub --check-config FILE [--Section:Key=value ...]   validate, start nothing: exit 0, or 2 listing every problem\n" +
+                    "       callsync-hub --print-config-reference                       every key, as the Markdown table in docs/hub-configuration.md\n" +
+                    $"  every key can also be set as {HubConfigurationLoader.EnvironmentPrefix}Section__Key in the environment.").ConfigureAwait(false);
+                return 0;
+            case ConfigCommandKind.PrintReference:
+                await Console.Out.WriteAsync(ConfigReference.Write(HubOptionsReader.Schema)).ConfigureAwait(false);
+                return 0;
+        }
+
+        if (!HubConfigurationLoader.TryLoad(command, out var configuration, out error))
+        {
+            await (command.Kind == ConfigCommandKind.Check ? Console.Out : Console.Error).WriteLineAsync(error).ConfigureAwait(false);
+            return ConfigCheck.ExitInvalid;
+        }
+
+        var options = HubOptionsReader.TryRead(configuration, out var report);
+        if (command.Kind == ConfigCommandKind.Check)
+        {
+            return ConfigCheck.Write(Console.Out, Path.GetFullPath(command.File!), report);
+        }
+
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync(report.Summary(HubOptionsReader.CheckCommand)).ConfigureAwait(false);
+            return ConfigCheck.ExitInvalid;
         }
 
         await using var app = HubApplication.Build(options, TimeProvider.System);
+        var logger = app.Services.GetRequiredService<ILogger<HubOptions>>();
+        foreach (var warning in report.Warnings)
+        {
+            Log.UnknownConfigurationKey(logger, warning.ShownKey, warning.Hint);
+        }
+
         try
         {
             await HubApplication.InitializeAsync(app, CancellationToken.None).ConfigureAwait(false);
@@ -31,8 +72,17 @@ internal static class Program
             return 1;
         }
 
-        await app.StartAsync().ConfigureAwait(false);
-        var logger = app.Services.GetRequiredService<ILogger<HubOptions>>();
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            // An address in use or not on this machine (Http:Urls, Mqtt:EmbeddedAddress/EmbeddedPort): one line, not a crash.
+            await Console.Error.WriteLineAsync($"cannot listen: {ex.Message.TrimEnd('.')} (check Http:Urls and the Mqtt:Embedded* keys)").ConfigureAwait(false);
+            return ConfigCheck.ExitInvalid;
+        }
+
         var urls = string.Join(' ', app.Urls);
         var provider = options.Storage.Provider.ToString();
         Log.HubStarted(logger, urls, provider);

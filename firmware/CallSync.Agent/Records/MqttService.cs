@@ -21,7 +21,7 @@ internal sealed class MqttService(
     CommandLedger ledger,
     RemoteDialer dialer,
     RecordsNotifier notifier,
-    Calls.Phone phone,
+    Calls.CallManager calls,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IStatusSource, IAsyncDisposable
 {
@@ -128,7 +128,7 @@ internal sealed class MqttService(
 
     private CallSync.Contracts.DeviceStatus Status() => new()
     {
-        Activity = phone.Activity,
+        Activity = calls.Activity,
         Boot = _link?.Boot ?? 0,
         PendingRecords = outbox.Count,
         PendingRecordings = recordings.PendingCount,

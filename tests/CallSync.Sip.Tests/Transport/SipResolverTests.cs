@@ -69,21 +69,21 @@ public sealed class SipResolverTests
 
     [Fact]
     [Trait("Category", "Interop")]
-    public async Task PlaceCallAsync_DomainWithSrvOnly_CallReachesTheSrvTarget()
+    public async Task PlaceCall_DomainWithSrvOnly_CallReachesTheSrvTarget()
     {
         using var dir = new TempDirectory("callsync-srv-call-");
         using var sipp = SippProcess.Start(new SippOptions { WorkingDirectory = dir.Path, Scenario = "uas", Arguments = ["-timeout", "30s", "-timeout_error"] });
         using var dns = Dnsmasq.Start(
             $"--srv-host=_sip._udp.pbx.callsync.test,sipp.callsync.test,{sipp.Port},10,100",
             "--host-record=sipp.callsync.test,127.0.0.1");
-        await using var ua = new SipUserAgent(
-            new SipUserAgentOptions { User = "1001", ListenEndPoints = ["udp:127.0.0.1:0"], DnsServers = [dns.EndPoint] },
-            new TestMediaFactory());
+        var media = new TestMediaFactory();
+        await using var ua = media.Attach(new SipUserAgent(
+            new SipUserAgentOptions { User = "1001", ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")], DnsServers = [dns.EndPoint] }));
         await ua.StartAsync();
         await Task.Delay(300); // sipp binds its socket
 
         // No port and no address in the URI: only the SRV record says where the PBX is.
-        var call = await ua.PlaceCallAsync("sip:service@pbx.callsync.test");
+        var call = media.PlaceCall(ua, "sip:service@pbx.callsync.test");
         await Eventually.UntilAsync(() => call.State is SipCallState.Answered or SipCallState.Ended, TimeSpan.FromSeconds(15), "the call to be answered or to end");
 
         Assert.Equal(SipCallState.Answered, call.State);
