@@ -13,6 +13,9 @@ namespace CallSync.Interop.Tests;
 /// <summary>
 /// One call to a fresh auto-answering agent from sipp's uac (a scenario written by the test) that offers the given
 /// SDP and replays a built stream once answered, then hangs up: the call's record and its decoded recording.
+/// sipp and the agent both run at a real-time priority: these calls prove how streams are handled, and on a shared
+/// 2-core machine the neighbours' builds would otherwise put holes into the audio (calls under load are
+/// <see cref="LoadedCallsTests"/>).
 /// </summary>
 internal sealed class ReplayedCall
 {
@@ -40,7 +43,7 @@ internal sealed class ReplayedCall
     public static async Task<ReplayedCall> RunAsync(
         AgentSandbox sandbox, RtpStream stream, SdpOffer offer, string mediaAddress = "127.0.0.1", Action<JsonObject>? config = null)
     {
-        using var agent = AgentProcess.Start("--config", sandbox.WriteConfig(config));
+        using var agent = AgentProcess.Start(["--config", sandbox.WriteConfig(config)], environment: null, realTime: true);
         agent.WaitForLine(AgentProcess.ReadyLine, Patience);
 
         var address = IPAddress.Parse(mediaAddress);
@@ -56,7 +59,7 @@ internal sealed class ReplayedCall
             MediaAddress = mediaAddress,
             MediaPort = FreePort.UdpRange(4, address),
             TraceMessages = true,
-            RealTime = true, // the stream's timing is the test's, not the machine's load
+            RealTime = true,
             Arguments = ["-s", "1001", "-timeout", "60"],
         });
 

@@ -28,4 +28,17 @@ public sealed record ChildProcessOptions
 
     /// <summary>How long <see cref="ChildProcess.Stop"/> (and dispose) waits after SIGTERM before SIGKILL.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The same program at a real-time priority (SCHED_FIFO 10 through chrt; needs root), for a test whose subject is
+    /// not the machine's load: on a shared 2-core machine a program starved of CPU falls behind and catches up in a
+    /// burst, which a test of stream handling must not blame on the program under test. The kernel's real-time
+    /// throttling (95 % of each second by default) keeps the machine usable.
+    /// </summary>
+    public ChildProcessOptions AtRealTimePriority() => this with
+    {
+        FileName = "chrt",
+        Arguments = ["-f", "10", FileName, .. Arguments],
+        Name = Name ?? System.IO.Path.GetFileName(FileName),
+    };
 }

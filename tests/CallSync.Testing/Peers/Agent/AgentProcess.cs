@@ -11,11 +11,18 @@ public static class AgentProcess
     /// <summary>Starts the agent with <paramref name="arguments"/> ("--config", path...).</summary>
     public static ChildProcess Start(params IReadOnlyList<string> arguments) => Start(arguments, environment: null);
 
-    /// <summary>Starts the agent with extra environment variables (HOME for alsa-lib's .asoundrc, CALLSYNC_ overrides).</summary>
-    public static ChildProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory = null) =>
-        ChildProcess.Start(BuiltProgram.Options("callsync-agent", arguments) with
+    /// <summary>
+    /// Starts the agent with extra environment variables (HOME for alsa-lib's .asoundrc, CALLSYNC_ overrides), and
+    /// optionally at a real-time priority (<see cref="ChildProcessOptions.AtRealTimePriority"/>).
+    /// </summary>
+    public static ChildProcess Start(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory = null, bool realTime = false)
+    {
+        var options = BuiltProgram.Options("callsync-agent", arguments) with
         {
             Environment = environment ?? new Dictionary<string, string?>(),
             WorkingDirectory = workingDirectory,
-        });
+        };
+        return ChildProcess.Start(realTime ? options.AtRealTimePriority() : options);
+    }
 }

@@ -65,8 +65,8 @@ public sealed class SippProcess : IDisposable
 
         arguments.AddRange(["-trace_err", "-error_file", "sipp-errors.log"]);
         arguments.AddRange(options.Arguments);
-        var command = options.RealTime ? new ChildProcessOptions("chrt", ["-f", "10", "sipp", .. arguments]) : new ChildProcessOptions("sipp", arguments);
-        var process = ChildProcess.Start(command with { Name = "sipp", WorkingDirectory = options.WorkingDirectory });
+        var command = new ChildProcessOptions("sipp", arguments) { WorkingDirectory = options.WorkingDirectory };
+        var process = ChildProcess.Start(options.RealTime ? command.AtRealTimePriority() : command);
         return new SippProcess(options, port, mediaPort, process);
     }
 
