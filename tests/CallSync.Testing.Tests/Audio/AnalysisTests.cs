@@ -39,6 +39,15 @@ public sealed class AnalysisTests
     }
 
     [Fact]
+    public void ShareBetween_SpanPastTheEndOfTheAudio_MissingTimeCountsAsAbsent()
+    {
+        var track = ToneTrack.Detect(Signals.Tone(1000, Rate, TimeSpan.FromSeconds(1)), Rate, 1000);
+
+        Assert.Equal(0.5, track.ShareBetween(TimeSpan.Zero, TimeSpan.FromSeconds(2)), precision: 2);
+        Assert.Equal(0, track.ShareBetween(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4)));
+    }
+
+    [Fact]
     public void DominantFrequency_SixKilohertzTone_FoundWithin10Hz()
     {
         var tone = Signals.Tone(6000, 16000, TimeSpan.FromMilliseconds(200));

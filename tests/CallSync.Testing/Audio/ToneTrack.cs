@@ -47,11 +47,14 @@ public sealed class ToneTrack
         return new ToneTrack(frequency, window ?? DefaultWindow, present);
     }
 
-    /// <summary>The share (0-1) of the windows lying wholly inside [start, end) that hold the tone.</summary>
+    /// <summary>The share (0-1) of the windows lying wholly inside [start, end) that hold the tone (windows past the end of the audio do not).</summary>
     public double ShareBetween(TimeSpan start, TimeSpan end)
     {
         var (first, last) = Windows(start, end);
-        return last <= first ? 0 : (double)Enumerable.Range(first, last - first).Count(i => Present[i]) / (last - first);
+        first = Math.Max(first, 0);
+
+        // Time past the end of the audio counts as without the tone: a recording cut short lost it.
+        return last <= first ? 0 : (double)Enumerable.Range(first, last - first).Count(i => i < Present.Count && Present[i]) / (last - first);
     }
 
     /// <summary>
