@@ -24,11 +24,7 @@ public static class SippScenario
           <recv response="183" optional="true"/>
           <recv response="200" rtd="true" rrs="true"/>
         {{InDialog("ACK", 1, retransmit: false)}}
-          <nop>
-            <action>
-              <exec play_pcap_audio="{{Escape(pcapFile)}}"/>
-            </action>
-          </nop>
+        {{PlayPcap(pcapFile)}}
           <pause milliseconds="{{Milliseconds(talk)}}"/>
         {{InDialog("BYE", 2, retransmit: true)}}
           <recv response="200" crlf="true"/>
@@ -74,11 +70,7 @@ public static class SippScenario
             ]]>
           </send>
           <recv request="ACK" rtd="true" crlf="true"/>
-          <nop>
-            <action>
-              <exec play_pcap_audio="{{Escape(pcapFile)}}"/>
-            </action>
-          </nop>
+        {{PlayPcap(pcapFile)}}
           <recv request="BYE"/>
           <send>
             <![CDATA[
@@ -160,6 +152,15 @@ public static class SippScenario
 
             ]]>
           </send>
+        """;
+
+    /// <summary>Starts replaying the pcap's RTP to the negotiated address (sipp goes on with the scenario meanwhile).</summary>
+    private static string PlayPcap(string pcapFile) => $$"""
+          <nop>
+            <action>
+              <exec play_pcap_audio="{{Escape(pcapFile)}}"/>
+            </action>
+          </nop>
         """;
 
     private static string Milliseconds(TimeSpan time) => ((long)time.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
