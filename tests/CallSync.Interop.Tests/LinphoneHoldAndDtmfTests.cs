@@ -7,10 +7,9 @@ namespace CallSync.Interop.Tests;
 /// <summary>
 /// Issue 12 with linphone: hold and resume from either side keep the recording's timeline (what was heard, when it
 /// was heard), a hold placed by the desk phone sends no microphone audio, and digits from linphone, as RFC 4733
-/// events or SIP INFO, reach the call record's <c>dtmf</c> field. Pending today (linphone rejects the agent's SDP).
+/// events or SIP INFO, reach the call record's <c>dtmf</c> field.
 /// </summary>
 [Trait("Category", "Interop")]
-[Trait("Pending", "issue12")]
 [Collection(MediaRunCollection.Name)]
 public sealed class LinphoneHoldAndDtmfTests : IDisposable
 {
