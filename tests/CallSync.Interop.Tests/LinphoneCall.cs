@@ -43,6 +43,9 @@ internal sealed class LinphoneCall : IAsyncDisposable
     /// <summary>Time since linphone saw the call's media running (about the answer).</summary>
     public TimeSpan SinceAnswer => _sinceAnswer.Elapsed;
 
+    /// <summary><see cref="SinceAnswer"/> when linphone had taken the command to play its tone (the tone starts no later).</summary>
+    public TimeSpan ToneStarted { get; private set; }
+
     public string Context => $"--- linphone ---\n{Linphone.Describe()}\n--- agent ---\n{Agent.Describe(60)}";
 
     /// <summary>Starts both sides; linphone calls the agent (or the agent calls linphone) and plays its tone once the media runs.</summary>
@@ -71,6 +74,7 @@ internal sealed class LinphoneCall : IAsyncDisposable
             WavFile.Write(tone, 8000, Signals.Tone(LinphoneTone, 8000, TimeSpan.FromMinutes(2))); // outlasts the call: linphone crashes at the end of its file
             var started = new LinphoneCall(sandbox, agent, linphone, call, tone);
             await linphone.PlayAsync(tone, call);
+            started.ToneStarted = started.SinceAnswer;
             return started;
         }
         catch

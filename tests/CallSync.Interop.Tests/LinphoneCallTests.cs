@@ -8,7 +8,9 @@ namespace CallSync.Interop.Tests;
 /// Issue 12 against SIP software nobody here wrote: linphone (Debian linphone-cli 5.1.65) calls the agent and is
 /// called by it, over UDP and TCP, with PCMU, PCMA, G.722 and Opus forced on linphone's side in turn. The call must
 /// connect, RTP must flow both ways, and the recording's right channel must carry linphone's tone for at least 95 %
-/// of the talk time. All pending today: linphone rejects the agent's SDP (non-numeric o= session id).
+/// of the talk time. Pending: the calls connect with RTP both ways, but the recording is 0.2-1.1 s shorter than the
+/// record's talkSeconds and the tone fills 83-94 % of the talk time in some runs; G.722 is not offered or accepted
+/// until the media path plays it.
 /// </summary>
 [Trait("Category", "Interop")]
 [Trait("Pending", "issue12")]
@@ -16,6 +18,7 @@ namespace CallSync.Interop.Tests;
 public sealed class LinphoneCallTests : IDisposable
 {
     private static readonly TimeSpan Talk = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
     private readonly AgentSandbox _sandbox = new();
 
     public static TheoryData<string, LinphoneTransport> Codecs => new()
@@ -51,8 +54,11 @@ public sealed class LinphoneCallTests : IDisposable
         var least = (long)(Talk.TotalSeconds * 50 * 0.8);
         Assert.True(statistics.SentPackets >= least && statistics.ReceivedPackets >= least, $"linphone sent {statistics.SentPackets} and received {statistics.ReceivedPackets} RTP packets in {Talk.TotalSeconds} s (wanted {least} each)\n{call.Context}");
 
+        // From linphone's first tone (it plays only once told to, after the media runs; the answer seen by the test lags
+        // the recording's start, hence the margin) to the end of the talk time the record reports.
         var talk = TimeSpan.FromSeconds(RecordFields.Number(record, "talkSeconds"));
-        var share = recording.Track(DecodedRecording.Right, LinphoneCall.LinphoneTone).ShareBetween(TimeSpan.Zero, talk);
-        Assert.True(share >= 0.95, $"the recording's right channel carries linphone's {LinphoneCall.LinphoneTone} Hz tone for {share:P0} of the {RecordFields.Seconds(talk.TotalSeconds)} talk time (wanted 95 %; recording {RecordFields.Seconds(recording.Audio.Duration.TotalSeconds)})\n{record.ToJsonString()}\n{call.Context}");
+        var from = call.ToneStarted + Margin;
+        var share = recording.Track(DecodedRecording.Right, LinphoneCall.LinphoneTone).ShareBetween(from, talk);
+        Assert.True(share >= 0.95, $"the recording's right channel carries linphone's {LinphoneCall.LinphoneTone} Hz tone for {share:P0} of the talk time from {RecordFields.Seconds(from.TotalSeconds)} to {RecordFields.Seconds(talk.TotalSeconds)} (wanted 95 %; recording {RecordFields.Seconds(recording.Audio.Duration.TotalSeconds)})\n{record.ToJsonString()}\n{call.Context}");
     }
 }
