@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CallSync.Control;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Agent;
 
 namespace CallSync.Agent.Tests;
 
@@ -7,9 +9,9 @@ namespace CallSync.Agent.Tests;
 public sealed class AgentProcessTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-agent-").FullName;
+    private readonly TempDirectory _dir = new("callsync-agent-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     /// <summary>
     /// Writes the example file made runnable here (data in <paramref name="dir"/>/data, free ports, no registrar, broker
@@ -29,7 +31,7 @@ public sealed class AgentProcessTests : IDisposable
         return path;
     }
 
-    private string Config(Action<JsonObject>? change = null) => WriteConfig(_dir, change);
+    private string Config(Action<JsonObject>? change = null) => WriteConfig(_dir.Path, change);
 
     [Fact]
     public void Start_BrokenKey_ExitsTwoNamingTheKey()
@@ -48,11 +50,11 @@ public sealed class AgentProcessTests : IDisposable
     [InlineData("datadir")]
     public void Start_EachKindOfBrokenSetup_HasItsOwnMessage(string kind)
     {
-        var blocker = Path.Combine(_dir, "a-file");
+        var blocker = Path.Combine(_dir.Path, "a-file");
         File.WriteAllText(blocker, "");
         var (config, expected) = kind switch
         {
-            "missing" => (Path.Combine(_dir, "none.json"), "not found"),
+            "missing" => (Path.Combine(_dir.Path, "none.json"), "not found"),
             "json" => (WriteRaw("{ \"Device\": "), "is not valid JSON"),
             "board" => (Config(json => json["Board"]!["Kind"] = "fpga"), "Board:Kind = \"fpga\" is invalid; expected simulated or linux"),
             _ => (Config(json => json["Device"]!["DataDir"] = Path.Combine(blocker, "data")), "is not a writable directory"),
@@ -69,9 +71,9 @@ public sealed class AgentProcessTests : IDisposable
     {
         var config = Config();
         using var agent = AgentProcess.Start("--config", config);
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
 
-        var socket = Path.Combine(_dir, "data", ControlProtocol.SocketFileName);
+        var socket = Path.Combine(_dir.Path, "data", ControlProtocol.SocketFileName);
         var status = await ControlClient.SendAsync(socket, new ControlRequest("status", []), CancellationToken.None);
         Assert.Equal(ControlExit.Ok, status.Exit);
         Assert.Contains("device: desk-0001 (1001)", status.Text, StringComparison.Ordinal);
@@ -86,8 +88,8 @@ public sealed class AgentProcessTests : IDisposable
     public async Task ControlSocket_BoardCommands_DriveTheSimulatedBoard()
     {
         using var agent = AgentProcess.Start("--config", Config());
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
-        var socket = Path.Combine(_dir, "data", ControlProtocol.SocketFileName);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        var socket = Path.Combine(_dir.Path, "data", ControlProtocol.SocketFileName);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(socket));
 
         var lift = await ControlClient.SendAsync(socket, new ControlRequest("board", ["hook", "off"]), CancellationToken.None);
@@ -106,14 +108,14 @@ public sealed class AgentProcessTests : IDisposable
     [Fact]
     public async Task ControlClient_NoAgent_IsUnreachable()
     {
-        var response = await ControlClient.SendAsync(Path.Combine(_dir, "nobody.sock"), new ControlRequest("status", []), CancellationToken.None);
+        var response = await ControlClient.SendAsync(Path.Combine(_dir.Path, "nobody.sock"), new ControlRequest("status", []), CancellationToken.None);
         Assert.Equal(ControlExit.Unreachable, response.Exit);
         Assert.Contains("cannot reach the agent", response.Text, StringComparison.Ordinal);
     }
 
     private string WriteRaw(string text)
     {
-        var path = Path.Combine(_dir, "raw.json");
+        var path = Path.Combine(_dir.Path, "raw.json");
         File.WriteAllText(path, text);
         return path;
     }

@@ -3,6 +3,8 @@ using CallSync.Agent.Configuration;
 using CallSync.Agent.Hosting;
 using CallSync.Hal;
 using CallSync.Hal.Linux.Gpio;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Agent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,9 +25,9 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
     private const string Line = "a GPIO line offset such as 17, or 17:active-low, 17:active-low:pull-up (options: active-low, pull-up, pull-down, bias-disabled)";
     private const string OutputLine = "a GPIO line offset such as 20, or 20:active-low (a pull resistor applies to inputs only)";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-linux-board-").FullName;
+    private readonly TempDirectory _dir = new("callsync-linux-board-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private static IConfiguration Config(string? board, params (string Key, string? Value)[] overrides)
     {
@@ -167,13 +169,13 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
     public void Start_LinuxBoardWithMissingChip_ExitsTwoWithTheChipMessage()
     {
         var json = JsonNode.Parse(AgentOptionsReaderTests.ExampleJson)!.AsObject();
-        json["Device"]!["DataDir"] = Path.Combine(_dir, "data");
+        json["Device"]!["DataDir"] = Path.Combine(_dir.Path, "data");
         json["Sip"]!["Listen"] = new JsonArray("udp:127.0.0.1:0");
         json["Sip"]!.AsObject().Remove("Registrar");
         json.Remove("Mqtt");
         json.Remove("Companion");
         json["Board"] = JsonNode.Parse("""{ "Kind": "linux", "GpioChip": "/dev/gpiochip-callsync-missing", "HookLine": "17:active-low" }""");
-        var config = Path.Combine(_dir, "agent.json");
+        var config = Path.Combine(_dir.Path, "agent.json");
         File.WriteAllText(config, json.ToJsonString());
 
         using var agent = AgentProcess.Start("--config", config);

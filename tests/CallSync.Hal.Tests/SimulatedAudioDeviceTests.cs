@@ -1,6 +1,7 @@
 using CallSync.Hal.Simulated;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Goertzel = CallSync.Testing.Audio.Goertzel;
 
 namespace CallSync.Hal.Tests;
 

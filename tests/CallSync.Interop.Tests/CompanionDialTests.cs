@@ -1,11 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallSync.Companion.Client;
 using CallSync.Companion.Messages;
 using CallSync.Companion.Security;
 using CallSync.Contracts;
 using CallSync.Control;
+using CallSync.Testing.Peers.Agent;
+using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Ports;
+using CallSync.Testing.Processes;
+using CallSync.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CallSync.Interop.Tests;
@@ -18,8 +22,8 @@ namespace CallSync.Interop.Tests;
 public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly AgentSetup _setup = new();
-    private readonly int _companionPort = FreePort.Next();
+    private readonly AgentSandbox _setup = new();
+    private readonly int _companionPort = FreePort.Tcp();
     private Func<string>? _agentOutput;
 
     public void Dispose() => _setup.Dispose();
@@ -29,17 +33,13 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var token = timeout.Token;
-        var sippPort = FreePort.Next();
-        var messages = Path.Combine(_setup.Directory, "sipp-messages.log");
-        using var far = PeerProcess.Start("sipp", _setup.Directory,
-            "-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture),
-            "-mp", FreePort.RtpRange(4).ToString(CultureInfo.InvariantCulture), "-m", "1", "-nostdin",
-            "-trace_msg", "-message_file", messages);
+        using var far = SippProcess.Start(new SippOptions { WorkingDirectory = _setup.Directory, Scenario = "uas", TraceMessages = true });
+        var sippPort = far.Port;
         using var agent = StartAgent(json => json["Sip"]!["Domain"] = $"127.0.0.1:{sippPort}");
 
         await using var companion = await PairAndAuthenticateAsync(token);
         var dial = await companion.DialAsync("2002", token);
-        Assert.True(dial.Status == DialStatus.Started, $"{dial.Status}: {dial.Reason}\n{agent.Output}");
+        Assert.True(dial.Status == DialStatus.Started, $"{dial.Status}: {dial.Reason}\n{agent.Describe()}");
         Assert.True(Guid.TryParse(dial.RecordId, out _), dial.RecordId);
 
         // sipp's built-in uas rings (180), answers (200) and then waits for the caller's BYE. The phone reports a
@@ -56,18 +56,18 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
         Assert.All(beforeAnswer, kind => Assert.Equal(CallEventKind.Ringing, kind));
 
         // Hang up from the desk once audio has reached the recording, so the call has something to record.
-        await WaitForRecordedAudioAsync(dial.RecordId, agent, token);
+        await WaitForRecordedAudioAsync(_setup.RecordingPath(Guid.Parse(dial.RecordId)), agent);
         var hangup = await ControlAsync("hangup", [], token);
         Assert.True(hangup.Exit == ControlExit.Ok, hangup.Text);
         var ended = await NextEventAsync(companion, dial.RecordId, answered.Kind, agent, token);
         Assert.Equal(CallEventKind.Ended, ended.Kind);
         Assert.Equal("answered", ended.Detail);
 
-        Assert.True(far.WaitForExit(Patience) == 0, far.Output);
-        var sipp = await File.ReadAllTextAsync(messages, token);
+        Assert.True(far.WaitForExit(Patience) == 0, far.Describe());
+        var sipp = far.ReadMessages();
         Assert.Contains("INVITE sip:2002@127.0.0.1:" + sippPort.ToString(CultureInfo.InvariantCulture), sipp, StringComparison.Ordinal);
 
-        var record = await WaitForRecordAsync(Guid.Parse(dial.RecordId), agent, token);
+        var record = await _setup.WaitForRecordAsync(Guid.Parse(dial.RecordId), Patience, () => agent.Describe());
         Assert.Equal(OriginKind.Companion, record.Origin.Kind);
         Assert.Equal(CallDirection.Outgoing, record.Direction);
         Assert.Equal(CallResult.Answered, record.Result);
@@ -116,12 +116,12 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("call: idle", status.Text, StringComparison.Ordinal);
         var calls = await ControlAsync("calls", [], token);
         Assert.Equal("no calls yet", calls.Text);
-        Assert.False(agent.HasExited, agent.Output);
+        Assert.False(agent.HasExited, agent.Describe());
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
     }
 
-    private AgentProcess StartAgent(Action<JsonObject> sip)
+    private ChildProcess StartAgent(Action<JsonObject> sip)
     {
         var config = _setup.WriteConfig(json =>
         {
@@ -129,8 +129,8 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
             json["Companion"] = new JsonObject { ["Listen"] = $"tcp:127.0.0.1:{_companionPort}" };
         });
         var agent = AgentProcess.Start("--config", config);
-        _agentOutput = () => agent.Output;
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+        _agentOutput = () => agent.Describe();
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
         return agent;
     }
 
@@ -171,18 +171,11 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
     /// </summary>
     private async ValueTask<bool> ConfirmOnDeskAsync(string code, CancellationToken token)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var show = await ControlAsync("board", ["show"], token);
-            if (show.Text.Contains("Code " + code, StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the desk phone never showed code " + code + "; last: " + show.Text);
-            await Task.Delay(100, token);
-        }
+        var shown = string.Empty;
+        await Eventually.UntilAsync(
+            async () => (shown = (await ControlAsync("board", ["show"], token)).Text).Contains("Code " + code, StringComparison.Ordinal),
+            Patience,
+            () => "the desk phone to show code " + code + "; last: " + shown);
 
         var key = await ControlAsync("board", ["key", "#"], token);
         Assert.True(key.Exit == ControlExit.Ok, key.Text);
@@ -191,18 +184,11 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
 
     private async Task WaitForNoCompanionSessionAsync(CancellationToken token)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var status = await ControlAsync("status", [], token);
-            if (status.Text.Contains(" 0 connected", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the companion session never closed: " + status.Text);
-            await Task.Delay(100, token);
-        }
+        var status = string.Empty;
+        await Eventually.UntilAsync(
+            async () => (status = (await ControlAsync("status", [], token)).Text).Contains(" 0 connected", StringComparison.Ordinal),
+            Patience,
+            () => "the companion session to close: " + status);
     }
 
     private Task<ControlResponse> ControlAsync(string command, string[] args, CancellationToken token) =>
@@ -210,7 +196,7 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>The next event of this call whose kind differs from <paramref name="previous"/>.</summary>
     private async Task<CallEvent> NextEventAsync(
-        CompanionClient companion, string recordId, CallEventKind? previous, AgentProcess agent, CancellationToken token)
+        CompanionClient companion, string recordId, CallEventKind? previous, ChildProcess agent, CancellationToken token)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
         wait.CancelAfter(Patience);
@@ -228,55 +214,28 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
         }
         catch (OperationCanceledException) when (!token.IsCancellationRequested)
         {
-            throw new TimeoutException("no call event for " + recordId + "\n" + agent.Output);
+            throw new TimeoutException("no call event for " + recordId + "\n" + agent.Describe());
         }
     }
 
     // The recorder writes an Ogg page at least every 500 ms; a file that grew past its headers holds audio.
-    private async Task WaitForRecordedAudioAsync(string recordId, AgentProcess agent, CancellationToken token)
+    private static async Task WaitForRecordedAudioAsync(string path, ChildProcess agent)
     {
-        var file = new FileInfo(Path.Combine(_setup.RecordingsDir, recordId + ".opus"));
+        var file = new FileInfo(path);
         long? headers = null;
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            file.Refresh();
-            if (file.Exists && file.Length > 0)
+        await Eventually.UntilAsync(
+            () =>
             {
+                file.Refresh();
+                if (!file.Exists || file.Length == 0)
+                {
+                    return false;
+                }
+
                 headers ??= file.Length;
-                if (file.Length > headers)
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(100, token);
-        }
-
-        throw new TimeoutException($"{file.FullName} did not grow\n{agent.Output}");
-    }
-
-    private async Task<CallRecord> WaitForRecordAsync(Guid recordId, AgentProcess agent, CancellationToken token)
-    {
-        var history = Path.Combine(_setup.DataPath, "history.jsonl");
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (File.Exists(history))
-            {
-                foreach (var line in await File.ReadAllLinesAsync(history, token))
-                {
-                    var record = JsonSerializer.Deserialize(line, CallSyncJsonContext.Default.CallRecord);
-                    if (record?.RecordId == recordId)
-                    {
-                        return record;
-                    }
-                }
-            }
-
-            await Task.Delay(200, token);
-        }
-
-        throw new TimeoutException($"no record {recordId} in {history}\n{agent.Output}");
+                return file.Length > headers;
+            },
+            Patience,
+            () => $"{file.FullName} to grow\n{agent.Describe()}");
     }
 }

@@ -1,8 +1,12 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CallSync.Control;
+using CallSync.Testing.Peers.Agent;
+using CallSync.Testing.Peers.Hub;
+using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Ports;
+using CallSync.Testing.Waiting;
 
 namespace CallSync.Interop.Tests;
 
@@ -15,7 +19,7 @@ namespace CallSync.Interop.Tests;
 public sealed class HubDialTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly AgentSetup _setup = new();
+    private readonly AgentSandbox _setup = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
 
     public void Dispose()
@@ -27,8 +31,8 @@ public sealed class HubDialTests : IDisposable
     [Fact]
     public async Task DialThroughHubApi_SippAnswers_HubReportsSucceededWithIngestedRecord()
     {
-        var httpPort = FreePort.Next();
-        var mqttPort = FreePort.Next();
+        var httpPort = FreePort.Tcp();
+        var mqttPort = FreePort.Tcp();
         var hubUrl = $"http://127.0.0.1:{httpPort}";
         var hubConfig = Path.Combine(_setup.Directory, "hub.json");
         File.WriteAllText(hubConfig, new JsonObject
@@ -41,7 +45,7 @@ public sealed class HubDialTests : IDisposable
         }.ToJsonString());
         using var hub = HubProcess.Start(hubConfig);
         _http.BaseAddress = new Uri(hubUrl);
-        Assert.True(await WaitAsync(async () => (await TryGetAsync("/healthz")) == HttpStatusCode.OK), "hub did not start\n" + hub.Output);
+        await WaitAsync(async () => (await TryGetAsync("/healthz")) == HttpStatusCode.OK, () => "the hub to start\n" + hub.Describe());
 
         var key = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
         var admin = await TokenAsync("admin", "admin-password");
@@ -50,10 +54,8 @@ public sealed class HubDialTests : IDisposable
         await SendAsync(admin, HttpMethod.Post, "/api/v1/admin/bindings/alice/desk-interop/approve", new JsonObject { ["canDial"] = true }, HttpStatusCode.Created);
         var alice = await TokenAsync("alice", "alice-password");
 
-        var sippPort = FreePort.Next();
-        using var far = PeerProcess.Start("sipp", _setup.Directory,
-            "-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture),
-            "-mp", FreePort.RtpRange(4).ToString(CultureInfo.InvariantCulture), "-m", "1", "-nostdin");
+        using var far = SippProcess.Start(new SippOptions { WorkingDirectory = _setup.Directory, Scenario = "uas" });
+        var sippPort = far.Port;
         var config = _setup.WriteConfig(json =>
         {
             json["Device"]!["ProvisioningKey"] = key;
@@ -61,29 +63,31 @@ public sealed class HubDialTests : IDisposable
             json["Mqtt"] = new JsonObject { ["Url"] = $"mqtt://127.0.0.1:{mqttPort}" };
         });
         using var agent = AgentProcess.Start("--config", config);
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
-        Assert.True(await WaitAsync(async () => (await GetAsync(admin, "/api/v1/devices/desk-interop"))["online"]?.GetValue<bool>() == true),
-            "the hub never saw the phone online\n" + agent.Output);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        await WaitAsync(async () => (await GetAsync(admin, "/api/v1/devices/desk-interop"))["online"]?.GetValue<bool>() == true,
+            () => "the hub to see the phone online\n" + agent.Describe());
 
         var dial = await SendAsync(alice, HttpMethod.Post, "/api/v1/devices/desk-interop/dial", new JsonObject { ["number"] = "2002" }, HttpStatusCode.Accepted);
         var requestId = dial["requestId"]!.GetValue<string>();
 
         // sipp's built-in uas answers and then waits for the caller's BYE: the desk phone's user hangs up.
-        Assert.True(agent.WaitForLine("Recording ", Patience), agent.Output);
-        var hangup = await ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest("hangup", []), CancellationToken.None);
+        agent.WaitForLine("Recording ", Patience);
+        var hangup = await _setup.ControlAsync("hangup");
         Assert.True(hangup.Exit == ControlExit.Ok, hangup.Text);
         JsonNode? final = null;
-        Assert.True(await WaitAsync(async () =>
-        {
-            final = await GetAsync(alice, "/api/v1/dials/" + requestId);
-            return final["status"]!.GetValue<string>() is not ("sent" or "accepted");
-        }), "the dial never finished\n" + agent.Output);
-        Assert.True(final!["status"]!.GetValue<string>() == "succeeded", final.ToJsonString() + "\n" + agent.Output);
+        await WaitAsync(
+            async () =>
+            {
+                final = await GetAsync(alice, "/api/v1/dials/" + requestId);
+                return final["status"]!.GetValue<string>() is not ("sent" or "accepted");
+            },
+            () => "the dial to finish\n" + agent.Describe());
+        Assert.True(final!["status"]!.GetValue<string>() == "succeeded", final.ToJsonString() + "\n" + agent.Describe());
         var recordId = final["recordId"]!.GetValue<string>();
 
         // sipp took exactly the one call; the record it names reached the hub over MQTT and alice may read it.
         Assert.Equal(0, far.WaitForExit(Patience));
-        Assert.True(await WaitAsync(async () => (await TryGetAsync("/api/v1/records/" + recordId, alice)) == HttpStatusCode.OK), "record not ingested");
+        await WaitAsync(async () => (await TryGetAsync("/api/v1/records/" + recordId, alice)) == HttpStatusCode.OK, () => "the record to be ingested");
         var record = await GetAsync(alice, "/api/v1/records/" + recordId);
         Assert.Equal("outgoing", record["direction"]!.GetValue<string>());
         Assert.Equal("answered", record["result"]!.GetValue<string>());
@@ -91,28 +95,21 @@ public sealed class HubDialTests : IDisposable
         Assert.Equal(requestId, record["record"]!["origin"]!["commandId"]!.GetValue<string>());
     }
 
-    private static async Task<bool> WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
+    /// <summary>Polls the hub (bounded), taking a refused connection as "not yet".</summary>
+    private static Task WaitAsync(Func<Task<bool>> condition, Func<string> what) => Eventually.UntilAsync(
+        async () =>
         {
             try
             {
-                if (await condition())
-                {
-                    return true;
-                }
+                return await condition();
             }
             catch (HttpRequestException)
             {
-                // not listening yet
+                return false; // not listening yet
             }
-
-            await Task.Delay(250);
-        }
-
-        return false;
-    }
+        },
+        Patience,
+        what);
 
     private async Task<HttpStatusCode> TryGetAsync(string path, string? token = null)
     {
@@ -143,12 +140,5 @@ public sealed class HubDialTests : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
-    }
-
-    /// <summary>callsync-hub as its own process, from the build output next to the tests.</summary>
-    private static class HubProcess
-    {
-        public static PeerProcess Start(string config) =>
-            PeerProcess.Start("dotnet", null, Path.Combine(AppContext.BaseDirectory, "callsync-hub.dll"), "--config", config);
     }
 }

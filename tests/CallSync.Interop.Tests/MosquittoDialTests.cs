@@ -1,10 +1,13 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallSync.Contracts;
 using CallSync.Control;
+using CallSync.Testing.Peers.Agent;
+using CallSync.Testing.Peers.Mosquitto;
+using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Processes;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -16,7 +19,7 @@ public sealed class MosquittoDialTests : IDisposable
 {
     private const string DeviceId = "desk-interop";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly AgentSetup _setup = new();
+    private readonly AgentSandbox _setup = new();
     private readonly byte[] _key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
     private readonly BlockingCollection<CommandReply> _replies = [];
     private readonly BlockingCollection<CallRecord> _records = [];
@@ -31,15 +34,10 @@ public sealed class MosquittoDialTests : IDisposable
     [Fact]
     public async Task SignedDial_ViaMosquitto_CallsSippAndPublishesRecord_TamperedIsRejected()
     {
-        var brokerPort = FreePort.Next();
-        var brokerConfig = Path.Combine(_setup.Directory, "mosquitto.conf");
-        File.WriteAllText(brokerConfig, $"listener {brokerPort} 127.0.0.1\nallow_anonymous true\n");
-        using var broker = PeerProcess.Start("mosquitto", _setup.Directory, "-c", brokerConfig);
-
-        var sippPort = FreePort.Next();
-        using var far = PeerProcess.Start("sipp", _setup.Directory,
-            "-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture),
-            "-mp", FreePort.RtpRange(4).ToString(CultureInfo.InvariantCulture), "-m", "1", "-nostdin");
+        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Persistence = false });
+        var brokerPort = broker.Port;
+        using var far = SippProcess.Start(new SippOptions { WorkingDirectory = _setup.Directory, Scenario = "uas" });
+        var sippPort = far.Port;
 
         // Without a registrar, Sip:Domain alone routes plain numbers: the command's "2002" is dialled as sip:2002@127.0.0.1:PORT.
         var config = _setup.WriteConfig(json =>
@@ -51,7 +49,7 @@ public sealed class MosquittoDialTests : IDisposable
 
         using var hub = await ConnectHubAsync(brokerPort);
         using var agent = AgentProcess.Start("--config", config);
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
 
         // A tampered command is rejected without a call. Sending it until the rejection arrives also proves that the
         // agent's commands subscription is live before the real command goes out.
@@ -82,8 +80,8 @@ public sealed class MosquittoDialTests : IDisposable
         Assert.Equal(ReplyStatus.Accepted, accepted.Status);
 
         // sipp's built-in uas answers and then waits for the caller's BYE: hang up from the phone once recording runs.
-        Assert.True(agent.WaitForLine("Recording ", Patience), agent.Output);
-        var hangup = await ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest("hangup", []), CancellationToken.None);
+        agent.WaitForLine("Recording ", Patience);
+        var hangup = await _setup.ControlAsync("hangup");
         Assert.True(hangup.Exit == ControlExit.Ok, hangup.Text);
 
         var final = NextReply(dial.CommandId, agent);
@@ -91,7 +89,7 @@ public sealed class MosquittoDialTests : IDisposable
         Assert.Equal(CallResult.Answered, final.Result);
         Assert.NotNull(final.RecordId);
 
-        Assert.True(_records.TryTake(out var record, Patience), "no call record on the calls topic\n" + agent.Output);
+        Assert.True(_records.TryTake(out var record, Patience), "no call record on the calls topic\n" + agent.Describe());
         Assert.Equal(final.RecordId, record.RecordId);
         Assert.Equal(CallResult.Answered, record.Result);
         Assert.Equal(CallDirection.Outgoing, record.Direction);
@@ -101,7 +99,7 @@ public sealed class MosquittoDialTests : IDisposable
         Assert.Equal(0, far.WaitForExit(Patience));
     }
 
-    private CommandReply NextReply(string commandId, AgentProcess agent)
+    private CommandReply NextReply(string commandId, ChildProcess agent)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
@@ -112,7 +110,7 @@ public sealed class MosquittoDialTests : IDisposable
             }
         }
 
-        throw new TimeoutException($"no reply to {commandId}\n{agent.Output}");
+        throw new TimeoutException($"no reply to {commandId}\n{agent.Describe()}");
     }
 
     private static DeviceCommand NewDial(string number)

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using CallSync.Configuration;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Agent;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Agent.Tests.Configuration;
 
@@ -10,15 +13,15 @@ namespace CallSync.Agent.Tests.Configuration;
 public sealed class AgentCheckConfigProcessTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-check-config-").FullName;
+    private readonly TempDirectory _dir = new("callsync-check-config-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    private string DataPath => Path.Combine(_dir, "data");
+    private string DataPath => _dir.File("data");
 
-    private string Config(Action<JsonObject>? change = null) => AgentProcessTests.WriteConfig(_dir, change);
+    private string Config(Action<JsonObject>? change = null) => AgentProcessTests.WriteConfig(_dir.Path, change);
 
-    private static string[] Lines(AgentProcess agent) => agent.Output.Trim().Split('\n');
+    private static string[] Lines(ChildProcess agent) => agent.Output.Trim().Split('\n');
 
     [Fact]
     public void CheckConfig_ValidFileWithATypo_ExitsZeroWithTheWarningAndStartsNothing()
@@ -68,7 +71,7 @@ public sealed class AgentCheckConfigProcessTests : IDisposable
     [Fact]
     public void CheckConfig_MissingFile_ExitsTwoSayingSo()
     {
-        var path = Path.Combine(_dir, "absent.json");
+        var path = _dir.File("absent.json");
 
         using var agent = AgentProcess.Start("--check-config", path);
 
@@ -105,7 +108,7 @@ public sealed class AgentCheckConfigProcessTests : IDisposable
     {
         using var agent = AgentProcess.Start("--config", Config(json => json["Sip"]!["AutoAnswr"] = "on"), "--Logging:LogLevel:Default=Information");
 
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
         Assert.Contains("Configuration key Sip:AutoAnswr is not used by this agent and is ignored; did you mean Sip:AutoAnswer?", agent.Output,
             StringComparison.Ordinal);
         agent.Terminate();

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CallSync.Hal.Linux.Audio;
+using CallSync.Testing.Audio;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Hal.Tests.Linux;

@@ -1,5 +1,6 @@
 using CallSync.Hal.Linux;
 using CallSync.Hal.Linux.Audio;
+using CallSync.Testing.Audio;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

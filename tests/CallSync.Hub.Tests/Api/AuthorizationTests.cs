@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CallSync.Contracts;
 using CallSync.Hub.Api;
 using CallSync.Hub.Tests.Infrastructure;
+using CallSync.Testing.Waiting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CallSync.Hub.Tests.Api;
@@ -76,7 +77,7 @@ public sealed class AuthorizationTests
         var record = TestDevice.Record("desk-1", DateTimeOffset.UtcNow);
         await device.PublishRecordAsync(record);
         var id = record.RecordId.ToString("D");
-        await Eventually.TrueAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             using var r = await hub.SendAsync(HttpMethod.Get, "/api/v1/records/" + id, bound);
             return r.StatusCode == HttpStatusCode.OK;
@@ -135,7 +136,7 @@ public sealed class AuthorizationTests
         await device.PublishRecordAsync(record);
 
         RecordPage? page = null;
-        await Eventually.TrueAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             using var r = await hub.SendAsync(HttpMethod.Get, "/api/v1/records?number=" + Uri.EscapeDataString(Evil), token);
             page = await r.Content.ReadFromJsonAsync(HubJsonContext.Default.RecordPage);

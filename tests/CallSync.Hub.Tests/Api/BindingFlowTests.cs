@@ -8,6 +8,7 @@ using CallSync.Hub.Api;
 using CallSync.Hub.Bindings;
 using CallSync.Hub.Tests.Infrastructure;
 using CallSync.Hub.Tests.Unit;
+using CallSync.Testing.Waiting;
 
 namespace CallSync.Hub.Tests.Api;
 
@@ -92,7 +93,7 @@ public sealed class BindingFlowTests
         var forged = Request("dave", RandomNumberGenerator.GetBytes(32));
         await phone.PublishAsync("callsync/v1/devices/desk-1/bind-requests", forged);
         await phone.PublishAsync("callsync/v1/devices/desk-1/bind-requests", Request("carol", key));
-        await Eventually.TrueAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             using var r = await hub.SendAsync(HttpMethod.Get, "/api/v1/bindings", token);
             return (await r.Content.ReadFromJsonAsync(HubJsonContext.Default.IReadOnlyListBindingDto))!.Count == 1;

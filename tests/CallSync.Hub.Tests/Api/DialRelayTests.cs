@@ -4,6 +4,7 @@ using System.Text.Json;
 using CallSync.Contracts;
 using CallSync.Hub.Api;
 using CallSync.Hub.Tests.Infrastructure;
+using CallSync.Testing.Waiting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CallSync.Hub.Tests.Api;
@@ -163,7 +164,7 @@ public sealed class DialRelayTests
         public async Task ReplyAndWaitAsync(DeviceCommand command, ReplyStatus status, string expected, Guid? recordId = null, string? reason = null)
         {
             await Phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(command.CommandId, "desk-1", status, recordId, reason));
-            await Eventually.TrueAsync(async () => (await StatusAsync(command.CommandId)).Status == expected, Wait, expected);
+            await Eventually.UntilAsync(async () => (await StatusAsync(command.CommandId)).Status == expected, Wait, expected);
         }
 
         public async ValueTask DisposeAsync()

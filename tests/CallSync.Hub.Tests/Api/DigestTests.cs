@@ -5,6 +5,7 @@ using CallSync.Contracts;
 using CallSync.Hub.Api;
 using CallSync.Hub.Configuration;
 using CallSync.Hub.Tests.Infrastructure;
+using CallSync.Testing.Waiting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CallSync.Hub.Tests.Api;
@@ -86,7 +87,7 @@ public sealed class DigestTests
         await phone.PublishRecordAsync(record);
         var id = record.RecordId.ToString("D");
         token = await hub.TokenAsync("alice", "password-alice"); // fake time has moved past earlier tokens' lifetime
-        await Eventually.TrueAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             using var r = await hub.SendAsync(HttpMethod.Get, "/api/v1/records/" + id, token);
             return r.StatusCode == HttpStatusCode.OK;

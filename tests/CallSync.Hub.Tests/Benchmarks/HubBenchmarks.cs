@@ -3,6 +3,7 @@ using System.Globalization;
 using CallSync.Hub.Configuration;
 using CallSync.Hub.Storage;
 using CallSync.Hub.Tests.Infrastructure;
+using CallSync.Testing.Waiting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -75,7 +76,7 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
             var published = clock.Elapsed;
             var expected = before + perPhone * phones.Count;
             long count = 0;
-            await Eventually.TrueAsync(async () => (count = await store.CountAsync(CancellationToken.None)) == expected, TimeSpan.FromMinutes(3),
+            await Eventually.UntilAsync(async () => (count = await store.CountAsync(CancellationToken.None)) == expected, TimeSpan.FromMinutes(3),
                 () => $"all {perPhone * phones.Count} stored (stored: {count - before})");
             var stored = clock.Elapsed;
             var shares = string.Join(" / ", instances.Select(h => h.StoredByThisInstance));

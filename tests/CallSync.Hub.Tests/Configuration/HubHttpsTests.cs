@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Runtime.Versioning;
 using System.Security.Cryptography.X509Certificates;
 using CallSync.Hub.Configuration;
-using CallSync.Hub.Tests.Infrastructure;
+using CallSync.Testing.Files;
+using CallSync.Testing.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Hub.Tests.Configuration;
@@ -12,9 +13,9 @@ namespace CallSync.Hub.Tests.Configuration;
 [SupportedOSPlatform("linux")]
 public sealed class HubHttpsTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-hub-https-").FullName;
+    private readonly TempDirectory _dir = new("callsync-hub-https-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private (string Certificate, string Key, string Thumbprint) MakeCertificate(UnixFileMode keyMode)
     {
@@ -24,8 +25,8 @@ public sealed class HubHttpsTests : IDisposable
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var certificatePath = Path.Combine(_dir, "hub.crt");
-        var keyPath = Path.Combine(_dir, "hub.key");
+        var certificatePath = _dir.File("hub.crt");
+        var keyPath = _dir.File("hub.key");
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
         File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
         File.SetUnixFileMode(keyPath, keyMode);
@@ -36,11 +37,11 @@ public sealed class HubHttpsTests : IDisposable
     public async Task Start_HttpsWithCertificate_ServesTheApiWithIt()
     {
         var (certificate, key, thumbprint) = MakeCertificate(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var port = FreePort.Next();
+        var port = FreePort.Tcp();
         var options = HubConfigurationTests.Read(out var report,
             ("Security:TokenSecret", HubConfigurationTests.Secret), ("Http:Urls", "https://127.0.0.1:0"),
             ("Http:Certificate", certificate), ("Http:CertificateKey", key),
-            ("Storage:ConnectionString", $"Data Source={Path.Combine(_dir, "hub.db")}"),
+            ("Storage:ConnectionString", $"Data Source={_dir.File("hub.db")}"),
             ("Mqtt:Embedded", "true"), ("Mqtt:EmbeddedPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Mqtt:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.True(options is not null, string.Join('\n', report.Problems.Select(p => p.Message)));
 

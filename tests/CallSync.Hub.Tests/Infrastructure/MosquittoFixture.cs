@@ -1,3 +1,5 @@
+using CallSync.Testing.Peers.Mosquitto;
+
 namespace CallSync.Hub.Tests.Infrastructure;
 
 /// <summary>
@@ -6,40 +8,14 @@ namespace CallSync.Hub.Tests.Infrastructure;
 /// </summary>
 public sealed class MosquittoFixture : IDisposable
 {
-    private readonly string _dir;
-    private readonly ExternalProcess _broker;
-
-    public MosquittoFixture()
+    private readonly MosquittoBroker _broker = MosquittoBroker.StartNewAsync(new MosquittoOptions
     {
-        _dir = Path.Combine(Path.GetTempPath(), "callsync-hub-mqtt-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_dir);
-        Port = FreePort.Next();
-        var config = Path.Combine(_dir, "mosquitto.conf");
-        File.WriteAllText(config, $"""
-            listener {Port} 127.0.0.1
-            allow_anonymous true
-            persistence false
-            max_queued_messages 0
-            max_inflight_messages 0
-            log_dest stdout
-            log_type error
-            log_type warning
-            """);
-        _broker = ExternalProcess.Start("mosquitto", ["-c", config]);
-        _broker.WaitForPort(Port, TimeSpan.FromSeconds(15));
-    }
+        Persistence = false,
+        MaxQueuedMessages = 0,
+        MaxInflightMessages = 0,
+    }).GetAwaiter().GetResult();
 
-    public int Port { get; }
+    public int Port => _broker.Port;
 
-    public void Dispose()
-    {
-        _broker.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _broker.Dispose();
 }

@@ -1,34 +1,15 @@
+using CallSync.Testing.Peers.Postgres;
 using Npgsql;
 
 namespace CallSync.Hub.Tests.Infrastructure;
 
-/// <summary>
-/// A throwaway PostgreSQL 15 cluster (Debian's <c>postgresql</c> package) in a temp dir on a free port, run as the
-/// <c>postgres</c> user because postgres refuses to run as root. Each test gets its own database.
-/// </summary>
+/// <summary>A throwaway PostgreSQL 15 cluster (see <see cref="PostgresCluster"/>); each test gets its own database.</summary>
 public sealed class PostgresFixture : IDisposable
 {
-    private const string Bin = "/usr/lib/postgresql/15/bin/";
-    private readonly string _dir;
-    private readonly ExternalProcess _server;
+    private readonly PostgresCluster _cluster = PostgresCluster.Start("max_connections=200", "shared_buffers=128MB");
     private int _databases;
 
-    public PostgresFixture()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "callsync-hub-pg-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_dir);
-        ExternalProcess.Run("chown", "postgres:postgres", _dir);
-        var data = Path.Combine(_dir, "data");
-        ExternalProcess.Run("runuser", "-u", "postgres", "--", Bin + "initdb", "-D", data, "--auth=trust", "-U", "postgres", "--encoding=UTF8", "--no-sync");
-        Port = FreePort.Next();
-        _server = ExternalProcess.Start("runuser", [
-            "-u", "postgres", "--", Bin + "postgres", "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-k", _dir, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=128MB",
-        ]);
-        _server.WaitForPort(Port, TimeSpan.FromSeconds(30));
-    }
-
-    public int Port { get; }
+    public int Port => _cluster.Port;
 
     /// <summary>Creates a new empty database and returns its connection string.</summary>
     public string NewDatabase()
@@ -45,16 +26,9 @@ public sealed class PostgresFixture : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        _server.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _cluster.Dispose();
     }
 
     private string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=50;Timeout=30";
+        _cluster.ConnectionString(database, "Pooling=true;Maximum Pool Size=50;Timeout=30");
 }

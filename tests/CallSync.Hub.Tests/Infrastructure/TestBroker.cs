@@ -1,5 +1,6 @@
 using System.Net;
 using CallSync.Mqtt;
+using CallSync.Testing.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Hub.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public sealed class TestBroker : IAsyncDisposable
     public int Port => _broker.Port;
 
     public static async Task<TestBroker> StartAsync() =>
-        new(await EmbeddedBroker.StartAsync(NullLogger.Instance, IPAddress.Loopback, FreePort.Next()));
+        new(await EmbeddedBroker.StartAsync(NullLogger.Instance, IPAddress.Loopback, FreePort.Tcp()));
 
     public ValueTask DisposeAsync() => _broker.DisposeAsync();
 }

@@ -6,6 +6,7 @@ using CallSync.Hub.Configuration;
 using CallSync.Hub.Messaging;
 using CallSync.Hub.Push;
 using CallSync.Hub.Records;
+using CallSync.Testing.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -160,7 +161,7 @@ public sealed class TestHub : IAsyncDisposable
     internal static async Task<TestHub> SqliteEmbeddedAsync(TimeProvider timeProvider, string? databaseFile = null, int? brokerPort = null)
     {
         databaseFile ??= Path.Combine(Path.GetTempPath(), "callsync-hub-test-" + Guid.NewGuid().ToString("N") + ".db");
-        var port = brokerPort ?? FreePort.Next();
+        var port = brokerPort ?? FreePort.Tcp();
         var hub = await StartAsync(Options(StorageProvider.Sqlite, "Data Source=" + databaseFile, port, embedded: true, "hub-embedded"), timeProvider);
         hub.BrokerPort = port;
         hub.DatabaseFile = databaseFile;

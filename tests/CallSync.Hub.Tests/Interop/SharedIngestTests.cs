@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CallSync.Hub.Configuration;
 using CallSync.Hub.Storage;
 using CallSync.Hub.Tests.Infrastructure;
+using CallSync.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CallSync.Hub.Tests.Interop;
@@ -44,7 +45,7 @@ public sealed class SharedIngestTests(InteropFixture fixture, ITestOutputHelper 
             // A comes back with the same client id: its persistent session hands over what was queued for it.
             hubA = await TestHub.StartAsync(Options("hub-a"), TimeProvider.System);
             var store = hubB.Get<CallRecordStore>();
-            await Eventually.TrueAsync(async () => await store.CountAsync(CancellationToken.None) >= Devices * RecordsPerDevice,
+            await Eventually.UntilAsync(async () => await store.CountAsync(CancellationToken.None) >= Devices * RecordsPerDevice,
                 TimeSpan.FromSeconds(90), "all records stored");
             clock.Stop();
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using CallSync.Media.Codecs;
-using CallSync.Media.Tests.Support;
+using CallSync.Testing.Files;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Media.Tests.Codecs;
 
@@ -56,7 +57,7 @@ public sealed class G722FfmpegTests
 
     private static void Ffmpeg(params string[] args)
     {
-        (int code, string output) = ExternalTool.Run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-nostdin", "-y", .. args]);
-        Assert.True(code == 0, "ffmpeg failed: " + output);
+        var ffmpeg = Tool.Run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-nostdin", "-y", .. args]);
+        Assert.True(ffmpeg.ExitCode == 0, "ffmpeg failed: " + ffmpeg.Output);
     }
 }

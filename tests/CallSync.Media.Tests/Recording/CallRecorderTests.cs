@@ -1,5 +1,7 @@
 using CallSync.Media.Tests.Support;
 using CallSync.Recording;
+using CallSync.Testing.Audio;
+using CallSync.Testing.Files;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Media.Tests.Recording;

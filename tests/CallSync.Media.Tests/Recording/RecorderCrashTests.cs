@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
-using CallSync.Media.Tests.Support;
 using CallSync.Recording;
+using CallSync.Testing.Audio;
+using CallSync.Testing.Files;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Media.Tests.Recording;
 
@@ -18,26 +19,18 @@ public sealed class RecorderCrashTests
         string helper = Path.GetFullPath(Path.Combine(baseDir, "..", "..", "..", "RecorderHelper", "bin", configuration, framework, "RecorderHelper.dll"));
         Assert.True(File.Exists(helper), helper);
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(helper);
-        info.ArgumentList.Add(dir.Path);
-        info.ArgumentList.Add("crash");
-        using var process = Process.Start(info)!;
-        int recordedFrames = 0;
+        using var process = ChildProcess.Start("dotnet", helper, dir.Path, "crash");
+        int recordedFrames;
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (recordedFrames < 175)
-            {
-                string? line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-                Assert.NotNull(line);
-                recordedFrames = int.Parse(line, CultureInfo.InvariantCulture);
-            }
+            // The helper writes its count of recorded 20 ms frames, one line each.
+            string line = await process.WaitForLineAsync(
+                l => int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var frames) && frames >= 175, "count of 175 frames or more", TimeSpan.FromSeconds(60));
+            recordedFrames = int.Parse(line, CultureInfo.InvariantCulture);
         }
         finally
         {
-            process.Kill(entireProcessTree: true); // SIGKILL: no finaliser, no drain, no marker removal
-            await process.WaitForExitAsync();
+            process.Kill(); // SIGKILL: no finaliser, no drain, no marker removal
         }
 
         var recorded = TimeSpan.FromMilliseconds(recordedFrames * 20);

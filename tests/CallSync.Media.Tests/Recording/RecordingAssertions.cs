@@ -1,11 +1,10 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using CallSync.Media.Tests.Support;
+using CallSync.Testing.Audio;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Media.Tests.Recording;
 
 /// <summary>Checks a recording with opus-tools: opusinfo accepts it, opusdec decodes it.</summary>
-internal static partial class RecordingAssertions
+internal static class RecordingAssertions
 {
     /// <summary>
     /// Runs opusinfo; returns its playback length and channel count. With <paramref name="allowMissingEndOfStream"/>
@@ -14,32 +13,21 @@ internal static partial class RecordingAssertions
     /// </summary>
     public static (TimeSpan Duration, int Channels, string Output) OpusInfo(string path, bool allowMissingEndOfStream = false)
     {
-        (int code, string output) = ExternalTool.Run("opusinfo", path);
-        string[] complaints = output.Split('\n').Where(l => l.Contains("WARNING", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal)).ToArray();
-        bool onlyEos = complaints.Length == 1 && complaints[0].Contains("EOS not set", StringComparison.Ordinal);
-        Assert.True(code == 0 || (allowMissingEndOfStream && onlyEos), "opusinfo failed: " + output);
-        Assert.True(complaints.Length == 0 || (allowMissingEndOfStream && onlyEos), "opusinfo complained: " + output);
-        Match length = PlaybackLength().Match(output);
-        Assert.True(length.Success, "no playback length: " + output);
-        double minutes = double.Parse(length.Groups[1].Value, CultureInfo.InvariantCulture);
-        double seconds = double.Parse(length.Groups[2].Value, CultureInfo.InvariantCulture);
-        Match channels = ChannelCount().Match(output);
-        Assert.True(channels.Success, output);
-        return (TimeSpan.FromSeconds((minutes * 60) + seconds), int.Parse(channels.Groups[1].Value, CultureInfo.InvariantCulture), output);
+        var info = Testing.Audio.OpusInfo.Of(path);
+        bool onlyEos = info.Problems.Count == 1 && info.Problems[0].Contains("EOS not set", StringComparison.Ordinal);
+        Assert.True(info.ExitCode == 0 || (allowMissingEndOfStream && onlyEos), "opusinfo failed: " + info.Output);
+        Assert.True(info.Problems.Count == 0 || (allowMissingEndOfStream && onlyEos), "opusinfo complained: " + info.Output);
+        Assert.True(info.Length > TimeSpan.Zero, "no playback length: " + info.Output);
+        Assert.True(info.Channels > 0, info.Output);
+        return (info.Length, info.Channels, info.Output);
     }
 
     /// <summary>Decodes with opusdec at 48 kHz.</summary>
     public static WavFile Decode(string path)
     {
         string wav = path + ".wav";
-        (int code, string output) = ExternalTool.Run("opusdec", "--quiet", path, wav);
-        Assert.True(code == 0, "opusdec failed: " + output);
+        var result = Tool.Run("opusdec", "--quiet", path, wav);
+        Assert.True(result.ExitCode == 0, "opusdec failed: " + result.Output);
         return WavFile.Read(wav);
     }
-
-    [GeneratedRegex(@"Playback length:\s*(\d+)m:([\d.]+)s")]
-    private static partial Regex PlaybackLength();
-
-    [GeneratedRegex(@"Channels:\s*(\d+)")]
-    private static partial Regex ChannelCount();
 }

@@ -3,6 +3,8 @@ using CallSync.Media.Session;
 using CallSync.Media.Tests.Recording;
 using CallSync.Media.Tests.Support;
 using CallSync.Recording;
+using CallSync.Testing.Audio;
+using CallSync.Testing.Files;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Media.Tests.Session;

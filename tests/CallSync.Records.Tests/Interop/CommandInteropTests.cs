@@ -3,6 +3,8 @@ using CallSync.Contracts;
 using CallSync.Mqtt;
 using CallSync.Records.Tests.Mqtt;
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Mosquitto;
 using MQTTnet;
 using MQTTnet.Protocol;
 

@@ -1,9 +1,11 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CallSync.Mqtt;
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Mosquitto;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Records.Tests.Interop;
 
@@ -57,7 +59,7 @@ public sealed class MqttTlsInteropTests : IDisposable
         // Mosquitto drops to its own user when started as root: it must be able to read the files.
         File.SetUnixFileMode(_pki.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        RunTool("mosquitto_passwd", "-b -c " + Path.Combine(_pki.Path, "passwd") + " desk secret-1");
+        Tool.RunChecked("mosquitto_passwd", "-b", "-c", _pki.File("passwd"), "desk", "secret-1");
         foreach (var file in Directory.EnumerateFiles(_pki.Path))
         {
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -69,7 +71,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     [Fact]
     public async Task Publish_TlsWithPassword_RecordAcknowledged()
     {
-        await using var broker = await MosquittoBroker.StartNewAsync(PasswordListener);
+        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = PasswordListener });
 
         var acknowledged = await PublishOneAsync(new MqttOptions
         {
@@ -85,7 +87,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     [Fact]
     public async Task Connect_TlsWrongPassword_NotConnectedAndReasonLogged()
     {
-        await using var broker = await MosquittoBroker.StartNewAsync(PasswordListener);
+        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = PasswordListener });
         var logger = new ListLogger<MqttLink>();
 
         var acknowledged = await PublishOneAsync(
@@ -99,7 +101,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     [Fact]
     public async Task Publish_MutualTls_RecordAcknowledged()
     {
-        await using var broker = await MosquittoBroker.StartNewAsync(MutualTlsListener);
+        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = MutualTlsListener });
 
         var acknowledged = await PublishOneAsync(new MqttOptions
         {
@@ -115,7 +117,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     [Fact]
     public async Task Connect_MutualTlsWithoutClientCertificate_NotConnected()
     {
-        await using var broker = await MosquittoBroker.StartNewAsync(MutualTlsListener);
+        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = MutualTlsListener });
 
         Assert.False(await PublishOneAsync(new MqttOptions { Url = $"mqtts://127.0.0.1:{broker.Port}", CaCertificatePath = _caPath }));
     }
@@ -123,7 +125,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     [Fact]
     public async Task Connect_BrokerCertificateFromUntrustedCa_NotConnected()
     {
-        await using var broker = await MosquittoBroker.StartNewAsync(PasswordListener);
+        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = PasswordListener });
 
         Assert.False(await PublishOneAsync(new MqttOptions
         {
@@ -140,13 +142,6 @@ public sealed class MqttTlsInteropTests : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         return request.CreateSelfSigned(notBefore, notAfter);
-    }
-
-    private static void RunTool(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { UseShellExecute = false, RedirectStandardError = true })!;
-        Assert.True(process.WaitForExit(10_000), file + " did not finish");
-        Assert.True(process.ExitCode == 0, file + ": " + process.StandardError.ReadToEnd());
     }
 
     /// <summary>Commits one record and runs the link and publisher for a bounded time; true when the broker PUBACKed it.</summary>

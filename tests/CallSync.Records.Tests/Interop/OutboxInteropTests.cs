@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using CallSync.Contracts;
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Mosquitto;
+using CallSync.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace CallSync.Records.Tests.Interop;
@@ -22,7 +25,7 @@ public sealed class OutboxInteropTests : IDisposable
     private static TimeSpan BrokerDownTime =>
         TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("CALLSYNC_TEST_BROKER_DOWN_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 5);
 
-    private PublisherProcess StartPublisher(MosquittoBroker broker, int count, int intervalMs = 40, int keepAlive = 5, bool linger = false, string mode = "run")
+    private ChildProcess StartPublisher(MosquittoBroker broker, int count, int intervalMs = 40, int keepAlive = 5, bool linger = false, string mode = "run")
     {
         var args = new List<string>
         {
@@ -53,26 +56,26 @@ public sealed class OutboxInteropTests : IDisposable
         await using var hub = new TestSubscriber(broker.Url, MqttTopics.Calls(DeviceId), "hub-calls");
         await hub.ConnectAsync();
 
-        using (PublisherProcess first = StartPublisher(broker, 100))
+        using (ChildProcess first = StartPublisher(broker, 100))
         {
-            await first.WaitForLineAsync(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            await first.WaitForLineAsync(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal), "ENQUEUED line", TimeSpan.FromSeconds(30));
             await Task.Delay(random.Next(200, 1200));
-            await first.KillAsync();
-            _output.WriteLine("kill 1 after " + first.Lines.Count(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal)) + " enqueued");
+            first.Kill();
+            _output.WriteLine("kill 1 after " + first.Log.Lines.Count(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal)) + " enqueued");
         }
 
-        using (PublisherProcess second = StartPublisher(broker, 100))
+        using (ChildProcess second = StartPublisher(broker, 100))
         {
-            await second.WaitForLineAsync(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            await second.WaitForLineAsync(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal), "ENQUEUED line", TimeSpan.FromSeconds(30));
             await Task.Delay(random.Next(100, 600));
             await broker.StopAsync();
             DateTime downSince = DateTime.UtcNow;
             _output.WriteLine("broker stopped");
             await Task.Delay(random.Next(300, (int)Math.Max(400, BrokerDownTime.TotalMilliseconds / 2)));
-            await second.KillAsync();
-            _output.WriteLine("kill 2 after " + second.Lines.Count(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal)) + " enqueued");
+            second.Kill();
+            _output.WriteLine("kill 2 after " + second.Log.Lines.Count(l => l.StartsWith("ENQUEUED", StringComparison.Ordinal)) + " enqueued");
 
-            using PublisherProcess third = StartPublisher(broker, 100);
+            using ChildProcess third = StartPublisher(broker, 100);
             TimeSpan remaining = BrokerDownTime - (DateTime.UtcNow - downSince);
             if (remaining > TimeSpan.Zero)
             {
@@ -116,14 +119,14 @@ public sealed class OutboxInteropTests : IDisposable
         await using var hub = new TestSubscriber(broker.Url, MqttTopics.Calls(DeviceId));
         await hub.ConnectAsync();
 
-        using (PublisherProcess dying = StartPublisher(broker, 42, mode: "commit-and-die"))
+        using (ChildProcess dying = StartPublisher(broker, 42, mode: "commit-and-die"))
         {
-            await dying.WaitForLineAsync(l => l == "COMMITTED 42", TimeSpan.FromSeconds(30));
+            await dying.WaitForLineAsync(l => l == "COMMITTED 42", "COMMITTED 42 line", TimeSpan.FromSeconds(30));
             Assert.NotEqual(0, await dying.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         }
 
         Assert.Empty(hub.Messages);
-        using PublisherProcess restarted = StartPublisher(broker, 0);
+        using ChildProcess restarted = StartPublisher(broker, 0);
         Assert.Equal(0, await restarted.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.True(await hub.WaitForAsync(m => m.Count >= 1, TimeSpan.FromSeconds(10)));
         Assert.Equal(42, Index(RecordId(hub.Messages[0].Payload)));
@@ -139,21 +142,21 @@ public sealed class OutboxInteropTests : IDisposable
 
         static DeviceState State(byte[] payload) => JsonSerializer.Deserialize(payload, CallSyncJsonContext.Default.DeviceState)!;
 
-        using (PublisherProcess first = StartPublisher(broker, 0, keepAlive: keepAlive, linger: true))
+        using (ChildProcess first = StartPublisher(broker, 0, keepAlive: keepAlive, linger: true))
         {
-            long boot = long.Parse((await first.WaitForLineAsync(l => l.StartsWith("BOOT ", StringComparison.Ordinal), TimeSpan.FromSeconds(30)))[5..], CultureInfo.InvariantCulture);
+            long boot = long.Parse((await first.WaitForLineAsync(l => l.StartsWith("BOOT ", StringComparison.Ordinal), "BOOT line", TimeSpan.FromSeconds(30)))[5..], CultureInfo.InvariantCulture);
             Assert.True(await watcher.WaitForAsync(m => m.Any(x => State(x.Payload) is { State: "online" } s && s.Boot == boot), TimeSpan.FromSeconds(20)));
             int seen = watcher.Messages.Count;
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            await first.KillAsync();
+            first.Kill();
             Assert.True(await watcher.WaitForAsync(m => m.Skip(seen).Any(x => State(x.Payload) is { State: "offline" } s && s.Boot == boot), TimeSpan.FromSeconds(keepAlive * 1.5 + 3)));
             _output.WriteLine($"offline after {clock.ElapsedMilliseconds} ms");
             Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(keepAlive * 1.5 + 1));
         }
 
-        using PublisherProcess second = StartPublisher(broker, 0, keepAlive: keepAlive, linger: true);
-        long boot2 = long.Parse((await second.WaitForLineAsync(l => l.StartsWith("BOOT ", StringComparison.Ordinal), TimeSpan.FromSeconds(30)))[5..], CultureInfo.InvariantCulture);
+        using ChildProcess second = StartPublisher(broker, 0, keepAlive: keepAlive, linger: true);
+        long boot2 = long.Parse((await second.WaitForLineAsync(l => l.StartsWith("BOOT ", StringComparison.Ordinal), "BOOT line", TimeSpan.FromSeconds(30)))[5..], CultureInfo.InvariantCulture);
         Assert.True(await watcher.WaitForAsync(m => m.Any(x => State(x.Payload) is { State: "online" } s && s.Boot == boot2), TimeSpan.FromSeconds(20)));
         Assert.Equal(2, boot2);
 

@@ -4,6 +4,9 @@ using System.Text.Json;
 using CallSync.Contracts;
 using CallSync.Mqtt;
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Mosquitto;
+using CallSync.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CallSync.Records.Tests.Interop;
@@ -72,9 +75,9 @@ public sealed class OutboxLoadTests : IDisposable
         await link.WaitConnectedAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
         clock.Restart();
         publisher.Start();
-        Assert.True(await Eventually.WaitAsync(() => outbox.Count == 0, TimeSpan.FromSeconds(60)));
+        await Eventually.UntilAsync(() => outbox.Count == 0, TimeSpan.FromSeconds(60), "the outbox to drain");
         double drainSeconds = clock.Elapsed.TotalSeconds;
-        Assert.True(await Eventually.WaitAsync(() => arrivals.Count >= burst, TimeSpan.FromSeconds(30)));
+        await Eventually.UntilAsync(() => arrivals.Count >= burst, TimeSpan.FromSeconds(30), "every record of the burst to arrive");
         Assert.Equal(committed, firstArrivalOrder.Take(burst));
 
         // Paced: 100 calls/s (far above a desk phone's rate); latency from the split call to arrival at the subscriber.
@@ -94,7 +97,7 @@ public sealed class OutboxLoadTests : IDisposable
             splitter.Split(TestRecords.Call(id));
         }
 
-        Assert.True(await Eventually.WaitAsync(() => enqueuedAt.Keys.All(arrivals.ContainsKey), TimeSpan.FromSeconds(30)));
+        await Eventually.UntilAsync(() => enqueuedAt.Keys.All(arrivals.ContainsKey), TimeSpan.FromSeconds(30), "every enqueued record to arrive");
         double[] latencies = enqueuedAt.Select(kv => Stopwatch.GetElapsedTime(kv.Value, arrivals[kv.Key]).TotalMilliseconds).Order().ToArray();
         double p50 = latencies[latencies.Length / 2];
         double p99 = latencies[(int)(latencies.Length * 0.99)];

@@ -4,6 +4,8 @@ using System.Text;
 using CallSync.Mqtt;
 using CallSync.Records.Tests.Interop;
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Peers.Mosquitto;
+using CallSync.Testing.Ports;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -19,7 +21,7 @@ public sealed class EmbeddedBrokerTests
     public async Task Publish_BurstWhileSubscriberAcknowledgesSlowly_DeliversEveryMessage()
     {
         var logger = new ListLogger<EmbeddedBroker>();
-        await using var broker = await EmbeddedBroker.StartAsync(logger, IPAddress.Loopback, MosquittoBroker.FreePort());
+        await using var broker = await EmbeddedBroker.StartAsync(logger, IPAddress.Loopback, FreePort.Tcp());
 
         // The hub's shape: manual acknowledgement after its commit, few in flight (receive maximum), so the rest of
         // a burst waits in the broker's queue for this subscriber.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallSync.Contracts;
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Files;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CallSync.Records.Tests.Records;

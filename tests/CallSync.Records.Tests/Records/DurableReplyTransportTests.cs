@@ -1,4 +1,5 @@
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Files;
 
 namespace CallSync.Records.Tests.Records;
 

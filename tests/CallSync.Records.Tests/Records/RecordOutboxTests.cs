@@ -1,4 +1,5 @@
 using CallSync.Records.Tests.Support;
+using CallSync.Testing.Files;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CallSync.Records.Tests.Records;

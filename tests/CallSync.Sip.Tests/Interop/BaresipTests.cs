@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
-using System.Text;
 using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
+using CallSync.Testing.Audio;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Baresip;
+using CallSync.Testing.Waiting;
 
 namespace CallSync.Sip.Tests.Interop;
 
@@ -11,15 +13,13 @@ namespace CallSync.Sip.Tests.Interop;
 [Trait("Category", "Interop")]
 public sealed class BaresipTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-baresip-").FullName;
-    private readonly int _sipPort = PeerProcess.FreeUdpPort();
-    private readonly int _ctrlPort = PeerProcess.FreeTcpPort();
-    private PeerProcess? _baresip;
+    private readonly TempDirectory _dir = new("callsync-baresip-");
+    private BaresipProcess? _baresip;
 
     public void Dispose()
     {
         _baresip?.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        _dir.Dispose();
     }
 
     /// <summary>Real RTP for each call of the user agent: media made per call, started on each negotiation, stopped at the end.</summary>
@@ -74,47 +74,12 @@ public sealed class BaresipTests : IDisposable
         });
     }
 
-    private async Task StartBaresipAsync()
+    private async Task<BaresipProcess> StartBaresipAsync()
     {
-        Assert.True(PeerProcess.IsInstalled("baresip"), "baresip is required");
-        Assert.True(PeerProcess.IsInstalled("sox"), "sox is required to make the test tone");
-        var wav = Path.Combine(_dir, "tone.wav");
-        using (var sox = new PeerProcess("sox", $"-n -r 8000 -c 1 -b 16 {wav} synth 30 sine 440", _dir))
-        {
-            Assert.Equal(0, await sox.WaitForExitAsync(TimeSpan.FromSeconds(20)));
-        }
-
-        File.WriteAllText(Path.Combine(_dir, "config"),
-            "module_path /usr/lib/baresip/modules\n" +
-            $"sip_listen 127.0.0.1:{_sipPort}\n" +
-            $"audio_source aufile,{wav}\naudio_player aubridge,nil\naudio_alert aubridge,nil\n" +
-            "module g711.so\nmodule aufile.so\nmodule aubridge.so\nmodule account.so\nmodule menu.so\nmodule ctrl_tcp.so\n" +
-            $"ctrl_tcp_listen 127.0.0.1:{_ctrlPort}\n");
-        File.WriteAllText(Path.Combine(_dir, "accounts"), "<sip:bob@127.0.0.1>;regint=0;answermode=auto;audio_codecs=PCMU,PCMA\n");
-        File.WriteAllText(Path.Combine(_dir, "contacts"), string.Empty);
-        _baresip = new PeerProcess("baresip", $"-f {_dir}", _dir);
-        await WaitUntilAsync(() => _baresip.Output.Contains("baresip is ready", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
-    }
-
-    private async Task SendCommandAsync(string command, string parameters)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", _ctrlPort);
-        var json = $"{{\"command\":\"{command}\",\"params\":\"{parameters}\",\"token\":\"t\"}}";
-        var netstring = $"{Encoding.UTF8.GetByteCount(json)}:{json},";
-        await tcp.GetStream().WriteAsync(Encoding.UTF8.GetBytes(netstring));
-        var buffer = new byte[512];
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        _ = await tcp.GetStream().ReadAsync(buffer, cts.Token); // the reply: the command was taken
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
+        var wav = _dir.File("tone.wav");
+        WavFile.Write(wav, 8000, Signals.Tone(440, 8000, TimeSpan.FromSeconds(30), amplitude: 8000));
+        _baresip = await BaresipProcess.StartAsync(new BaresipOptions { AudioSource = wav });
+        return _baresip;
     }
 
     private static SipUserAgentOptions Options() => new()
@@ -126,16 +91,16 @@ public sealed class BaresipTests : IDisposable
     [Fact]
     public async Task Call_ToBaresip_AnsweredWithRtpBothWays()
     {
-        await StartBaresipAsync();
+        var baresip = await StartBaresipAsync();
         await using var factory = new Factory();
         await using var ua = factory.Attach(new SipUserAgent(Options()), autoAnswer: false);
         await ua.StartAsync();
-        var call = factory.Place(ua, $"sip:bob@127.0.0.1:{_sipPort}");
-        await WaitUntilAsync(() => call.State is SipCallState.Answered or SipCallState.Ended, TimeSpan.FromSeconds(15));
+        var call = factory.Place(ua, baresip.Uri);
+        await Eventually.UntilAsync(() => call.State is SipCallState.Answered or SipCallState.Ended, TimeSpan.FromSeconds(15), "the call to be answered or to end");
         Assert.Equal(SipCallState.Answered, call.State);
         Assert.Equal("PCMU", call.Media!.CodecName);
         var media = Assert.Single(factory.Created);
-        await WaitUntilAsync(() => media.Received >= 20 && media.Sent >= 20, TimeSpan.FromSeconds(15));
+        await Eventually.UntilAsync(() => media.Received >= 20 && media.Sent >= 20, TimeSpan.FromSeconds(15), () => $"20 RTP packets each way ({media.Sent} sent, {media.Received} received)");
         await call.HangUpAsync();
         var outcome = await call.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(SipCallResult.Answered, outcome.Result);
@@ -145,18 +110,18 @@ public sealed class BaresipTests : IDisposable
     [Fact]
     public async Task Call_FromBaresip_AutoAnsweredWithRtpBothWays()
     {
-        await StartBaresipAsync();
+        var baresip = await StartBaresipAsync();
         await using var factory = new Factory();
         await using var ua = factory.Attach(new SipUserAgent(Options()), autoAnswer: true);
         var incoming = new TaskCompletionSource<SipCall>(TaskCreationOptions.RunContinuationsAsynchronously);
         ua.OnIncoming(c => incoming.TrySetResult(c));
         await ua.StartAsync();
-        await SendCommandAsync("dial", $"sip:1001@127.0.0.1:{ua.LocalEndPoints[0].EndPoint.Port}");
+        await baresip.SendCommandAsync("dial", $"sip:1001@127.0.0.1:{ua.LocalEndPoints[0].EndPoint.Port}");
         var call = await incoming.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        await WaitUntilAsync(() => call.State is SipCallState.Answered or SipCallState.Ended, TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(() => call.State is SipCallState.Answered or SipCallState.Ended, TimeSpan.FromSeconds(10), "the call to be answered or to end");
         Assert.Equal(SipCallState.Answered, call.State);
         var media = Assert.Single(factory.Created);
-        await WaitUntilAsync(() => media.Received >= 20 && media.Sent >= 20, TimeSpan.FromSeconds(15));
+        await Eventually.UntilAsync(() => media.Received >= 20 && media.Sent >= 20, TimeSpan.FromSeconds(15), () => $"20 RTP packets each way ({media.Sent} sent, {media.Received} received)");
         await call.HangUpAsync();
         var outcome = await call.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(SipCallResult.Answered, outcome.Result);

@@ -1,7 +1,10 @@
-using System.Globalization;
 using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Kamailio;
+using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Ports;
 
 namespace CallSync.Sip.Tests.Interop;
 
@@ -13,31 +16,24 @@ namespace CallSync.Sip.Tests.Interop;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class KamailioProxyAuthTests : IDisposable
 {
-    private readonly string _dir;
-    private readonly PeerProcess _kamailio;
+    private readonly TempDirectory _dir = new("callsync-kamailio-auth-");
+    private readonly KamailioProcess _kamailio;
     private readonly int _port;
     private readonly int _uasPort;
 
     public KamailioProxyAuthTests()
     {
-        Assert.True(PeerProcess.IsInstalled("kamailio"), "kamailio is required");
-        _dir = Directory.CreateTempSubdirectory("callsync-kamailio-auth-").FullName;
-        File.SetUnixFileMode(_dir, (UnixFileMode)0x1FF); // kamailio drops to uid 65534 and writes its pid file here
-        _port = PeerProcess.FreeUdpPort();
-        _uasPort = PeerProcess.FreeUdpPort();
-        var config = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Interop", "kamailio-proxy-auth.cfg"))
-            .Replace("@PORT@", _port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("@UAS_PORT@", _uasPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var path = Path.Combine(_dir, "kamailio.cfg");
-        File.WriteAllText(path, config);
-        File.SetUnixFileMode(path, (UnixFileMode)0x1A4);
-        _kamailio = new PeerProcess("kamailio", $"-f {path} -DD -E -P {_dir}/kamailio.pid -Y {_dir} -u 65534 -g 65534", _dir);
+        _port = FreePort.Udp();
+        _uasPort = FreePort.Udp();
+        _kamailio = KamailioProcess.StartFromTemplate(
+            Path.Combine(AppContext.BaseDirectory, "Interop", "kamailio-proxy-auth.cfg"),
+            new Dictionary<string, int> { ["@PORT@"] = _port, ["@UAS_PORT@"] = _uasPort });
     }
 
     public void Dispose()
     {
         _kamailio.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        _dir.Dispose();
     }
 
     private SipUserAgentOptions Options(string password) => new()
@@ -70,10 +66,14 @@ public sealed class KamailioProxyAuthTests : IDisposable
     [Fact]
     public async Task Invite_ProxyChallenges407RightPassword_CallConnectsAndHangsUpThroughProxy()
     {
-        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Interop", "uas-record-route.xml"), Path.Combine(_dir, "uas.xml"));
-        using var sipp = new PeerProcess("sipp",
-            $"-sf uas.xml -i 127.0.0.1 -p {_uasPort} -mp {PeerProcess.FreeUdpPort()} -m 1 -nostdin -timeout 40s -timeout_error", _dir);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Interop", "uas-record-route.xml"), _dir.File("uas.xml"));
+        using var sipp = SippProcess.Start(new SippOptions
+        {
+            WorkingDirectory = _dir.Path,
+            ScenarioFile = "uas.xml",
+            Port = _uasPort,
+            Arguments = ["-timeout", "40s", "-timeout_error"],
+        });
         var media = new TestMediaFactory();
         await using var ua = media.Attach(new SipUserAgent(Options("secret1001")));
         await ua.StartAsync();
@@ -92,7 +92,7 @@ public sealed class KamailioProxyAuthTests : IDisposable
         Assert.Equal(200, outcome.StatusCode);
         Assert.Equal(SipCallParty.Local, outcome.EndedBy);
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(20));
-        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Describe()}");
         Assert.Contains("challenging INVITE from 1001", _kamailio.Output, StringComparison.Ordinal);
         Assert.Contains("authenticated INVITE from 1001", _kamailio.Output, StringComparison.Ordinal);
     }

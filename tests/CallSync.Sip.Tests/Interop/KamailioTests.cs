@@ -1,6 +1,8 @@
 using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
+using CallSync.Testing.Peers.Kamailio;
+using CallSync.Testing.Ports;
 
 namespace CallSync.Sip.Tests.Interop;
 
@@ -9,29 +11,17 @@ namespace CallSync.Sip.Tests.Interop;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class KamailioTests : IDisposable
 {
-    private readonly string _dir;
-    private readonly PeerProcess _kamailio;
+    private readonly KamailioProcess _kamailio;
     private readonly int _port;
 
     public KamailioTests()
     {
-        Assert.True(PeerProcess.IsInstalled("kamailio"), "kamailio is required");
-        _dir = Directory.CreateTempSubdirectory("callsync-kamailio-").FullName;
-        File.SetUnixFileMode(_dir, (UnixFileMode)0x1FF); // kamailio drops to uid 65534 and writes its pid file here
-        _port = PeerProcess.FreeUdpPort();
-        var config = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Interop", "kamailio-registrar.cfg"))
-            .Replace("@PORT@", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var path = Path.Combine(_dir, "kamailio.cfg");
-        File.WriteAllText(path, config);
-        File.SetUnixFileMode(path, (UnixFileMode)0x1A4);
-        _kamailio = new PeerProcess("kamailio", $"-f {path} -DD -E -P {_dir}/kamailio.pid -Y {_dir} -u 65534 -g 65534", _dir);
+        _port = FreePort.Udp();
+        _kamailio = KamailioProcess.StartFromTemplate(
+            Path.Combine(AppContext.BaseDirectory, "Interop", "kamailio-registrar.cfg"), new Dictionary<string, int> { ["@PORT@"] = _port });
     }
 
-    public void Dispose()
-    {
-        _kamailio.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _kamailio.Dispose();
 
     private SipUserAgentOptions Options(string user, string password) => new()
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Sipp;
 
 namespace CallSync.Sip.Tests.Interop;
 
@@ -14,23 +16,23 @@ namespace CallSync.Sip.Tests.Interop;
 public sealed class SippSessionTimerTests : IDisposable
 {
     private const int SessionSeconds = 4;
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-sipp-st-").FullName;
+    private readonly TempDirectory _dir = new("callsync-sipp-st-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task SippUas_ShortSessionWeRefresh_RefreshReInviteReachesSippAndIsAnswered()
     {
-        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
         var scenario = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Interop", "session-timer-uas.xml"))
             .Replace("@SE@", SessionSeconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("@REFRESH_TIMEOUT@", (SessionSeconds * 1000).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_dir, "session-timer-uas.xml"), scenario);
-        var sippPort = PeerProcess.FreeUdpPort();
-        var mediaPort = PeerProcess.FreeUdpPort();
-        using var sipp = new PeerProcess("sipp",
-            $"-sf session-timer-uas.xml -i 127.0.0.1 -p {sippPort} -mp {mediaPort} -m 1 -nostdin -timeout 20s -timeout_error -trace_err",
-            _dir);
+        File.WriteAllText(_dir.File("session-timer-uas.xml"), scenario);
+        using var sipp = SippProcess.Start(new SippOptions
+        {
+            WorkingDirectory = _dir.Path,
+            ScenarioFile = "session-timer-uas.xml",
+            Arguments = ["-timeout", "20s", "-timeout_error"],
+        });
 
         var media = new TestMediaFactory();
         await using var ua = media.Attach(new SipUserAgent(new SipUserAgentOptions
@@ -43,10 +45,10 @@ public sealed class SippSessionTimerTests : IDisposable
         await ua.StartAsync();
 
         // sipp may still be binding: the INVITE is retransmitted (Timer A) until it answers.
-        var call = media.PlaceCall(ua, $"sip:service@127.0.0.1:{sippPort}");
+        var call = media.PlaceCall(ua, $"sip:service@127.0.0.1:{sipp.Port}");
         var outcome = await call.Completion.WaitAsync(TimeSpan.FromSeconds(20));
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(20));
-        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}\n{ReadErrors()}");
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Describe()}");
 
         Assert.Equal(SipCallResult.Answered, outcome.Result);
         Assert.Equal(SipCallParty.Remote, outcome.EndedBy);
@@ -56,7 +58,4 @@ public sealed class SippSessionTimerTests : IDisposable
         var talk = outcome.EndedAt - outcome.AnsweredAt!.Value;
         Assert.InRange(talk.TotalSeconds, SessionSeconds / 2.0 - 0.2, SessionSeconds * 3);
     }
-
-    private string ReadErrors() =>
-        string.Join('\n', Directory.GetFiles(_dir, "*_errors.log").Select(File.ReadAllText));
 }

@@ -1,15 +1,18 @@
 using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Waiting;
 
 namespace CallSync.Sip.Tests.Interop;
 
 [Trait("Category", "Interop")]
 public sealed class SippTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-sipp-").FullName;
+    private readonly TempDirectory _dir = new("callsync-sipp-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private static SipUserAgentOptions Options() => new()
     {
@@ -21,7 +24,6 @@ public sealed class SippTests : IDisposable
     [Fact]
     public async Task SippUac_TwentyCallsToAutoAnsweringUa_AllSucceed()
     {
-        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
         var media = new TestMediaFactory();
         await using var ua = media.Attach(new SipUserAgent(Options()), autoAnswer: true);
         var outcomes = new List<SipCallOutcome>();
@@ -37,13 +39,18 @@ public sealed class SippTests : IDisposable
         };
         await ua.StartAsync();
         var port = ua.LocalEndPoints[0].EndPoint.Port;
-        var sippPort = PeerProcess.FreeUdpPort();
-        using var sipp = new PeerProcess("sipp",
-            $"-sn uac 127.0.0.1:{port} -s 1001 -i 127.0.0.1 -p {sippPort} -m 20 -l 5 -r 10 -d 300 -nostdin -timeout 60s -timeout_error -trace_stat -stf stat.csv",
-            _dir);
+        using var sipp = SippProcess.Start(new SippOptions
+        {
+            WorkingDirectory = _dir.Path,
+            Scenario = "uac",
+            Target = $"127.0.0.1:{port}",
+            Calls = 20,
+            TraceStatistics = true,
+            Arguments = ["-s", "1001", "-l", "5", "-r", "10", "-d", "300", "-timeout", "60s", "-timeout_error"],
+        });
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(90));
-        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
-        await WaitUntilAsync(() => outcomes.Count >= 20);
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Describe()}");
+        await Eventually.UntilAsync(() => outcomes.Count >= 20, TimeSpan.FromSeconds(20), () => $"20 call outcomes ({outcomes.Count})");
         lock (outcomes)
         {
             Assert.Equal(20, outcomes.Count);
@@ -65,12 +72,17 @@ public sealed class SippTests : IDisposable
     [Fact]
     public async Task SippUas_TwentyCallsFromUa_AllAnsweredAndHungUp()
     {
-        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
         var media = new TestMediaFactory();
         await using var ua = media.Attach(new SipUserAgent(Options()));
         await ua.StartAsync();
-        var sippPort = PeerProcess.FreeUdpPort();
-        using var sipp = new PeerProcess("sipp", $"-sn uas -i 127.0.0.1 -p {sippPort} -m 20 -nostdin -timeout 90s -timeout_error", _dir);
+        using var sipp = SippProcess.Start(new SippOptions
+        {
+            WorkingDirectory = _dir.Path,
+            Scenario = "uas",
+            Calls = 20,
+            Arguments = ["-timeout", "90s", "-timeout_error"],
+        });
+        var sippPort = sipp.Port;
         await Task.Delay(300); // sipp binds its socket
         for (var i = 0; i < 20; i++)
         {
@@ -101,13 +113,12 @@ public sealed class SippTests : IDisposable
         }
 
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Describe()}");
     }
 
     [Fact]
     public async Task SippUac_CallsDuringGarbageFlood_AllSucceedAndUaKeepsServing()
     {
-        Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
         await using var ua = new TestMediaFactory().Attach(new SipUserAgent(Options()), autoAnswer: true);
         await ua.StartAsync();
         var target = ua.LocalEndPoints[0].EndPoint;
@@ -143,23 +154,18 @@ public sealed class SippTests : IDisposable
                 await Task.Delay(2);
             }
         });
-        var sippPort = PeerProcess.FreeUdpPort();
-        using var sipp = new PeerProcess("sipp",
-            $"-sn uac 127.0.0.1:{target.Port} -s 1001 -i 127.0.0.1 -p {sippPort} -m 5 -l 2 -d 500 -nostdin -timeout 60s -timeout_error",
-            _dir);
+        using var sipp = SippProcess.Start(new SippOptions
+        {
+            WorkingDirectory = _dir.Path,
+            Scenario = "uac",
+            Target = $"127.0.0.1:{target.Port}",
+            Calls = 5,
+            Arguments = ["-s", "1001", "-l", "2", "-d", "500", "-timeout", "60s", "-timeout_error"],
+        });
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(90));
         await stopFlood.CancelAsync();
         await flood;
-        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}");
+        Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Describe()}");
         Assert.True(sent > 100, $"only {sent} junk datagrams were sent");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
     }
 }

@@ -1,9 +1,13 @@
 using System.Net;
 using CallSync.Sip.Tests.Fakes;
-using CallSync.Sip.Tests.Interop;
 using CallSync.Sip.Transport;
 using CallSync.Sip.Transport.Resolution;
 using CallSync.Sip.UserAgent;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Ports;
+using CallSync.Testing.Processes;
+using CallSync.Testing.Waiting;
 
 namespace CallSync.Sip.Tests.Transport;
 
@@ -67,36 +71,25 @@ public sealed class SipResolverTests
     [Trait("Category", "Interop")]
     public async Task PlaceCall_DomainWithSrvOnly_CallReachesTheSrvTarget()
     {
-        var dir = Directory.CreateTempSubdirectory("callsync-srv-call-").FullName;
-        try
-        {
-            var sippPort = PeerProcess.FreeUdpPort();
-            using var dns = Dnsmasq.Start(
-                $"--srv-host=_sip._udp.pbx.callsync.test,sipp.callsync.test,{sippPort},10,100",
-                "--host-record=sipp.callsync.test,127.0.0.1");
-            using var sipp = new PeerProcess("sipp", $"-sn uas -i 127.0.0.1 -p {sippPort} -m 1 -nostdin -timeout 30s -timeout_error", dir);
-            var media = new TestMediaFactory();
-            await using var ua = media.Attach(new SipUserAgent(
-                new SipUserAgentOptions { User = "1001", ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")], DnsServers = [dns.EndPoint] }));
-            await ua.StartAsync();
-            await Task.Delay(300); // sipp binds its socket
+        using var dir = new TempDirectory("callsync-srv-call-");
+        using var sipp = SippProcess.Start(new SippOptions { WorkingDirectory = dir.Path, Scenario = "uas", Arguments = ["-timeout", "30s", "-timeout_error"] });
+        using var dns = Dnsmasq.Start(
+            $"--srv-host=_sip._udp.pbx.callsync.test,sipp.callsync.test,{sipp.Port},10,100",
+            "--host-record=sipp.callsync.test,127.0.0.1");
+        var media = new TestMediaFactory();
+        await using var ua = media.Attach(new SipUserAgent(
+            new SipUserAgentOptions { User = "1001", ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")], DnsServers = [dns.EndPoint] }));
+        await ua.StartAsync();
+        await Task.Delay(300); // sipp binds its socket
 
-            // No port and no address in the URI: only the SRV record says where the PBX is.
-            var call = media.PlaceCall(ua, "sip:service@pbx.callsync.test");
-            for (var i = 0; i < 150 && call.State is not (SipCallState.Answered or SipCallState.Ended); i++)
-            {
-                await Task.Delay(100);
-            }
+        // No port and no address in the URI: only the SRV record says where the PBX is.
+        var call = media.PlaceCall(ua, "sip:service@pbx.callsync.test");
+        await Eventually.UntilAsync(() => call.State is SipCallState.Answered or SipCallState.Ended, TimeSpan.FromSeconds(15), "the call to be answered or to end");
 
-            Assert.Equal(SipCallState.Answered, call.State);
-            await call.HangUpAsync();
-            Assert.Equal(SipCallResult.Answered, (await call.Completion.WaitAsync(TimeSpan.FromSeconds(15))).Result);
-            Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.Equal(SipCallState.Answered, call.State);
+        await call.HangUpAsync();
+        Assert.Equal(SipCallResult.Answered, (await call.Completion.WaitAsync(TimeSpan.FromSeconds(15))).Result);
+        Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -112,13 +105,11 @@ public sealed class SipResolverTests
     /// <summary>dnsmasq answering only from its command line, on a free loopback port.</summary>
     private sealed class Dnsmasq : IDisposable
     {
-        private readonly PeerProcess _process;
-        private readonly string _directory;
+        private readonly ChildProcess _process;
 
-        private Dnsmasq(PeerProcess process, string directory, int port)
+        private Dnsmasq(ChildProcess process, int port)
         {
             _process = process;
-            _directory = directory;
             EndPoint = new IPEndPoint(IPAddress.Loopback, port);
         }
 
@@ -126,21 +117,16 @@ public sealed class SipResolverTests
 
         public static Dnsmasq Start(params string[] records)
         {
-            var directory = Directory.CreateTempSubdirectory("callsync-dnsmasq-").FullName;
-            int port = PeerProcess.FreeUdpPort();
-            var arguments = $"--keep-in-foreground --no-resolv --no-hosts --no-poll --pid-file= --user=root --bind-interfaces "
-                + $"--listen-address=127.0.0.1 --port={port} --log-facility=- " + string.Join(' ', records);
-            var process = new PeerProcess("dnsmasq", arguments, directory);
-            var dns = new Dnsmasq(process, directory, port);
+            int port = FreePort.Udp();
+            var process = ChildProcess.Start("dnsmasq", [
+                "--keep-in-foreground", "--no-resolv", "--no-hosts", "--no-poll", "--pid-file=", "--user=root", "--bind-interfaces",
+                "--listen-address=127.0.0.1", $"--port={port}", "--log-facility=-", .. records]);
+            var dns = new Dnsmasq(process, port);
             dns.WaitUntilAnswering();
             return dns;
         }
 
-        public void Dispose()
-        {
-            _process.Dispose();
-            Directory.Delete(_directory, recursive: true);
-        }
+        public void Dispose() => _process.Dispose();
 
         private void WaitUntilAnswering()
         {
@@ -153,7 +139,7 @@ public sealed class SipResolverTests
                 }
             }
 
-            throw new InvalidOperationException("dnsmasq did not answer: " + _process.Output);
+            throw new InvalidOperationException("dnsmasq did not answer: " + _process.Describe());
         }
     }
 }
