@@ -10,7 +10,7 @@ namespace CallSync.Web.Services;
 /// bearer token, which the browser's EventSource cannot), reconnecting with <c>Last-Event-ID</c> after a drop.
 /// Pages subscribe to the typed events and reload what they show.
 /// </summary>
-public sealed class LiveEvents(HttpClient http, Session session, TimeProvider timeProvider) : IAsyncDisposable
+public sealed class LiveEvents(HttpClient http, Session session, TimeProvider timeProvider) : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
@@ -67,6 +67,14 @@ public sealed class LiveEvents(HttpClient http, Session session, TimeProvider ti
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>Stops the stream without waiting for it (a container disposed synchronously).</summary>
+    public void Dispose()
+    {
+        _stop?.Cancel();
+        _stop?.Dispose();
+        _stop = null;
+    }
 
     /// <summary>Hands one parsed event to its subscribers; unknown kinds and malformed data are ignored.</summary>
     public void Dispatch(SseMessage message)
