@@ -35,11 +35,11 @@ test: deps
 	@$(MAKE) --no-print-directory web-publish
 	@deploy/run-tests.sh $(CONFIG)
 
-# After the solution build: compresses the app's files (.br/.gz, served as they are) and writes the service worker's
-# asset list.
+# After the solution build: compresses the app's files (.br/.gz, served as they are), writes the service worker's
+# asset list and fingerprints index.html's script references (a publish step: --no-build would leave placeholders).
 web-publish:
 	@rm -rf $(WEB_OUT)
-	$(DOTNET) publish $(WEB) -c $(CONFIG) --no-build -nologo -o $(WEB_OUT) >/dev/null
+	$(DOTNET) publish $(WEB) -c $(CONFIG) -nologo -o $(WEB_OUT) >/dev/null
 	@echo "web app: $(WEB_OUT)/wwwroot"
 
 # The configuration references in docs/configuration.md and docs/hub-configuration.md, from the key declarations.
