@@ -8,8 +8,12 @@ export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 EXES := firmware/CallSync.Agent server/CallSync.Hub tools/CallSync.Cli tools/CallSync.Companion.Cli
+# The web app, published once per build or test run: the hub serves out/web/wwwroot (Web:Root) and the browser
+# tests load it from there.
+WEB := web/CallSync.Web
+WEB_OUT := out/web
 
-.PHONY: build run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip config-docs clean
+.PHONY: build web-publish run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip config-docs clean
 
 build:
 	@mkdir -p $(OUT)
@@ -17,6 +21,7 @@ build:
 	@for p in $(EXES); do \
 	  $(DOTNET) publish $$p -c $(CONFIG) --no-build -nologo -o $(OUT) >/dev/null || exit 1; \
 	done
+	@$(MAKE) --no-print-directory web-publish
 	@echo "built: $$(ls $(OUT) | grep -E '^callsync(-agent|-hub|-companion)?$$' | tr '\n' ' ')"
 
 run: build
@@ -27,7 +32,15 @@ deps:
 
 test: deps
 	$(DOTNET) build CallSync.Firmware.sln -c $(CONFIG) -nologo -clp:ErrorsOnly
+	@$(MAKE) --no-print-directory web-publish
 	@deploy/run-tests.sh $(CONFIG)
+
+# After the solution build: compresses the app's files (.br/.gz, served as they are), writes the service worker's
+# asset list and fingerprints index.html's script references (a publish step: --no-build would leave placeholders).
+web-publish:
+	@rm -rf $(WEB_OUT)
+	$(DOTNET) publish $(WEB) -c $(CONFIG) -nologo -o $(WEB_OUT) >/dev/null
+	@echo "web app: $(WEB_OUT)/wwwroot"
 
 # The configuration references in docs/configuration.md and docs/hub-configuration.md, from the key declarations.
 config-docs:

@@ -4,11 +4,14 @@ using CallSync.Hub.Api;
 using CallSync.Hub.Bindings;
 using CallSync.Hub.Configuration;
 using CallSync.Hub.Dialing;
+using CallSync.Hub.Events;
 using CallSync.Hub.Messaging;
 using CallSync.Hub.Push;
+using CallSync.Hub.Recordings;
 using CallSync.Hub.Records;
 using CallSync.Hub.Security;
 using CallSync.Hub.Storage;
+using CallSync.Hub.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,7 +52,11 @@ internal static class HubApplication
         builder.Logging.AddFloodLimit(options.LogFloodLimit);
 
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, AppJsonContext.Default);
+        });
         services.AddOpenApi();
         services.AddSingleton(timeProvider);
         services.AddSingleton(options);
@@ -75,12 +82,15 @@ internal static class HubApplication
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<MqttIngress>();
+        AddAppServices(services, options);
 
         // Start order matters: the broker before the client; stop runs in reverse, so ingress stops first.
         services.AddHostedService<EmbeddedBrokerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngress>());
         services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<EventFanout>());
+        services.AddHostedService(sp => sp.GetRequiredService<RecordingRetention>());
 
         var app = builder.Build();
         MapRoutes(app);
@@ -129,5 +139,26 @@ internal static class HubApplication
         RecordEndpoints.Map(user);
         DialEndpoints.Map(user);
         AdminEndpoints.Map(admin);
+        EventEndpoints.Map(user);
+        RecordingEndpoints.Map(api, user);
+        RecordExportEndpoints.Map(user);
+        DirectoryEndpoints.Map(user, admin);
+        WebAppHosting.Use(app, app.Services.GetRequiredService<HubOptions>().Web, app.Services.GetRequiredService<ILogger<WebOptions>>());
+    }
+
+    /// <summary>What the web app's routes need: the event log and its fan-out, recordings, the screens' lists.</summary>
+    private static void AddAppServices(IServiceCollection services, HubOptions options)
+    {
+        services.AddSingleton(options.Recordings);
+        services.AddSingleton(options.Web);
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<EventFanout>();
+        services.AddSingleton<EventBus>();
+        services.AddSingleton<RecordingStore>();
+        services.AddSingleton<RecordingService>();
+        services.AddSingleton<PlaybackTickets>();
+        services.AddSingleton<RecordingRetention>();
+        services.AddSingleton<DirectoryQueries>();
+        services.AddSingleton<StatsQueries>();
     }
 }

@@ -47,21 +47,6 @@ internal static class RecordEndpoints
         CancellationToken cancellationToken)
     {
         var caller = AuthFilter.Caller(http);
-        if (!TryInstant(from, out var fromAt) || !TryInstant(to, out var toAt))
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "from and to must be ISO 8601 instants with an offset, e.g. 2026-11-23T00:00:00Z");
-        }
-
-        if (direction is not null && !RecordFields.IsDirection(direction))
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "direction must be incoming or outgoing");
-        }
-
-        if (result is not null && !RecordFields.IsResult(result))
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "result must be answered, busy, no-answer, rejected, cancelled or failed");
-        }
-
         var size = limit ?? DefaultLimit;
         if (size is < 1 or > MaxLimit)
         {
@@ -74,17 +59,52 @@ internal static class RecordEndpoints
             return ApiResults.Error(StatusCodes.Status400BadRequest, "cursor is not one this API returned");
         }
 
-        if (deviceId is not null && !await MayReadAsync(caller, deviceId, bindings, cancellationToken).ConfigureAwait(false))
+        var (query, error) = await ReadFilterAsync(caller, bindings, deviceId, from, to, direction, result, number, cancellationToken).ConfigureAwait(false);
+        if (query is null)
         {
-            return ApiResults.Error(StatusCodes.Status403Forbidden, "not bound to this device");
+            return error!;
         }
 
-        var number2 = number is null ? null : CallSync.Contracts.PhoneNumbers.Normalize(number) ?? number;
-        var page = await records.QueryAsync(
-            new CallRecordQuery(caller.UserId, caller.IsAdmin, deviceId, fromAt, toAt, direction, result, number2, after, size),
-            cancellationToken).ConfigureAwait(false);
+        var page = await records.QueryAsync(query with { After = after, Limit = size }, cancellationToken).ConfigureAwait(false);
         var next = page.Count == size ? new RecordCursor(page[^1].StartedAt.ToUnixTimeMilliseconds(), page[^1].RecordId).Encode() : null;
         return TypedResults.Json(new RecordPage([.. page.Select(r => r.ToDto())], next), HubJsonContext.Default.RecordPage);
+    }
+
+    /// <summary>
+    /// The filters shared by the list and the CSV export: a query (no cursor, no limit yet), or the 400/403 to answer.
+    /// </summary>
+    public static async Task<(CallRecordQuery? Query, IResult? Error)> ReadFilterAsync(
+        AccessToken caller, BindingStore bindings, string? deviceId, string? from, string? to, string? direction, string? result, string? number,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!TryInstant(from, out var fromAt) || !TryInstant(to, out var toAt))
+        {
+            return (null, ApiResults.Error(StatusCodes.Status400BadRequest, "from and to must be ISO 8601 instants with an offset, e.g. 2026-11-23T00:00:00Z"));
+        }
+
+        if (direction is not null && !RecordFields.IsDirection(direction))
+        {
+            return (null, ApiResults.Error(StatusCodes.Status400BadRequest, "direction must be incoming or outgoing"));
+        }
+
+        if (result is not null && !RecordFields.IsResult(result))
+        {
+            return (null, ApiResults.Error(StatusCodes.Status400BadRequest, "result must be answered, busy, no-answer, rejected, cancelled or failed"));
+        }
+
+        if (number is { Length: > 64 })
+        {
+            return (null, ApiResults.Error(StatusCodes.Status400BadRequest, "number: at most 64 characters"));
+        }
+
+        if (deviceId is not null && !await MayReadAsync(caller, deviceId, bindings, cancellationToken).ConfigureAwait(false))
+        {
+            return (null, ApiResults.Error(StatusCodes.Status403Forbidden, "not bound to this device"));
+        }
+
+        var normalized = number is null ? null : CallSync.Contracts.PhoneNumbers.Normalize(number) ?? number;
+        return (new CallRecordQuery(caller.UserId, caller.IsAdmin, deviceId, fromAt, toAt, direction, result, normalized, null, DefaultLimit), null);
     }
 
     private static async Task<IResult> GetAsync(string recordId, HttpContext http, CallRecordStore records, BindingStore bindings, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CallSync.Contracts;
 using CallSync.Hub.Api;
+using CallSync.Hub.Events;
 using CallSync.Hub.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,7 @@ internal sealed class BindingService(
     BindingStore bindings,
     DeviceStore devices,
     UserStore users,
+    EventBus events,
     TimeProvider timeProvider,
     ILogger<BindingService> logger)
 {
@@ -175,6 +177,7 @@ internal sealed class BindingService(
     {
         await bindings.AuditAsync(actor, action, userId, deviceId, outcome, detail, cancellationToken).ConfigureAwait(false);
         Log.BindingEvent(logger, actor, action, userId, deviceId, outcome);
+        await events.BindingChangedAsync(userId, deviceId, action, outcome, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool VerifyHmac(DeviceBindRequest request, string provisioningKeyBase64)

@@ -19,6 +19,10 @@ internal sealed class HubOptions
 
     public AdminOptions Admin { get; init; } = new();
 
+    public RecordingsOptions Recordings { get; init; } = new();
+
+    public WebOptions Web { get; init; } = new();
+
     /// <summary>Log levels by category (<c>Default</c> for all), validated.</summary>
     public IReadOnlyDictionary<string, LogLevel> LogLevels { get; init; } = new Dictionary<string, LogLevel>();
 

@@ -17,6 +17,7 @@ internal static class HubOptionsReader
     public static ConfigSchema Schema { get; } = new("callsync-hub",
     [
         HttpKeys.Section, StorageKeys.Section, MqttKeys.Section, SecurityKeys.Section, PushKeys.Section, DialKeys.Section, AdminKeys.Section,
+        RecordingsKeys.Section, WebKeys.Section,
         LoggingKeys.Section,
     ]);
 
@@ -34,6 +35,8 @@ internal static class HubOptionsReader
             Push = PushKeys.Read(reader),
             Dial = DialKeys.Read(reader),
             Admin = AdminKeys.Read(reader),
+            Recordings = RecordingsKeys.Read(reader),
+            Web = WebKeys.Read(reader),
             LogLevels = LoggingKeys.Read(reader),
             LogFloodLimit = reader.Get(LoggingKeys.FloodLimit),
         };

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using CallSync.Contracts;
 using CallSync.Hub.Configuration;
+using CallSync.Hub.Events;
 using CallSync.Hub.Messaging;
 using CallSync.Hub.Storage;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal sealed class DialService(
     BindingStore bindings,
     DeviceStore devices,
     DialStore dials,
+    EventBus events,
     DialOptions options,
     TimeProvider timeProvider,
     ILogger<DialService> logger)
@@ -100,5 +102,9 @@ internal sealed class DialService(
         };
         var changed = await dials.AdvanceAsync(reply.CommandId, deviceId, status, reply.RecordId?.ToString("D"), reply.Reason, cancellationToken).ConfigureAwait(false);
         Log.DialReply(logger, reply.CommandId, status, changed);
+        if (changed && await dials.GetAsync(reply.CommandId, cancellationToken).ConfigureAwait(false) is { } dial)
+        {
+            await events.DialChangedAsync(dial, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
 using CallSync.Contracts;
+using CallSync.Hub.Events;
 using CallSync.Hub.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Hub.Records;
 
 /// <summary>Keeps each phone's last retained online/offline state (<c>devices/{deviceId}/state</c>).</summary>
-internal sealed class DeviceStateTracker(DeviceStore devices, ILogger<DeviceStateTracker> logger)
+internal sealed class DeviceStateTracker(DeviceStore devices, EventBus events, ILogger<DeviceStateTracker> logger)
 {
     public async Task HandleAsync(string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
@@ -33,7 +34,12 @@ internal sealed class DeviceStateTracker(DeviceStore devices, ILogger<DeviceStat
         }
 
         var online = state.State == DeviceState.Online;
-        await devices.SetStateAsync(deviceId, online, state.At, cancellationToken).ConfigureAwait(false);
+        if (await devices.SetStateAsync(deviceId, online, state.At, cancellationToken).ConfigureAwait(false))
+        {
+            // Every instance hears the retained state; only the one whose write changed the row tells the apps.
+            await events.DeviceStateChangedAsync(deviceId, online, state.At, cancellationToken).ConfigureAwait(false);
+        }
+
         Log.DeviceStateChanged(logger, deviceId, online);
     }
 }

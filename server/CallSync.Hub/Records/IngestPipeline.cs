@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CallSync.Hub.Events;
 using CallSync.Hub.Push;
 using CallSync.Hub.Storage;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ namespace CallSync.Hub.Records;
 internal sealed class IngestPipeline(
     CallRecordStore records,
     PushService push,
+    EventBus events,
     TimeProvider timeProvider,
     ILogger<IngestPipeline> logger) : BackgroundService
 {
@@ -71,6 +73,11 @@ internal sealed class IngestPipeline(
 
                 Interlocked.Add(ref _stored, fresh.Count);
                 Log.IngestBatchStored(logger, batch.Count, fresh.Count);
+                foreach (var record in fresh)
+                {
+                    await events.RecordStoredAsync(record, stoppingToken).ConfigureAwait(false);
+                }
+
                 if (fresh.Count > 0)
                 {
                     await push.PushRecordsAsync(fresh, stoppingToken).ConfigureAwait(false);

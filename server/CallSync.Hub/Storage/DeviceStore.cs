@@ -26,16 +26,19 @@ internal sealed class DeviceStore(HubDatabase database, TimeProvider timeProvide
     public Task<DeviceRecord?> GetByDeskNumberAsync(string deskNumber, CancellationToken cancellationToken) =>
         GetOneAsync("desk_number", deskNumber, cancellationToken);
 
-    /// <summary>Records a retained online/offline state; an older state never overwrites a newer one.</summary>
-    public async Task SetStateAsync(string deviceId, bool online, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a retained online/offline state; an older state never overwrites a newer one. True when the row
+    /// changed (the same state heard again, e.g. by another instance, changes nothing).
+    /// </summary>
+    public async Task<bool> SetStateAsync(string deviceId, bool online, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             "INSERT INTO device_state (device_id, online, changed_at) VALUES (@d, @o, @t) " +
             "ON CONFLICT (device_id) DO UPDATE SET online = excluded.online, changed_at = excluded.changed_at " +
-            "WHERE device_state.changed_at <= excluded.changed_at")
+            "WHERE device_state.changed_at < excluded.changed_at OR (device_state.changed_at = excluded.changed_at AND device_state.online <> excluded.online)")
             .With("@d", deviceId).With("@o", online ? 1L : 0L).With("@t", at.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>The last known state, or null when the device never reported one.</summary>

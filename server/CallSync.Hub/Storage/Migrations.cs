@@ -79,5 +79,25 @@ internal static class Migrations
         new(2, "records by time across devices", """
             CREATE INDEX ix_call_records_time ON call_records (started_at, record_id);
             """),
+
+        // Version 3 is taken by the enrollment schema on another line of work; versions are applied by number, not in a run.
+        new(4, "recordings uploaded by the apps, the live event log", """
+            CREATE TABLE hub_recordings (
+                record_id TEXT PRIMARY KEY,
+                device_id TEXT NOT NULL,
+                uploaded_by TEXT NOT NULL,
+                bytes BIGINT NOT NULL,
+                sha256 TEXT NOT NULL,
+                stored_at BIGINT NOT NULL);
+            CREATE INDEX ix_hub_recordings_stored ON hub_recordings (stored_at);
+            CREATE TABLE hub_events (
+                id {identity},
+                at BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                device_id TEXT NULL,
+                user_id TEXT NULL,
+                data TEXT NOT NULL);
+            CREATE INDEX ix_hub_events_at ON hub_events (at);
+            """),
     ];
 }

@@ -1,0 +1,17 @@
+namespace CallSync.Hub.Configuration;
+
+/// <summary>Recordings uploaded by the apps.</summary>
+internal sealed class RecordingsOptions
+{
+    /// <summary><c>Recordings:Upload = allowed</c>; off by default, so audio reaches the hub only where the installation wants it.</summary>
+    public bool UploadAllowed { get; init; }
+
+    /// <summary>Absolute directory of the stored files (<c>{recordId}.opus</c>, <c>{recordId}.opus.part</c> while uploading).</summary>
+    public string Directory { get; init; } = Path.GetFullPath("recordings");
+
+    /// <summary>How long a stored recording is kept after its upload completed.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>The largest recording accepted.</summary>
+    public long MaxFileBytes { get; init; } = 512L * 1024 * 1024;
+}
