@@ -16,4 +16,6 @@ internal sealed class HubOptions
     public DialOptions Dial { get; init; } = new();
 
     public AdminOptions Admin { get; init; } = new();
+
+    public EnrollmentOptions Enrollment { get; init; } = new();
 }

@@ -14,26 +14,29 @@ internal static class HubOptionsReader
         ArgumentNullException.ThrowIfNull(configuration);
         var reader = new Reader(configuration);
         var defaults = new HubOptions();
+        var dataDir = Path.GetFullPath(reader.String("Storage:DataDir", defaults.Storage.DataDir, "a directory path", static v => v.IndexOfAny(Path.GetInvalidPathChars()) < 0));
         options = new HubOptions
         {
             Http = new HttpOptions
             {
-                Urls = reader.String("Http:Urls", defaults.Http.Urls, "one or more http:// URLs separated by ';'",
+                Urls = reader.String("Http:Urls", defaults.Http.Urls, "one or more http:// or https:// URLs separated by ';'",
                     static v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .All(u => Uri.TryCreate(u.Replace("*", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")),
+                CertificatePath = reader.Optional("Http:CertificatePath"),
+                CertificateKeyPath = reader.Optional("Http:CertificateKeyPath"),
             },
             Storage = new StorageOptions
             {
                 Provider = reader.Enum("Storage:Provider", defaults.Storage.Provider),
-                ConnectionString = reader.String("Storage:ConnectionString", defaults.Storage.ConnectionString, "a non-empty connection string", static v => v.Length > 0),
+                DataDir = dataDir,
+                ConnectionString = reader.String("Storage:ConnectionString", "Data Source=" + Path.Combine(dataDir, "hub.db"), "a non-empty connection string", static v => v.Length > 0),
             },
             Mqtt = new MqttOptions
             {
                 Host = reader.String("Mqtt:Host", defaults.Mqtt.Host, "a host name or IP address", static v => Uri.CheckHostName(v) != UriHostNameType.Unknown),
                 Port = reader.Int("Mqtt:Port", defaults.Mqtt.Port, 1, 65535),
-                ClientId = reader.String("Mqtt:ClientId", defaults.Mqtt.ClientId, "1-64 characters without '/', '+' or '#'",
-                    static v => v.Length is > 0 and <= 64 && v.IndexOfAny(['/', '+', '#']) < 0),
-                Username = reader.Optional("Mqtt:Username"),
+                Username = reader.String("Mqtt:Username", defaults.Mqtt.Username, "1-64 letters, digits, '.', '_' or '-' (it is also the client id)",
+                    static v => v.Length is > 0 and <= 64 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')),
                 Password = reader.Optional("Mqtt:Password"),
                 SharedGroup = reader.String("Mqtt:SharedGroup", defaults.Mqtt.SharedGroup, "empty or a name without '/', '+' or '#'",
                     static v => v.IndexOfAny(['/', '+', '#']) < 0, allowEmpty: true),
@@ -43,13 +46,17 @@ internal static class HubOptionsReader
                 EmbeddedPort = reader.Int("Mqtt:EmbeddedPort", defaults.Mqtt.EmbeddedPort, 1, 65535),
                 EmbeddedAddress = reader.String("Mqtt:EmbeddedAddress", defaults.Mqtt.EmbeddedAddress, "an IP address",
                     static v => System.Net.IPAddress.TryParse(v, out _)),
+                MosquittoConfigDir = reader.Optional("Mqtt:MosquittoConfigDir") is { } mosquittoDir ? Path.GetFullPath(mosquittoDir) : null,
             },
             Security = new SecurityOptions
             {
-                TokenSecret = reader.String("Security:TokenSecret", defaults.Security.TokenSecret, "a secret of at least 32 characters",
-                    static v => v.Length >= 32, secret: true),
+                TokenSecret = reader.String("Security:TokenSecret", defaults.Security.TokenSecret, "empty (generated) or a secret of at least 32 characters",
+                    static v => v.Length is 0 or >= 32, allowEmpty: true, secret: true),
                 TokenLifetime = reader.Duration("Security:TokenLifetime", defaults.Security.TokenLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30)),
                 PasswordIterations = reader.Int("Security:PasswordIterations", defaults.Security.PasswordIterations, 100_000, 10_000_000),
+                SignInLimitPerUser = reader.Int("Security:SignInLimitPerUser", defaults.Security.SignInLimitPerUser, 1, 1000),
+                SignInLimitPerAddress = reader.Int("Security:SignInLimitPerAddress", defaults.Security.SignInLimitPerAddress, 1, 100_000),
+                SignInWindow = reader.Duration("Security:SignInWindow", defaults.Security.SignInWindow, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)),
             },
             Push = new PushOptions
             {
@@ -65,7 +72,23 @@ internal static class HubOptionsReader
                 User = reader.Optional("Admin:User"),
                 Password = reader.Optional("Admin:Password"),
             },
+            Enrollment = new EnrollmentOptions
+            {
+                CodeLifetime = reader.Duration("Enrollment:CodeLifetime", defaults.Enrollment.CodeLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30)),
+                BrokerUrl = reader.Optional("Enrollment:BrokerUrl"),
+            },
         };
+        if (reader.Error is null && options.Enrollment.BrokerUrl is { } brokerUrl && !CallSync.Mqtt.BrokerAddress.TryParse(brokerUrl, out _))
+        {
+            reader.Fail("Enrollment:BrokerUrl", brokerUrl, "mqtt://host[:port] or mqtts://host[:port]");
+        }
+
+        if (reader.Error is null && options.Http.CertificatePath is null
+            && options.Http.Urls.Contains("https:", StringComparison.OrdinalIgnoreCase))
+        {
+            reader.Fail("Http:CertificatePath", string.Empty, "a PEM certificate file when Http:Urls has an https:// URL");
+        }
+
         if (reader.Error is null && options.Admin.User is not null)
         {
             if (!UserIdRules.IsValid(options.Admin.User))

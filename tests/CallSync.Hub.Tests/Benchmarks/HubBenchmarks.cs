@@ -48,6 +48,7 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
             var prefix = $"bench-{provider}-{hubs}-{Guid.NewGuid():N}"[..24];
             for (var i = 0; i < 10; i++)
             {
+                await instances[0].RegisterDeviceAsync($"{prefix}-desk-{i}", $"{prefix}-{i}");
                 phones.Add(await TestDevice.ConnectAsync(brokerPort, $"{prefix}-desk-{i}"));
             }
 

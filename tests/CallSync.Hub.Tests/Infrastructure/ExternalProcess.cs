@@ -26,6 +26,8 @@ public sealed class ExternalProcess : IDisposable
         }
     }
 
+    public int Id => _process.Id;
+
     public static ExternalProcess Start(string file, IEnumerable<string> args, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(file)

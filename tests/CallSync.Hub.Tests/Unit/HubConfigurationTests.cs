@@ -17,14 +17,18 @@ public sealed class HubConfigurationTests
     }
 
     [Fact]
-    public void TryRead_OnlySecret_UsesDocumentedDefaults()
+    public void TryRead_Nothing_UsesDocumentedDefaults()
     {
-        Assert.True(Read(out var options, out _, ("Security:TokenSecret", Secret)));
+        Assert.True(Read(out var options, out _));
+        Assert.Equal(string.Empty, options.Security.TokenSecret);
         Assert.Equal(StorageProvider.Sqlite, options.Storage.Provider);
         Assert.Equal("http://127.0.0.1:8080", options.Http.Urls);
         Assert.Equal(1883, options.Mqtt.Port);
         Assert.Equal("callsync-hub", options.Mqtt.SharedGroup);
-        Assert.False(options.Mqtt.Embedded);
+        Assert.True(options.Mqtt.Embedded);
+        Assert.Equal("hub", options.Mqtt.Username);
+        Assert.Equal(Path.GetFullPath("callsync-hub-data"), options.Storage.DataDir);
+        Assert.Equal("Data Source=" + Path.Combine(Path.GetFullPath("callsync-hub-data"), "hub.db"), options.Storage.ConnectionString);
         Assert.Equal(600_000, options.Security.PasswordIterations);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Dial.Timeout);
     }
@@ -34,6 +38,10 @@ public sealed class HubConfigurationTests
     [InlineData("Storage:Provider", "oracle", "invalid configuration: Storage:Provider = 'oracle': expected sqlite or postgres")]
     [InlineData("Mqtt:Embedded", "yes", "invalid configuration: Mqtt:Embedded = 'yes': expected true or false")]
     [InlineData("Security:PasswordIterations", "1000", "invalid configuration: Security:PasswordIterations = '1000': expected an integer from 100000 to 10000000")]
+    [InlineData("Mqtt:Username", "user@alice", "invalid configuration: Mqtt:Username = 'user@alice': expected 1-64 letters, digits, '.', '_' or '-' (it is also the client id)")]
+    [InlineData("Enrollment:BrokerUrl", "http://hub", "invalid configuration: Enrollment:BrokerUrl = 'http://hub': expected mqtt://host[:port] or mqtts://host[:port]")]
+    [InlineData("Http:Urls", "https://127.0.0.1:8443", "invalid configuration: Http:CertificatePath = '': expected a PEM certificate file when Http:Urls has an https:// URL")]
+    [InlineData("Security:SignInLimitPerUser", "0", "invalid configuration: Security:SignInLimitPerUser = '0': expected an integer from 1 to 1000")]
     [InlineData("Dial:Timeout", "forever", "invalid configuration: Dial:Timeout = 'forever': expected a duration hh:mm:ss from 00:00:01 to 00:10:00")]
     public void TryRead_InvalidValue_NamesKeyValueAndExpectation(string key, string value, string expected)
     {
@@ -45,7 +53,7 @@ public sealed class HubConfigurationTests
     public void TryRead_ShortSecret_FailsWithoutEchoingIt()
     {
         Assert.False(Read(out _, out var error, ("Security:TokenSecret", "short-secret")));
-        Assert.Equal("invalid configuration: Security:TokenSecret = '(hidden)': expected a secret of at least 32 characters", error);
+        Assert.Equal("invalid configuration: Security:TokenSecret = '(hidden)': expected empty (generated) or a secret of at least 32 characters", error);
     }
 
     [Fact]
