@@ -9,4 +9,5 @@ public sealed record AgentOptions(
     RecordingOptions Recording,
     MqttOptions? Mqtt,
     CompanionOptions? Companion,
-    ControlOptions Control);
+    ControlOptions Control,
+    EnrollmentOptions? Enrollment = null);

@@ -27,7 +27,8 @@ public static partial class AgentOptionsReader
         ["Sip"] = ["Listen", "Registrar", "Username", "Password", "Domain", "RegisterExpires", "AutoAnswer", "MaxCalls", "Codecs", "UserAgent", "SessionExpires", "MinSessionExpires"],
         ["Rtp"] = ["Address", "PortMin", "PortMax"],
         ["Recording"] = ["Enabled", "Bitrate", "NoticeTone", "RetentionDays", "QuotaMegabytes"],
-        ["Mqtt"] = ["Url", "Username", "Password", "ClientCertificate", "ClientKey", "CaCertificate", "KeepAlive", "OutboxLimit", "Embedded"],
+        ["Mqtt"] = ["Url", "Username", "Password", "ClientCertificate", "ClientKey", "CaCertificate", "KeepAlive", "OutboxLimit"],
+        ["Enrollment"] = ["Url", "Code"],
         ["Companion"] = ["Listen"],
         ["Control"] = ["Socket"],
         ["Logging"] = [],
@@ -50,7 +51,8 @@ public static partial class AgentOptionsReader
             ReadRecording(configuration.GetSection("Recording")),
             ReadMqtt(configuration.GetSection("Mqtt")),
             ReadCompanion(configuration.GetSection("Companion")),
-            ReadControl(configuration.GetSection("Control"), device));
+            ReadControl(configuration.GetSection("Control"), device),
+            ReadEnrollment(configuration.GetSection("Enrollment")));
     }
 
     private static DeviceOptions ReadDevice(IConfigurationSection section)
@@ -246,17 +248,18 @@ public static partial class AgentOptionsReader
             return null;
         }
 
-        var urlText = Required(section, "Url", "mqtt://HOST:PORT or mqtts://HOST:PORT");
-        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("mqtt" or "mqtts") || string.IsNullOrEmpty(url.Host))
+        Uri? url = null;
+        if (Optional(section, "Url") is { } urlText
+            && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("mqtt" or "mqtts") || string.IsNullOrEmpty(url.Host)))
         {
             throw Invalid(section, "Url", urlText, "mqtt://HOST:PORT or mqtts://HOST:PORT");
         }
 
         var certificate = Optional(section, "ClientCertificate");
         var key = Optional(section, "ClientKey");
-        if (certificate is not null && url.Scheme != "mqtts")
+        if (certificate is not null && url?.Scheme != "mqtts")
         {
-            throw Invalid(section, "Url", urlText, "an mqtts:// URL when Mqtt:ClientCertificate is set");
+            throw Invalid(section, "Url", url?.ToString() ?? "", "an mqtts:// URL when Mqtt:ClientCertificate is set");
         }
 
         if (certificate is not null && key is null)
@@ -267,8 +270,26 @@ public static partial class AgentOptionsReader
         return new MqttOptions(url, Optional(section, "Username"), Optional(section, "Password"), certificate, key,
             Optional(section, "CaCertificate"),
             DurationValue(section, "KeepAlive", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30)),
-            Int(section, "OutboxLimit", 100_000, 100, 10_000_000),
-            Bool(section, "Embedded", false));
+            Int(section, "OutboxLimit", 100_000, 100, 10_000_000));
+    }
+
+    private static EnrollmentOptions? ReadEnrollment(IConfigurationSection section)
+    {
+        var urlText = Optional(section, "Url");
+        var code = Optional(section, "Code");
+        if (urlText is null && code is null)
+        {
+            return null;
+        }
+
+        if (urlText is null || !Uri.TryCreate(urlText, UriKind.Absolute, out var url) || !CallSync.Mqtt.Enrollment.EnrollmentClient.IsAllowedHubUrl(url))
+        {
+            throw Invalid(section, "Url", urlText ?? "", "the hub's https:// URL (http:// only to a loopback address) when Enrollment:Code is set");
+        }
+
+        return code is { Length: <= 32 }
+            ? new EnrollmentOptions(url, code)
+            : throw Invalid(section, "Code", "(hidden)", "the one-time enrollment code (at most 32 characters) when Enrollment:Url is set");
     }
 
     private static CompanionOptions? ReadCompanion(IConfigurationSection section)
