@@ -19,7 +19,10 @@ internal sealed class AgentProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static AgentProcess Start(params string[] args)
+    public static AgentProcess Start(params string[] args) => StartDotnet("callsync-agent.dll", null, args);
+
+    /// <summary>Any of the product's executables next to the tests (e.g. <c>callsync-hub.dll</c>), in <paramref name="workingDirectory"/>.</summary>
+    public static AgentProcess StartDotnet(string dll, string? workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -27,8 +30,9 @@ internal sealed class AgentProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "callsync-agent.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
