@@ -35,6 +35,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     private readonly List<Task> _running = [];
     private int _dialsInFlight;
     private long _lastPruneTimestamp;
+    private int _disposed;
 
     /// <summary>Creates the processor.</summary>
     /// <param name="device">This phone (the signature binds its id).</param>
@@ -135,9 +136,14 @@ public sealed partial class CommandProcessor : IAsyncDisposable
         }
     }
 
-    /// <summary>Cancels running commands (their final replies become "interrupted" at the next start).</summary>
+    /// <summary>Cancels running commands (their final replies become "interrupted" at the next start). Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

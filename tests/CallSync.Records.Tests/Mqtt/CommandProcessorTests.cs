@@ -116,6 +116,14 @@ public sealed class CommandProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisposeAsync_Twice_SecondIsANoOp()
+    {
+        // The agent stops it before the MQTT link, and its container disposes it again at exit.
+        await _processor.DisposeAsync();
+        Assert.Null(await Record.ExceptionAsync(() => _processor.DisposeAsync().AsTask()));
+    }
+
+    [Fact]
     public async Task HandleAsync_ReplayedDial_SendsFirstFinalReplyAgainWithoutDialling()
     {
         byte[] payload = Signed(Command("c-1"));
