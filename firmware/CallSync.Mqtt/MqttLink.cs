@@ -5,7 +5,6 @@ using CallSync.Contracts;
 using CallSync.Records;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace CallSync.Mqtt;
 
@@ -71,13 +70,7 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
             CaCertificatePath = options.CaCertificatePath,
             ClientCertificatePath = options.ClientCertificatePath,
             ClientKeyPath = options.ClientKeyPath,
-            Will = () => new MqttApplicationMessageBuilder()
-                .WithTopic(_stateTopic)
-                .WithPayload(StatePayload(DeviceState.Offline))
-                .WithRetainFlag(true)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithContentType("application/json")
-                .Build(),
+            Will = () => MqttSession.JsonMessage(_stateTopic, StatePayload(DeviceState.Offline), retain: true),
         };
         _session = new MqttSession(sessionOptions, () => _credentials.Broker, time, logger)
         {

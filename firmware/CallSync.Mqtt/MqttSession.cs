@@ -123,6 +123,16 @@ public sealed class MqttSession : IAsyncDisposable
         return granted;
     }
 
+    /// <summary>A JSON payload as every CallSync message goes out: QoS 1, content type <c>application/json</c>.</summary>
+    public static MqttApplicationMessage JsonMessage(string topic, ReadOnlyMemory<byte> payload, bool retain) =>
+        new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(new ReadOnlySequence<byte>(payload))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .WithContentType("application/json")
+            .Build();
+
     /// <summary>Publishes at QoS 1 and waits for the PUBACK; false (logged) when not connected, refused or broken.</summary>
     public async Task<bool> PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, CancellationToken cancellationToken)
     {
@@ -131,13 +141,7 @@ public sealed class MqttSession : IAsyncDisposable
             return false;
         }
 
-        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(new ReadOnlySequence<byte>(payload))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(retain)
-            .WithContentType("application/json")
-            .Build();
+        MqttApplicationMessage message = JsonMessage(topic, payload, retain);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.OperationTimeout);
         try

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Net;
@@ -85,15 +84,8 @@ internal sealed class EmbeddedBrokerHost(
             return false;
         }
 
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(new ReadOnlySequence<byte>(payload))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(retain)
-            .WithContentType("application/json")
-            .Build();
         await server.InjectApplicationMessage(
-            new InjectedMqttApplicationMessage(message) { SenderClientId = options.Username, SenderUserName = options.Username, CustomSessionItems = _hubItems },
+            new InjectedMqttApplicationMessage(CallSync.Mqtt.MqttSession.JsonMessage(topic, payload, retain)) { SenderClientId = options.Username, SenderUserName = options.Username, CustomSessionItems = _hubItems },
             cancellationToken).ConfigureAwait(false);
         return true;
     }

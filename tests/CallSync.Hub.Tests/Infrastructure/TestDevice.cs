@@ -30,20 +30,9 @@ public sealed class TestDevice : IAsyncDisposable
     /// <summary>Connects (MQTT 5, QoS 1 subscriptions, each asserted granted); an anonymous broker takes a null user name.</summary>
     public static async Task<TestDevice> ConnectAsync(int port, string id, string? username, string? password, params string[] subscriptions)
     {
-        var client = new MqttClientFactory().CreateMqttClient();
-        var device = new TestDevice(client, id);
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
-            .WithClientId(id)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithTimeout(TimeSpan.FromSeconds(10));
-        if (username is not null)
-        {
-            options.WithCredentials(username, password);
-        }
-
-        var connected = await client.ConnectAsync(options.Build());
-        Assert.Equal(MqttClientConnectResultCode.Success, connected.ResultCode);
+        var (client, code) = await MqttProbe.TryConnectAsync(port, id, username, password);
+        Assert.True(client is not null, (username ?? id) + " could not connect: " + code);
+        var device = new TestDevice(client!, id);
         foreach (var topic in subscriptions)
         {
             Assert.True(await device.SubscribeAsync(topic), "subscription to " + topic + " refused");
