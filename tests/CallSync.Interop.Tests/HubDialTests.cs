@@ -72,7 +72,8 @@ public sealed class HubDialTests : IDisposable
         var recordId = final["recordId"]!.GetValue<string>();
 
         // sipp took exactly the one call; the record it names reached the hub over MQTT and alice may read it.
-        Assert.Equal(0, far.WaitForExit(Patience));
+        var sippExit = far.WaitForExit(Patience);
+        Assert.True(sippExit == 0, $"sipp exited {sippExit}:\n{far.Output}\n{agent.Output}");
         Assert.True(await HubApi.WaitAsync(async () => await api.StatusAsync("/api/v1/records/" + recordId, alice) == HttpStatusCode.OK), "record not ingested");
         var record = await api.GetAsync(alice, "/api/v1/records/" + recordId);
         Assert.Equal("outgoing", record["direction"]!.GetValue<string>());

@@ -13,32 +13,23 @@ namespace CallSync.Hub.Messaging;
 /// </summary>
 internal sealed class MqttIngress(
     Configuration.MqttOptions options,
-    IServiceProvider services,
+    HubMqttClient client,
     DeviceMessageRouter router,
     ILogger<MqttIngress> logger) : IHostedService
 {
-    private HubMqttClient? _client;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Embedded)
+        if (!options.Embedded)
         {
-            return Task.CompletedTask;
+            client.MessageReceived = OnMessageAsync;
+            client.Start();
         }
 
-        _client = (HubMqttClient)services.GetService(typeof(HubMqttClient))!;
-        _client.MessageReceived = OnMessageAsync;
-        _client.Start();
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_client is not null)
-        {
-            await _client.StopAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        options.Embedded ? Task.CompletedTask : client.StopAsync(cancellationToken);
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
