@@ -67,9 +67,6 @@ public sealed class MqttSession : IAsyncDisposable
     /// <summary>True while connected.</summary>
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>The broker currently used (for status lines), or null before the first connect attempt.</summary>
-    public BrokerAddress? Broker { get; private set; }
-
     /// <summary>Starts connecting (and reconnecting) in the background.</summary>
     public void Start()
     {
@@ -252,7 +249,6 @@ public sealed class MqttSession : IAsyncDisposable
             }
 
             Volatile.Write(ref _waitingLogged, 0);
-            Broker = address;
             if (!await TryConnectAsync(address, credential, cancellationToken).ConfigureAwait(false))
             {
                 TimeSpan delay = _backoff.Next(attempt);

@@ -11,9 +11,9 @@ internal sealed class LogThrottle(TimeProvider timeProvider)
 {
     public const int MaxKeys = 10_000;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>True when a line for <paramref name="key"/> may be written now; <paramref name="suppressed"/> counts the ones held back before it.</summary>
     public bool ShouldLog(string key, out long suppressed)

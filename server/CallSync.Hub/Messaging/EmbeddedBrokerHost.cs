@@ -130,7 +130,7 @@ internal sealed class EmbeddedBrokerHost(
         {
             // MQTT 5: "bad user name or password" says nothing about which part was wrong.
             e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized
-                : refusal.StartsWith("client id", StringComparison.Ordinal) ? MqttConnectReasonCode.ClientIdentifierNotValid
+                : refusal == BrokerAuthenticator.ClientIdMismatch ? MqttConnectReasonCode.ClientIdentifierNotValid
                 : MqttConnectReasonCode.BadUserNameOrPassword;
             refusals.Refuse(RefusalCounter.BadCredentials, (e.UserName ?? "(none)") + " from " + e.RemoteEndPoint, refusal);
             return;

@@ -10,6 +10,9 @@ namespace CallSync.Hub.Security;
 /// </summary>
 internal sealed class BrokerAuthenticator(BrokerCredentialStore credentials, AccessTokenService tokens, TimeProvider timeProvider)
 {
+    /// <summary>The refusal for a client id that is not the user name (MQTT 5 has a reason code of its own for it).</summary>
+    public const string ClientIdMismatch = "client id differs from the user name";
+
     private const int MaxUsernameLength = 128;
 
     /// <summary>The identity, or null with the reason for the refusal (for the log; the client only learns "not authorized").</summary>
@@ -27,7 +30,7 @@ internal sealed class BrokerAuthenticator(BrokerCredentialStore credentials, Acc
 
         if (!string.Equals(clientId, username, StringComparison.Ordinal))
         {
-            return (null, "client id differs from the user name");
+            return (null, ClientIdMismatch);
         }
 
         if (username.StartsWith(BrokerIdentity.UserPrefix, StringComparison.Ordinal))
