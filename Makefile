@@ -9,7 +9,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 EXES := firmware/CallSync.Agent server/CallSync.Hub tools/CallSync.Cli tools/CallSync.Companion.Cli
 
-.PHONY: build run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip clean
+.PHONY: build run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip config-docs clean
 
 build:
 	@mkdir -p $(OUT)
@@ -28,6 +28,10 @@ deps:
 test: deps
 	$(DOTNET) build CallSync.Firmware.sln -c $(CONFIG) -nologo -clp:ErrorsOnly
 	@deploy/run-tests.sh $(CONFIG)
+
+# The configuration references in docs/configuration.md and docs/hub-configuration.md, from the key declarations.
+config-docs:
+	@deploy/config-docs.sh
 
 FUZZ_SECONDS ?= 60
 fuzz-sip:

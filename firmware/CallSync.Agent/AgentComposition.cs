@@ -8,7 +8,6 @@ using CallSync.Agent.Records;
 using CallSync.Companion;
 using CallSync.Hal;
 using CallSync.Records;
-using CallSync.Sip.Media;
 using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,9 +56,9 @@ internal static class AgentComposition
         services.AddHostedService(sp => sp.GetRequiredService<CompanionService>());
         services.AddHostedService<RetentionService>();
 
-        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<SipStatus>());
-        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<Phone>());
-        services.AddHostedService(sp => sp.GetRequiredService<Phone>());
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<SipLineStatus>());
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<CallManager>());
+        services.AddHostedService(sp => sp.GetRequiredService<CallManager>());
 
         if (options.Board.Kind == BoardKind.Simulated && options.Board.ControlInput)
         {
@@ -92,27 +91,15 @@ internal static class AgentComposition
 
     private static void RegisterCalls(IServiceCollection services, AgentOptions options)
     {
-        services.AddSingleton<CallRegistry>();
-        services.AddSingleton<CallMediaHub>();
-        services.AddSingleton<IInCallMedia>(sp => sp.GetRequiredService<CallMediaHub>());
+        services.AddSingleton<CallMediaFactory>();
         services.AddSingleton<RecordCommitter>();
-        services.AddSingleton<ICallFinisher, CallFinisher>();
-        services.AddSingleton(sp =>
-        {
-            var media = sp.GetRequiredService<CallMediaHub>();
-            var agent = new SipUserAgent(SipOptionsMapper.Map(options), media, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
-            media.RemoteNumberOf = callId => agent.Calls.FirstOrDefault(c => c.CallId == callId)?.RemoteNumber;
-            return agent;
-        });
-        services.AddSingleton<SipStatus>();
-        services.AddSingleton(sp => new Phone(
-            sp.GetRequiredService<SipUserAgent>(),
-            sp.GetRequiredService<IBoard>(),
-            sp.GetRequiredService<CallRegistry>(),
-            sp.GetRequiredService<ICallFinisher>(),
-            sp.GetRequiredService<IInCallMedia>(),
-            options.Device.Number,
-            sp.GetRequiredService<ILogger<Phone>>()));
+        services.AddSingleton<CallFinisher>();
+        services.AddSingleton(sp => new SipUserAgent(
+            options.Sip.UserAgent with { Media = sp.GetRequiredService<CallMediaFactory>().Capabilities },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<SipLineStatus>();
+        services.AddSingleton<CallManager>();
         services.AddSingleton<RemoteDialer>();
         services.AddSingleton<PhoneCompanionDialer>();
         services.AddSingleton<ICompanionDialer>(sp => sp.GetRequiredService<PhoneCompanionDialer>());

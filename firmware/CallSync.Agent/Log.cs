@@ -8,8 +8,8 @@ internal static partial class Log
     [LoggerMessage(100, LogLevel.Information, "callsync-agent {Version} starting: device {DeviceId} ({Number}), board {Board}, data {DataDir}")]
     public static partial void Starting(ILogger logger, string version, string deviceId, string number, string board, string dataDir);
 
-    [LoggerMessage(101, LogLevel.Warning, "Configuration key {Key} is not used by this agent and is ignored")]
-    public static partial void UnknownKey(ILogger logger, string key);
+    [LoggerMessage(101, LogLevel.Warning, "Configuration key {Key} is not used by this agent and is ignored{Hint}")]
+    public static partial void UnknownKey(ILogger logger, string key, string hint);
 
     [LoggerMessage(102, LogLevel.Information, "Ready. {Summary}")]
     public static partial void Ready(ILogger logger, string summary);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Hosting;
+using CallSync.Configuration;
 using CallSync.Hal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,16 +16,31 @@ namespace CallSync.Agent;
 internal static class Program
 {
     /// <summary>Exit code for a configuration or start-up problem the operator must fix.</summary>
-    private const int ExitConfiguration = 2;
+    private const int ExitConfiguration = ConfigCheck.ExitInvalid;
 
     private static async Task<int> Main(string[] args)
     {
-        if (args is ["--help" or "-h"])
+        if (!ConfigCommand.TryParse(args, out var command, out var usage))
         {
-            await Console.Out.WriteLineAsync("usage: callsync-agent [--config FILE] [--Section:Key=value ...]\n" +
-                $"  FILE defaults to {AgentConfigurationLoader.DefaultConfigPath}; every key can also be set as " +
-                "CALLSYNC_Section__Key in the environment. See docs/configuration.md.").ConfigureAwait(false);
-            return 0;
+            await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
+            return ExitConfiguration;
+        }
+
+        switch (command.Kind)
+        {
+            case ConfigCommandKind.Help:
+                await Console.Out.WriteLineAsync(
+                    "usage: callsync-agent [--config FILE] [--Section:Key=value ...]\n" +
+                    "       callsync-agent --check-config FILE [--Section:Key=value ...]   validate, start nothing: exit 0, or 2 listing every problem\n" +
+                    "       callsync-agent --print-config-reference                       every key, as the Markdown table in docs/configuration.md\n" +
+                    $"  FILE defaults to {AgentConfigurationLoader.DefaultConfigPath}; every key can also be set as " +
+                    "CALLSYNC_Section__Key in the environment. See docs/configuration.md.").ConfigureAwait(false);
+                return 0;
+            case ConfigCommandKind.PrintReference:
+                await Console.Out.WriteAsync(ConfigReference.Write(AgentOptionsReader.Schema)).ConfigureAwait(false);
+                return 0;
+            case ConfigCommandKind.Check:
+                return await CheckAsync(command).ConfigureAwait(false);
         }
 
         IHost host;
@@ -55,8 +71,31 @@ internal static class Program
         }
     }
 
-    /// <summary>Reads and validates the configuration and builds the host; nothing is started yet.</summary>
-    internal static IHost Build(string[] args)
+    // --check-config FILE: what the agent would read from FILE (with the same environment and overrides), every
+    // problem and warning listed; nothing is opened, bound or created.
+    private static async Task<int> CheckAsync(ConfigCommand command)
+    {
+        var path = Path.GetFullPath(command.File!);
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = AgentConfigurationLoader.Load(path, command.Switches);
+        }
+        catch (StartupError ex)
+        {
+            await Console.Out.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitConfiguration;
+        }
+
+        AgentOptionsReader.TryRead(configuration, out var report);
+        return ConfigCheck.Write(Console.Out, path, report);
+    }
+
+    /// <summary>
+    /// Reads and validates the configuration and builds the host; nothing is started yet. <paramref name="overrides"/>
+    /// replaces registrations after the composition root's (tests: a fake clock).
+    /// </summary>
+    internal static IHost Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var configuration = AgentConfigurationLoader.Load(args, out _);
         var options = AgentOptionsReader.Read(configuration, out var warnings);
@@ -64,14 +103,12 @@ internal static class Program
         var version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
-        builder.Configuration.AddConfiguration(configuration);
         // AddSystemd wires READY=1/STOPPING=1 only under systemd; the notifier itself is always there so the
         // watchdog can ask it whether systemd is listening.
         builder.Services.AddSystemd();
         builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -89,14 +126,19 @@ internal static class Program
             o.MaxQueueLength = 10_000;
         });
         builder.Logging.SetMinimumLevel(LogLevel.Information);
+
+        // The validated levels only: the logging library's own reading of a "Logging" section throws at the first log
+        // line on a level it does not know, after start-up (exit 134 instead of 2).
+        LoggingKeys.Apply(builder.Logging, options.LogLevels);
         AgentComposition.Register(builder.Services, options, dataDirectory, version);
+        overrides?.Invoke(builder.Services);
 
         var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CallSync.Agent");
         Log.Starting(logger, version, options.Device.Id, options.Device.Number, options.Board.Kind.ToString().ToLowerInvariant(), dataDirectory.Path);
-        foreach (var key in warnings)
+        foreach (var warning in warnings)
         {
-            Log.UnknownKey(logger, key);
+            Log.UnknownKey(logger, warning.ShownKey, warning.Hint);
         }
 
         // The board opens hardware (GPIO chip, ALSA devices): its refusal is a one-line start-up error, not a

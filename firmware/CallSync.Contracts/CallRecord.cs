@@ -75,6 +75,9 @@ public sealed record CallRecord
     /// <summary>The recording, or null when the call has none.</summary>
     public RecordingInfo? Recording { get; init; }
 
+    /// <summary>DTMF digits the remote party sent, in order; empty when none.</summary>
+    public IReadOnlyList<DtmfDigit> Dtmf { get; init; } = [];
+
     /// <summary>Conditions worth attention (values in <see cref="RecordFlags"/>); empty when none.</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 }

@@ -76,6 +76,7 @@ public static class CallRecordBuilder
             Quality = call.Quality,
             Origin = call.Origin,
             Recording = recording,
+            Dtmf = call.Dtmf,
             Flags = flags.Distinct(StringComparer.Ordinal).ToArray(),
         };
     }

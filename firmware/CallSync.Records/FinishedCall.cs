@@ -56,6 +56,9 @@ public sealed record FinishedCall
     /// <summary>What started the call.</summary>
     public required CallOrigin Origin { get; init; }
 
+    /// <summary>DTMF digits the remote party sent, in order.</summary>
+    public IReadOnlyList<DtmfDigit> Dtmf { get; init; } = [];
+
     /// <summary>The finalised recording, or null when there is none.</summary>
     public FinishedRecording? Recording { get; init; }
 }

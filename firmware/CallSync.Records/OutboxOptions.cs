@@ -1,9 +1,12 @@
 namespace CallSync.Records;
 
-/// <summary>Options of the MQTT outbox and its publisher (config section "Records").</summary>
+/// <summary>
+/// Options of the MQTT outbox and its publisher. Not a configuration section: the agent sets <see cref="MaxRows"/>
+/// from Mqtt:OutboxLimit; the other members keep their defaults (docs/call-record.md).
+/// </summary>
 public sealed class OutboxOptions
 {
-    /// <summary>Most records the outbox holds; at this size new records are refused. Default 10,000.</summary>
+    /// <summary>Most records the outbox holds; at this size new records are refused. Default 10,000 (the agent: Mqtt:OutboxLimit, 100,000).</summary>
     public int MaxRows { get; set; } = 10_000;
 
     /// <summary>Fill level at which a warning is logged (once per crossing). Default 0.8.</summary>

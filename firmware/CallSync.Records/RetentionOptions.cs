@@ -1,6 +1,9 @@
 namespace CallSync.Records;
 
-/// <summary>Retention of recordings on the phone (config section "Records").</summary>
+/// <summary>
+/// Retention of recordings on the phone. Not a configuration section: the agent sets both members from
+/// Recording:RetentionDays and Recording:QuotaMegabytes (docs/call-record.md).
+/// </summary>
 public sealed class RetentionOptions
 {
     /// <summary>Delivered recordings are deleted this long after the call. Default 7 days. Undelivered ones are never deleted by age.</summary>

@@ -1,15 +1,24 @@
 namespace CallSync.Sdp;
 
-/// <summary>What this side can do for one audio stream; the input to offer and answer creation.</summary>
-public sealed class SdpLocalMedia
+/// <summary>
+/// What this side can do for one audio stream; the input to offer and answer creation. A record, so a caller
+/// derives the description for one exchange with <c>with</c> (direction, version) and keeps everything else.
+/// </summary>
+public sealed record SdpLocalMedia
 {
-    /// <summary>The address the peer should send RTP to (numeric).</summary>
+    /// <summary>The numeric address offered for RTP (IPv4 or IPv6); answers use it for offers of its family.</summary>
     public required string Address { get; init; }
 
-    /// <summary>The local RTP port.</summary>
+    /// <summary>
+    /// The numeric IPv6 address used to answer an <c>IN IP6</c> offer when <see cref="Address"/> is IPv4; null when
+    /// IPv6 media is not configured (such offers are then refused with 301 "IPv6 media not configured").
+    /// </summary>
+    public string? Ipv6Address { get; init; }
+
+    /// <summary>The local RTP port (RTCP on the next one).</summary>
     public required int Port { get; init; }
 
-    /// <summary>Codecs in this side's preference order.</summary>
+    /// <summary>Codecs in this side's preference order: the offer lists them in this order.</summary>
     public required IReadOnlyList<SdpCodec> Codecs { get; init; }
 
     /// <summary>The packetisation time in milliseconds written as <c>a=ptime</c> (20 by default).</summary>
@@ -21,15 +30,18 @@ public sealed class SdpLocalMedia
     /// <summary>Whether to offer and accept RFC 4733 telephone-event (DTMF); true by default.</summary>
     public bool TelephoneEvent { get; init; } = true;
 
+    /// <summary>Whether to offer and accept RFC 3389 comfort noise (CN) for the non-Opus codecs; false by default.</summary>
+    public bool ComfortNoise { get; init; }
+
     /// <summary>The direction this side wants (sendonly to put the peer on hold).</summary>
     public SdpDirection Direction { get; init; } = SdpDirection.SendRecv;
 
-    /// <summary>The o= session id, constant for a call.</summary>
-    public string SessionId { get; init; } = "0";
+    /// <summary>The o= session id, constant for a call: a fresh random number unless set.</summary>
+    public ulong SessionId { get; init; } = SdpOrigin.NewSessionId();
 
     /// <summary>The o= version; the caller increases it for every new offer or answer that changes (RFC 3264 section 8).</summary>
     public ulong SessionVersion { get; init; }
 
-    /// <summary>The o= user name.</summary>
+    /// <summary>The o= user name; a name with whitespace or control characters is written as <c>-</c>.</summary>
     public string UserName { get; init; } = "-";
 }

@@ -14,5 +14,11 @@ internal static class SdpNumbers
     public static bool TryParsePort(ReadOnlySpan<char> text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 0 and <= 65535;
 
+    /// <summary>Parses <c>1*DIGIT</c> that fits 64 bits (no sign, no spaces).</summary>
+    public static bool TryParseDigits(ReadOnlySpan<char> text, out ulong value) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -108,13 +108,7 @@ public static class SdpParser
                     _version = 0;
                     return true;
                 case 'o':
-                    if (!TryParseOrigin(value, out _origin))
-                    {
-                        error = "malformed o= line";
-                        return false;
-                    }
-
-                    return true;
+                    return TryParseOrigin(value, out _origin, out error);
                 case 's':
                     _name = value;
                     return true;
@@ -148,7 +142,12 @@ public static class SdpParser
 
                     return true;
                 case 'a':
-                    var attribute = ParseAttribute(value);
+                    // An attribute that is not name[:value] by RFC 8866's grammar is ignored like an unknown one.
+                    if (!TryParseAttribute(value, out var attribute))
+                    {
+                        return true;
+                    }
+
                     if (_current is not null)
                     {
                         _current.Attributes.Add(attribute);
@@ -250,16 +249,31 @@ public static class SdpParser
     private static string[] Fields(string value) =>
         value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static bool TryParseOrigin(string value, out SdpOrigin? origin)
+    private static bool TryParseOrigin(string value, out SdpOrigin? origin, out string? error)
     {
         origin = null;
         var f = Fields(value);
-        if (f.Length != 6 || !ulong.TryParse(f[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        if (f.Length != 6 || !SdpOrigin.IsValidUserName(f[0]) || !IsAddressTriple(f[3..]))
         {
+            error = "malformed o= line: expected 6 fields";
             return false;
         }
 
-        origin = new SdpOrigin(f[0], f[1], version, new SdpConnection(f[3], f[4], f[5]));
+        // sess-id and sess-version are 1*DIGIT (RFC 8866 section 9); 64 bits hold every id seen in practice.
+        if (!SdpNumbers.TryParseDigits(f[1], out var id))
+        {
+            error = "malformed o= line: sess-id is not a number";
+            return false;
+        }
+
+        if (!SdpNumbers.TryParseDigits(f[2], out var version))
+        {
+            error = "malformed o= line: sess-version is not a number";
+            return false;
+        }
+
+        origin = new SdpOrigin(f[0], id, version, new SdpConnection(f[3], f[4], f[5]));
+        error = null;
         return true;
     }
 
@@ -267,7 +281,7 @@ public static class SdpParser
     {
         connection = null;
         var f = Fields(value);
-        if (f.Length != 3)
+        if (f.Length != 3 || !IsAddressTriple(f))
         {
             return false;
         }
@@ -288,7 +302,7 @@ public static class SdpParser
     {
         media = null;
         var f = Fields(value);
-        if (f.Length < 3)
+        if (f.Length < 3 || !SdpText.IsToken(f[0]) || !SdpText.IsProto(f[2]) || !f.Skip(3).All(fmt => SdpText.IsToken(fmt)))
         {
             return false;
         }
@@ -322,9 +336,22 @@ public static class SdpParser
         return true;
     }
 
-    private static SdpAttribute ParseAttribute(string value)
+    private static bool TryParseAttribute(string value, out SdpAttribute attribute)
     {
+        attribute = null!;
         var colon = value.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? new SdpAttribute(value.Trim()) : new SdpAttribute(value[..colon].Trim(), value[(colon + 1)..]);
+        var name = (colon < 0 ? value : value[..colon]).Trim();
+        var text = colon < 0 ? null : value[(colon + 1)..];
+        if (!SdpAttribute.IsValid(name, text))
+        {
+            return false;
+        }
+
+        attribute = new SdpAttribute(name, text);
+        return true;
     }
+
+    // nettype and addrtype are tokens; an address is a non-ws-string (checked further where it is used).
+    private static bool IsAddressTriple(string[] f) =>
+        SdpText.IsToken(f[0]) && SdpText.IsToken(f[1]) && SdpText.IsNonWsString(f[2]);
 }

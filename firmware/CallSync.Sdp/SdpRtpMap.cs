@@ -39,15 +39,28 @@ public sealed record SdpRtpMap(int PayloadType, string EncodingName, int ClockRa
         ? $"{PayloadType} {EncodingName}/{ClockRate}"
         : $"{PayloadType} {EncodingName}/{ClockRate}/{Channels}";
 
-    /// <summary>The static payload types of RFC 3551 table 4 that may appear without an rtpmap.</summary>
-    public static SdpRtpMap? ForStaticPayloadType(int payloadType) => payloadType switch
+    /// <summary>The static payload types of RFC 3551 tables 4 and 5 that may appear without an rtpmap.</summary>
+    public static SdpRtpMap? ForStaticPayloadType(int payloadType) =>
+        (uint)payloadType < (uint)StaticTable.Length ? StaticTable[payloadType] : null;
+
+    private static readonly SdpRtpMap?[] StaticTable = BuildStaticTable();
+
+    private static SdpRtpMap?[] BuildStaticTable()
     {
-        0 => new SdpRtpMap(0, "PCMU", 8000),
-        3 => new SdpRtpMap(3, "GSM", 8000),
-        4 => new SdpRtpMap(4, "G723", 8000),
-        8 => new SdpRtpMap(8, "PCMA", 8000),
-        9 => new SdpRtpMap(9, "G722", 8000),
-        18 => new SdpRtpMap(18, "G729", 8000),
-        _ => null,
-    };
+        var t = new SdpRtpMap?[35];
+        SdpRtpMap[] known =
+        [
+            new(0, "PCMU", 8000), new(3, "GSM", 8000), new(4, "G723", 8000), new(5, "DVI4", 8000), new(6, "DVI4", 16000),
+            new(7, "LPC", 8000), new(8, "PCMA", 8000), new(9, "G722", 8000), new(10, "L16", 44100, 2), new(11, "L16", 44100),
+            new(12, "QCELP", 8000), new(13, "CN", 8000), new(14, "MPA", 90000), new(15, "G728", 8000), new(16, "DVI4", 11025),
+            new(17, "DVI4", 22050), new(18, "G729", 8000), new(25, "CelB", 90000), new(26, "JPEG", 90000), new(28, "nv", 90000),
+            new(31, "H261", 90000), new(32, "MPV", 90000), new(33, "MP2T", 90000), new(34, "H263", 90000),
+        ];
+        foreach (var map in known)
+        {
+            t[map.PayloadType] = map;
+        }
+
+        return t;
+    }
 }

@@ -1,6 +1,6 @@
 namespace CallSync.Sdp;
 
-/// <summary>A parsed or built session description (RFC 4566 section 5).</summary>
+/// <summary>A parsed or built session description (RFC 8866 section 5).</summary>
 public sealed class SdpSessionDescription
 {
     /// <summary>The protocol version, always 0.</summary>
@@ -56,6 +56,23 @@ public sealed class SdpSessionDescription
     {
         ArgumentNullException.ThrowIfNull(media);
         return media.Connection ?? Connection;
+    }
+
+    /// <summary>A copy with another <c>o=</c> line and everything else shared.</summary>
+    public SdpSessionDescription WithOrigin(SdpOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return new SdpSessionDescription
+        {
+            Version = Version,
+            Origin = origin,
+            SessionName = SessionName,
+            Connection = Connection,
+            Timing = Timing,
+            OtherLines = OtherLines,
+            Attributes = Attributes,
+            Media = Media,
+        };
     }
 
     /// <inheritdoc />

@@ -13,6 +13,7 @@ public abstract partial class SipMessage
     private IReadOnlyList<SipUriReference>? _callInfo;
     private IReadOnlyList<SipUriReference>? _alertInfo;
     private SipSessionExpires? _sessionExpires;
+    private IReadOnlyList<SipWarning>? _warnings;
 
     /// <summary>Every Via entry, top first (comma lists and repeated headers flattened); empty when any is malformed.</summary>
     public IReadOnlyList<SipVia> Vias => _vias ??= ParseList<SipVia>(SipHeaderKind.Via, SipVia.TryParse);
@@ -136,6 +137,9 @@ public abstract partial class SipMessage
 
     /// <summary>Methods of Allow.</summary>
     public IReadOnlyList<string> Allow => GetTokens(SipHeaderKind.Allow);
+
+    /// <summary>Warning values (RFC 3261 20.43), e.g. why a peer answered 488; empty when any is malformed.</summary>
+    public IReadOnlyList<SipWarning> Warnings => _warnings ??= ParseList<SipWarning>(SipHeaderKind.Warning, SipWarning.TryParse);
 
     /// <summary>User-Agent, or null.</summary>
     public string? UserAgent => Headers.GetValue(SipHeaderKind.UserAgent);

@@ -55,4 +55,10 @@ internal static partial class Log
 
     [LoggerMessage(1307, LogLevel.Information, "Call {CallId}: peer wants a session interval of at least {Seconds} s, retrying")]
     public static partial void SessionIntervalRaised(ILogger logger, string callId, long seconds);
+
+    [LoggerMessage(1308, LogLevel.Information, "Call {CallId}: INVITE refused with {StatusCode}: {Reason}")]
+    public static partial void InviteRefused(ILogger logger, string callId, int statusCode, string reason);
+
+    [LoggerMessage(1309, LogLevel.Information, "Call {CallId}: re-INVITE offer refused with 488: {Reason}")]
+    public static partial void OfferRefused(ILogger logger, string callId, string reason);
 }

@@ -1,4 +1,4 @@
-using System.Security.Cryptography.X509Certificates;
+using CallSync.Configuration;
 using CallSync.Hub.Api;
 using CallSync.Hub.Bindings;
 using CallSync.Hub.Configuration;
@@ -33,17 +33,19 @@ internal static class HubApplication
         var secrets = HubDataDirectory.Prepare(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Http.Urls);
-        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Nothing the API takes is large; everything bigger is refused before it is read.
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            if (options.Http.CertificatePath is { } certificate)
-            {
-                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate =
-                    X509Certificate2.CreateFromPemFile(certificate, options.Http.CertificateKeyPath));
-            }
         });
+        if (options.Http.Certificate is not null)
+        {
+            // The slim builder leaves HTTPS out unless asked; the certificate was checked when the options were read.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            var certificate = HttpKeys.LoadCertificate(options.Http);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Logging.ClearProviders();
         if (configureLogging is null)
         {
@@ -54,6 +56,8 @@ internal static class HubApplication
         {
             configureLogging(builder.Logging);
         }
+
+        LoggingKeys.Apply(builder.Logging, options.LogLevels);
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default));

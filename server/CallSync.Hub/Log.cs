@@ -11,7 +11,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Hub listening on {Urls} with {Provider} storage")]
     public static partial void HubStarted(ILogger logger, string urls, string provider);
 
-    [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "Data directory {DataDir}; generated now: {Generated}")]
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "Configuration key {Key} is not used by this hub and is ignored{Hint}")]
+    public static partial void UnknownConfigurationKey(ILogger logger, string key, string hint);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "Data directory {DataDir}; generated now: {Generated}")]
     public static partial void DataDirectory(ILogger logger, string dataDir, string generated);
 
     [LoggerMessage(EventId = 7023, Level = LogLevel.Error, Message = "Handling a message on {Topic} failed")]

@@ -61,6 +61,40 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_FileWithByteOrderMark_IsRead()
+    {
+        var path = Path.Combine(_dir, "bom.json");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(AgentOptionsReaderTests.ExampleJson)]);
+
+        Assert.Equal("desk-0001", AgentConfigurationLoader.Load(["--config", path], out _)["Device:Id"]);
+    }
+
+    [Theory]
+    [InlineData("directory", "configuration: {0} is a directory, not a file")]
+    [InlineData("duplicate", "configuration: {0} cannot be used (A duplicate key 'sip:MaxCalls' was found)")]
+    [InlineData("oversized", "configuration: file {0} is larger than 1024 KiB")]
+    public void Load_UnusableFile_OneLineSayingWhy(string kind, string expected)
+    {
+        var path = Path.Combine(_dir, kind + ".json");
+        switch (kind)
+        {
+            case "directory":
+                Directory.CreateDirectory(path);
+                break;
+            case "duplicate":
+                File.WriteAllText(path, """{ "Sip": { "MaxCalls": 1 }, "sip": { "MaxCalls": 2 } }""");
+                break;
+            default:
+                File.WriteAllText(path, "{ \"Device\": { \"Id\": \"" + new string('x', 2 << 20) + "\" } }");
+                break;
+        }
+
+        var error = Assert.Throws<StartupError>(() => AgentConfigurationLoader.Load(["--config", path], out _));
+
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path), error.Message);
+    }
+
+    [Fact]
     public void Load_ConfigWithoutPath_IsAUsageError()
     {
         var error = Assert.Throws<StartupError>(() => AgentConfigurationLoader.Load(["--config"], out _));

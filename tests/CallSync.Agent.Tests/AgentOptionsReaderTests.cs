@@ -1,4 +1,7 @@
+using System.Net;
 using CallSync.Agent.Configuration;
+using CallSync.Configuration;
+using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.Configuration;
 
 namespace CallSync.Agent.Tests;
@@ -40,26 +43,35 @@ public sealed class AgentOptionsReaderTests
         Assert.Equal("/var/lib/callsync", options.Device.DataDir);
         Assert.Equal(BoardKind.Simulated, options.Board.Kind);
         Assert.Equal(["udp:127.0.0.1:5060", "tcp:127.0.0.1:5060"], options.Sip.Listen.Select(l => l.ToString()));
+        Assert.Equal(["udp:127.0.0.1:5060", "tcp:127.0.0.1:5060"], options.Sip.UserAgent.ListenEndPoints.Select(l => l.ToString()));
         Assert.Equal("sip:127.0.0.1:5080", options.Sip.Registrar);
-        Assert.Equal("127.0.0.1:5080", options.Sip.Domain);
-        Assert.Equal("secret", options.Sip.Password);
+        Assert.True(options.Sip.UserAgent.Register);
+        Assert.Equal("1001", options.Sip.UserAgent.User);
+        Assert.Equal("1001", options.Sip.UserAgent.AuthUser);
+        Assert.Equal("127.0.0.1:5080", options.Sip.UserAgent.Domain);
+        Assert.Equal("secret", options.Sip.UserAgent.Password);
         Assert.Equal(AutoAnswerMode.Off, options.Sip.AutoAnswer);
-        Assert.Equal(2, options.Sip.MaxCalls);
-        Assert.Equal(["PCMU", "PCMA", "opus"], options.Sip.Codecs);
+        Assert.Equal(2, options.Sip.UserAgent.MaxCalls);
+        Assert.Equal(["G722", "PCMU", "PCMA", "opus", "telephone-event"], options.Sip.Codecs);
         Assert.True(options.Recording.Enabled);
         Assert.Equal(32_000, options.Recording.Bitrate);
         Assert.Equal(new Uri("mqtt://127.0.0.1:1883"), options.Mqtt!.Url);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Mqtt.KeepAlive);
         Assert.Equal("tcp:127.0.0.1:7301", options.Companion!.Listen.ToString());
         Assert.Equal("/var/lib/callsync/control.sock", options.Control.Socket);
-        Assert.Equal("127.0.0.1", options.Rtp.Address);
+        Assert.Equal(IPAddress.Loopback, options.Rtp.Address);
+        Assert.Null(options.Rtp.Address6);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Rtp.InactivityTimeout);
+        Assert.Equal(MediaEncryption.Off, options.Rtp.Encryption);
+        Assert.False(options.Rtp.AllowSdesOverPlainSip);
     }
 
     [Theory]
     [InlineData("off", AutoAnswerMode.Off, 0)]
-    [InlineData("on", AutoAnswerMode.Always, 0)]
-    [InlineData("2s", AutoAnswerMode.Always, 2000)]
-    [InlineData("1500ms", AutoAnswerMode.Always, 1500)]
+    [InlineData("on", AutoAnswerMode.Immediately, 0)]
+    [InlineData("0s", AutoAnswerMode.Immediately, 0)]
+    [InlineData("2s", AutoAnswerMode.AfterDelay, 2000)]
+    [InlineData("1500ms", AutoAnswerMode.AfterDelay, 1500)]
     [InlineData("requested", AutoAnswerMode.WhenRequested, 0)]
     public void Read_AutoAnswer_AcceptsEveryForm(string value, AutoAnswerMode mode, int delayMs)
     {
@@ -74,10 +86,13 @@ public sealed class AgentOptionsReaderTests
         const string json = """{ "Device": { "Id": "d1", "Number": "+4930123" } }""";
         var options = AgentOptionsReader.Read(Config(json), out _);
         Assert.Null(options.Sip.Registrar);
+        Assert.False(options.Sip.UserAgent.Register);
+        Assert.Equal("+4930123", options.Sip.UserAgent.User);
         Assert.Null(options.Mqtt);
         Assert.Null(options.Companion);
         Assert.Equal(AgentOptionsReader.DefaultDataDir, options.Device.DataDir);
         Assert.Equal(["udp:0.0.0.0:5060", "tcp:0.0.0.0:5060"], options.Sip.Listen.Select(l => l.ToString()));
+        Assert.Equal(IPAddress.Any, options.Rtp.Address);
     }
 
     [Theory]
@@ -133,7 +148,7 @@ public sealed class AgentOptionsReaderTests
     public void Read_UnknownKeys_AreWarningsNotErrors()
     {
         AgentOptionsReader.Read(Config(ExampleJson, ("Sip:AutoAnwser", "on"), ("Telemetry:On", "true")), out var warnings);
-        Assert.Equal(["Sip:AutoAnwser", "Telemetry"], warnings.Order(StringComparer.Ordinal));
+        Assert.Equal(["Sip:AutoAnwser", "Telemetry"], warnings.Select(w => w.Key).Order(StringComparer.Ordinal));
     }
 
     [Theory]

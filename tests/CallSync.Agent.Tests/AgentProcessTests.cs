@@ -11,19 +11,25 @@ public sealed class AgentProcessTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Config(Action<JsonObject>? change = null)
+    /// <summary>
+    /// Writes the example file made runnable here (data in <paramref name="dir"/>/data, free ports, no registrar, broker
+    /// or companion), changed by <paramref name="change"/>; returns its path.
+    /// </summary>
+    internal static string WriteConfig(string dir, Action<JsonObject>? change = null)
     {
         var json = JsonNode.Parse(AgentOptionsReaderTests.ExampleJson)!.AsObject();
-        json["Device"]!["DataDir"] = Path.Combine(_dir, "data");
+        json["Device"]!["DataDir"] = Path.Combine(dir, "data");
         json["Sip"]!["Listen"] = new JsonArray("udp:127.0.0.1:0", "tcp:127.0.0.1:0");
         json["Sip"]!.AsObject().Remove("Registrar");
         json.Remove("Mqtt");
         json.Remove("Companion");
         change?.Invoke(json);
-        var path = Path.Combine(_dir, $"agent-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(dir, $"agent-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json.ToJsonString());
         return path;
     }
+
+    private string Config(Action<JsonObject>? change = null) => WriteConfig(_dir, change);
 
     [Fact]
     public void Start_BrokenKey_ExitsTwoNamingTheKey()

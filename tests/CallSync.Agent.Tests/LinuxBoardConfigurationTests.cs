@@ -118,7 +118,7 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
     [InlineData("Board:GpioChip", "gpiochip0", "configuration: Board:GpioChip = \"gpiochip0\" is invalid; expected the absolute path of a GPIO chip such as /dev/gpiochip0")]
     [InlineData("Board:Display", "tty1", "configuration: Board:Display = \"tty1\" is invalid; expected an absolute path: a terminal such as /dev/tty1, or a file")]
     [InlineData("Board:Debounce", "5s", "configuration: Board:Debounce = \"5s\" is invalid; expected a duration from 0s to 1s such as 30s, 10m or 1h")]
-    [InlineData("Board:RingOn", "0", "configuration: Board:RingOn = \"0\" is invalid; expected a duration from 0.1s to 1m such as 30s, 10m or 1h")]
+    [InlineData("Board:RingOn", "0", "configuration: Board:RingOn = \"0\" is invalid; expected a duration from 100ms to 1m such as 30s, 10m or 1h")]
     [InlineData("Board:DisplayColumns", "4", "configuration: Board:DisplayColumns = \"4\" is invalid; expected a whole number from 8 to 256")]
     [InlineData("Board:AudioClock", "card", "configuration: Board:AudioClock = \"card\" is invalid; expected device (the sound card paces the audio) or system (for PCMs without a clock)")]
     [InlineData("Board:DisplayLines", "0", "configuration: Board:DisplayLines = \"0\" is invalid; expected a whole number from 1 to 16")]

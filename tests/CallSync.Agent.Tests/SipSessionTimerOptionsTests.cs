@@ -1,4 +1,3 @@
-using CallSync.Agent.Calls;
 using CallSync.Agent.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -19,7 +18,7 @@ public sealed class SipSessionTimerOptionsTests
     [Fact]
     public void Read_NoSessionKeys_ThirtyMinutesWithRfcMinimum()
     {
-        var sip = SipOptionsMapper.Map(Read());
+        var sip = Read().Sip.UserAgent;
 
         Assert.Equal(TimeSpan.FromMinutes(30), sip.SessionExpires);
         Assert.Equal(TimeSpan.FromSeconds(90), sip.MinSessionExpires);
@@ -29,7 +28,7 @@ public sealed class SipSessionTimerOptionsTests
     [InlineData("off")]
     [InlineData("0")]
     public void Read_SessionExpiresOff_TimersSwitchedOff(string value) =>
-        Assert.Equal(TimeSpan.Zero, SipOptionsMapper.Map(Read(("Sip:SessionExpires", value))).SessionExpires);
+        Assert.Equal(TimeSpan.Zero, Read(("Sip:SessionExpires", value)).Sip.UserAgent.SessionExpires);
 
     [Fact]
     public void Read_SessionExpiresBelowMinimum_NamesKeyAndRange()

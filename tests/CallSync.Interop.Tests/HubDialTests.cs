@@ -30,7 +30,7 @@ public sealed class HubDialTests : IDisposable
             ["Http"] = new JsonObject { ["Urls"] = hubUrl },
             ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["DataDir"] = Path.Combine(_setup.Directory, "hub-data") },
             ["Mqtt"] = new JsonObject { ["Embedded"] = true, ["EmbeddedAddress"] = "127.0.0.1", ["EmbeddedPort"] = mqttPort },
-            ["Security"] = new JsonObject { ["TokenSecret"] = new string('s', 40), ["PasswordIterations"] = 100_000 },
+            ["Security"] = new JsonObject { ["TokenSecret"] = "Hx7-Lq2mRv9Tz4pWk8Nb3Yc6Jd1Fs5Ga0Q", ["PasswordIterations"] = 100_000 },
             ["Admin"] = new JsonObject { ["User"] = "admin", ["Password"] = "admin-password" },
         }.ToJsonString());
         using var hub = HubProcess.Start(hubConfig);

@@ -5,7 +5,7 @@ using CallSync.Control;
 namespace CallSync.Agent.Calls;
 
 /// <summary>The technician CLI's call commands: dial, hangup, answer, hold, calls.</summary>
-internal sealed class CallControlHandler(Phone phone, ICallHistory history) : IControlCommandHandler
+internal sealed class CallControlHandler(CallManager calls, ICallHistory history) : IControlCommandHandler
 {
     public IReadOnlyCollection<string> Commands { get; } = ["dial", "hangup", "answer", "hold", "calls"];
 
@@ -23,7 +23,7 @@ internal sealed class CallControlHandler(Phone phone, ICallHistory history) : IC
         switch (request.Command, request.Args)
         {
             case ("dial", [var target]):
-                var attempt = await phone.DialAsync(target, new CallOrigin { Kind = OriginKind.Cli }, cancellationToken).ConfigureAwait(false);
+                var attempt = await calls.DialAsync(target, new CallOrigin { Kind = OriginKind.Cli }, cancellationToken).ConfigureAwait(false);
                 return attempt.Status switch
                 {
                     DialAttemptStatus.Started => ControlResponse.Ok($"dialling {target} (record {attempt.Call!.RecordId}, call-id {attempt.Call.CallId})"),
@@ -33,13 +33,13 @@ internal sealed class CallControlHandler(Phone phone, ICallHistory history) : IC
             case ("dial", _):
                 return ControlResponse.Usage("usage: dial TARGET (a number or a SIP URI)");
             case ("hangup", []):
-                return await phone.HangUpAsync(cancellationToken).ConfigureAwait(false)
+                return await calls.HangUpAsync(cancellationToken).ConfigureAwait(false)
                     ? ControlResponse.Ok("hung up")
                     : ControlResponse.Refused("no call to hang up");
             case ("answer", []):
-                return phone.Answer() ? ControlResponse.Ok("answered") : ControlResponse.Refused("no call is ringing");
+                return await calls.AnswerAsync(cancellationToken).ConfigureAwait(false) ? ControlResponse.Ok("answered") : ControlResponse.Refused("no call is ringing");
             case ("hold", []):
-                return await phone.ToggleHoldAsync(cancellationToken).ConfigureAwait(false) switch
+                return await calls.ToggleHoldAsync(cancellationToken).ConfigureAwait(false) switch
                 {
                     true => ControlResponse.Ok("on hold"),
                     false => ControlResponse.Ok("resumed"),

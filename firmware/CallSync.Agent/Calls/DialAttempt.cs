@@ -1,10 +1,10 @@
 namespace CallSync.Agent.Calls;
 
 /// <summary>What asking the phone to dial did.</summary>
-public sealed record DialAttempt(DialAttemptStatus Status, PhoneCall? Call, string Reason)
+internal sealed record DialAttempt(DialAttemptStatus Status, CallSession? Call, string Reason)
 {
-    /// <summary>The INVITE is on its way; follow <see cref="PhoneCall.Finished"/>.</summary>
-    public static DialAttempt Started(PhoneCall call) => new(DialAttemptStatus.Started, call, "");
+    /// <summary>The call exists and its INVITE is on its way; follow <see cref="CallSession.Finished"/>.</summary>
+    public static DialAttempt Started(CallSession call) => new(DialAttemptStatus.Started, call, "");
 
     /// <summary>Another call is up; nothing was dialled.</summary>
     public static DialAttempt Busy() => new(DialAttemptStatus.Busy, null, "busy: another call is in progress");
@@ -12,6 +12,6 @@ public sealed record DialAttempt(DialAttemptStatus Status, PhoneCall? Call, stri
     /// <summary>The target is not a number or SIP URI.</summary>
     public static DialAttempt Invalid(string reason) => new(DialAttemptStatus.Invalid, null, reason);
 
-    /// <summary>The call could not be placed (no domain, cannot resolve, stopping).</summary>
+    /// <summary>The call could not be placed (no domain, no free RTP port, stopping).</summary>
     public static DialAttempt Failed(string reason) => new(DialAttemptStatus.Failed, null, reason);
 }

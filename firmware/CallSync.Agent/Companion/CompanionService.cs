@@ -54,9 +54,9 @@ internal sealed class CompanionService(
 
         try
         {
-            _transport = companion.Listen.Transport == "rfcomm"
-                ? RfcommCompanionTransport.Listen((byte)companion.Listen.Port)
-                : TcpCompanionTransport.Listen(companion.Listen.ToIPEndPoint());
+            _transport = companion.Listen.Tcp is { } tcp
+                ? TcpCompanionTransport.Listen(tcp)
+                : RfcommCompanionTransport.Listen(companion.Listen.RfcommChannel);
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or BluetoothUnavailableException)
         {

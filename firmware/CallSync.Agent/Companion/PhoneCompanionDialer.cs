@@ -8,21 +8,21 @@ namespace CallSync.Agent.Companion;
 /// <summary>The paired mobile dials through the phone's one dial path and follows the phone's calls.</summary>
 internal sealed class PhoneCompanionDialer : ICompanionDialer
 {
-    private readonly Phone _phone;
+    private readonly CallManager _calls;
     private readonly TimeProvider _time;
 
-    public PhoneCompanionDialer(Phone phone, TimeProvider time)
+    public PhoneCompanionDialer(CallManager calls, TimeProvider time)
     {
-        _phone = phone;
+        _calls = calls;
         _time = time;
-        _phone.CallEvent += Forward;
+        _calls.Progress += Forward;
     }
 
     public event EventHandler<CompanionCallEventArgs>? CallEvent;
 
     public async ValueTask<DialOutcome> DialAsync(string number, CancellationToken cancellationToken)
     {
-        var attempt = await _phone.DialAsync(number, new CallOrigin { Kind = OriginKind.Companion }, cancellationToken).ConfigureAwait(false);
+        var attempt = await _calls.DialAsync(number, new CallOrigin { Kind = OriginKind.Companion }, cancellationToken).ConfigureAwait(false);
         return attempt.Status switch
         {
             DialAttemptStatus.Started => DialOutcome.Started(attempt.Call!.RecordId.ToString()),
@@ -32,14 +32,14 @@ internal sealed class PhoneCompanionDialer : ICompanionDialer
         };
     }
 
-    private void Forward(object? sender, PhoneCallEventArgs e)
+    private void Forward(object? sender, CallProgressEventArgs e)
     {
-        var kind = e.Kind switch
+        var kind = e.Progress switch
         {
-            PhoneCallEvent.Ringing => CallEventKind.Ringing,
-            PhoneCallEvent.Answered => CallEventKind.Answered,
+            CallProgress.Ringing => CallEventKind.Ringing,
+            CallProgress.Answered => CallEventKind.Answered,
             _ => CallEventKind.Ended,
         };
-        CallEvent?.Invoke(this, new CompanionCallEventArgs(e.Call.RecordId.ToString(), kind, _time.GetUtcNow(), e.Detail));
+        CallEvent?.Invoke(this, new CompanionCallEventArgs(e.RecordId.ToString(), kind, _time.GetUtcNow(), e.Detail));
     }
 }

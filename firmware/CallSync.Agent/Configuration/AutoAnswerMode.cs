@@ -1,14 +1,17 @@
 namespace CallSync.Agent.Configuration;
 
-/// <summary>When an incoming call is answered without the handset being lifted.</summary>
+/// <summary>When the call manager answers an incoming call without the user (Sip:AutoAnswer).</summary>
 public enum AutoAnswerMode
 {
-    /// <summary>Never: ring until the user lifts the handset.</summary>
+    /// <summary>Never: the call rings until the handset is lifted. The default.</summary>
     Off,
 
-    /// <summary>Always, after <see cref="SipOptions.AutoAnswerDelay"/>.</summary>
-    Always,
+    /// <summary>At once.</summary>
+    Immediately,
 
-    /// <summary>Only when the INVITE asks for it (Call-Info answer-after, Alert-Info auto-answer).</summary>
+    /// <summary>After <see cref="SipOptions.AutoAnswerDelay"/>.</summary>
+    AfterDelay,
+
+    /// <summary>Only when the INVITE asks for it: Call-Info <c>answer-after=N</c> or Alert-Info with auto-answer.</summary>
     WhenRequested,
 }

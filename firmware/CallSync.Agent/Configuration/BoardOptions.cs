@@ -3,18 +3,26 @@ using CallSync.Hal.Linux;
 namespace CallSync.Agent.Configuration;
 
 /// <summary>The board and, for the simulated one, what its microphone plays and where its speaker writes.</summary>
-/// <param name="Kind">simulated or linux.</param>
-/// <param name="SampleRate">The handset's audio rate: 8000 or 16000.</param>
-/// <param name="Microphone">Simulated only: "tone:HZ", "wav:PATH" or "silence".</param>
-/// <param name="Speaker">Simulated only: a WAV file the speaker writes, or null for none.</param>
-/// <param name="ControlInput">Simulated only: read board line commands (key 123, hook off) from standard input.</param>
-/// <param name="AlsaDevice">Linux only: the ALSA PCM name for capture and playback unless Board:AlsaCapture / Board:AlsaPlayback say otherwise.</param>
-/// <param name="Linux">Linux only: the board's wiring (PCMs, GPIO chip and lines, ringer cadence, display), already validated.</param>
-public sealed record BoardOptions(
-    BoardKind Kind,
-    int SampleRate,
-    string Microphone,
-    string? Speaker,
-    bool ControlInput,
-    string AlsaDevice,
-    LinuxBoardOptions Linux);
+public sealed record BoardOptions
+{
+    /// <summary>Board:Kind.</summary>
+    public required BoardKind Kind { get; init; }
+
+    /// <summary>Board:SampleRate, the handset's audio rate: 8000 or 16000.</summary>
+    public required int SampleRate { get; init; }
+
+    /// <summary>Board:Microphone, simulated only: "tone:HZ", "wav:PATH" or "silence".</summary>
+    public required string Microphone { get; init; }
+
+    /// <summary>Board:Speaker, simulated only: a WAV file the speaker writes, or null for none.</summary>
+    public string? Speaker { get; init; }
+
+    /// <summary>Board:ControlInput, simulated only: read board line commands (key 123, hook off) from standard input.</summary>
+    public required bool ControlInput { get; init; }
+
+    /// <summary>Board:AlsaDevice, linux only: the PCM for capture and playback unless Board:AlsaCapture / Board:AlsaPlayback say otherwise.</summary>
+    public required string AlsaDevice { get; init; }
+
+    /// <summary>Linux only: the board's wiring (PCMs, GPIO chip and lines, ringer cadence, display), already validated.</summary>
+    public required LinuxBoardOptions Linux { get; init; }
+}

@@ -1,4 +1,8 @@
 namespace CallSync.Agent.Configuration;
 
-/// <summary>Where the paired mobile connects: "tcp:HOST:PORT" or "rfcomm:CHANNEL".</summary>
-public sealed record CompanionOptions(ListenEndpoint Listen);
+/// <summary>Where the paired mobile connects (Companion:Listen).</summary>
+public sealed record CompanionOptions
+{
+    /// <summary>Companion:Listen.</summary>
+    public required CompanionListenEndPoint Listen { get; init; }
+}

@@ -1,21 +1,34 @@
+using CallSync.Configuration;
+
 namespace CallSync.Agent.Configuration;
 
 /// <summary>
-/// A configuration value the agent cannot use: which key, what it held and what was expected. The agent prints
-/// <see cref="Message"/> as its one line and exits with code 2.
+/// A configuration the agent cannot use. <see cref="Report"/> lists every problem; <see cref="Message"/> is the one
+/// line the agent prints (the first problem, and how many more) before it exits with code 2.
 /// </summary>
-public sealed class ConfigurationError(string key, string? value, string expected) : Exception(Format(key, value, expected))
+public sealed class ConfigurationError : Exception
 {
-    /// <summary>The full key, e.g. "Sip:AutoAnswer".</summary>
-    public string Key { get; } = key;
+    /// <summary>An error for a report with at least one problem.</summary>
+    public ConfigurationError(ConfigReport report)
+        : base(Summary(report))
+    {
+        Report = report;
+    }
 
-    /// <summary>The value found, or null when the key was missing.</summary>
-    public string? Value { get; } = value;
+    /// <summary>Every problem and warning.</summary>
+    public ConfigReport Report { get; }
 
-    /// <summary>What the key accepts.</summary>
-    public string Expected { get; } = expected;
+    /// <summary>The first problem's full key, e.g. "Sip:AutoAnswer".</summary>
+    public string Key => Report.Problems[0].Key;
 
-    private static string Format(string key, string? value, string expected) => value is null
-        ? $"configuration: {key} is missing; expected {expected}"
-        : $"configuration: {key} = \"{value}\" is invalid; expected {expected}";
+    private static string Summary(ConfigReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.IsValid)
+        {
+            throw new ArgumentException("a configuration error needs a problem", nameof(report));
+        }
+
+        return report.Summary(AgentOptionsReader.CheckCommand);
+    }
 }

@@ -1,4 +1,20 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Call recording and the retention of recordings on the phone.</summary>
-public sealed record RecordingOptions(bool Enabled, int Bitrate, bool NoticeTone, int RetentionDays, long QuotaBytes);
+public sealed record RecordingOptions
+{
+    /// <summary>Recording:Enabled.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>Recording:Bitrate, bit/s of the stereo Opus recording.</summary>
+    public required int Bitrate { get; init; }
+
+    /// <summary>Recording:NoticeTone.</summary>
+    public required bool NoticeTone { get; init; }
+
+    /// <summary>Recording:RetentionDays: delivered recordings older than this are removed.</summary>
+    public required int RetentionDays { get; init; }
+
+    /// <summary>Recording:QuotaMegabytes, in bytes.</summary>
+    public required long QuotaBytes { get; init; }
+}

@@ -1,4 +1,28 @@
+using System.Net;
+
 namespace CallSync.Agent.Configuration;
 
-/// <summary>Where media flows.</summary>
-public sealed record RtpOptions(string Address, int PortMin, int PortMax);
+/// <summary>Where media flows and how.</summary>
+public sealed record RtpOptions
+{
+    /// <summary>Rtp:Address, the IPv4 address media is bound to and announced in SDP.</summary>
+    public required IPAddress Address { get; init; }
+
+    /// <summary>Rtp:Address6, the IPv6 address for media, or null: IPv6 offers are refused with 488 (reserved).</summary>
+    public IPAddress? Address6 { get; init; }
+
+    /// <summary>Rtp:PortMin, the lowest RTP port.</summary>
+    public required int PortMin { get; init; }
+
+    /// <summary>Rtp:PortMax, the highest RTP port (above <see cref="PortMin"/>).</summary>
+    public required int PortMax { get; init; }
+
+    /// <summary>Rtp:InactivityTimeout: a call without any RTP for this long is ended; <see cref="TimeSpan.Zero"/>: never (reserved).</summary>
+    public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rtp:Encryption, SRTP with SDES keys (reserved).</summary>
+    public MediaEncryption Encryption { get; init; }
+
+    /// <summary>Rtp:AllowSdesOverPlainSip: send SDES keys in SDP over unencrypted SIP (reserved).</summary>
+    public bool AllowSdesOverPlainSip { get; init; }
+}

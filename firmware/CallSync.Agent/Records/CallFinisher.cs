@@ -8,48 +8,25 @@ using CallSync.Sip.UserAgent;
 namespace CallSync.Agent.Records;
 
 /// <summary>
-/// Turns an ended call into its record: media statistics and the finalised recording are gathered, the record
-/// is built and committed by <see cref="RecordCommitter"/> (metadata to the MQTT outbox, audio to the companion
-/// outbox, in one transaction; parked in the journal when the outbox is full).
+/// Turns an ended call into its record: the media's statistics and finalised recording are joined to what SIP
+/// knows, and the record is committed by <see cref="RecordCommitter"/> (metadata to the MQTT outbox, audio to the
+/// companion outbox, in one transaction; parked in the journal when the outbox is full).
 /// </summary>
-internal sealed class CallFinisher(
-    AgentOptions options,
-    CallMediaHub media,
-    RecordCommitter committer,
-    RecordingOutbox recordings,
-    CallJournal journal,
-    TimeProvider time) : ICallFinisher
+internal sealed class CallFinisher(AgentOptions options, RecordCommitter committer, RecordingOutbox recordings)
 {
-    public void Started(PhoneCall call, SipCall sipCall)
+    public FinishedCallSummary Finish(CallSession session, SipCallOutcome outcome, MediaOutcome? media)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        ArgumentNullException.ThrowIfNull(sipCall);
-        journal.Begin(call,
-            sipCall.Direction == SipCallDirection.Outgoing ? CallDirection.Outgoing : CallDirection.Incoming,
-            call.Dialled ?? sipCall.RemoteNumber ?? sipCall.RemoteUri,
-            time.GetUtcNow());
-    }
-
-    public void Answered(PhoneCall call)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        journal.Answered(call.RecordId, time.GetUtcNow());
-    }
-
-    public async Task<FinishedCallSummary> FinishAsync(PhoneCall call, SipCallOutcome outcome, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(outcome);
-        var mediaOutcome = await media.FinishAsync(call.CallId).ConfigureAwait(false);
-        var statistics = mediaOutcome?.Statistics;
-        var recording = mediaOutcome?.Recording;
+        var statistics = media?.Statistics;
+        var recording = media?.Recording;
         var finished = new FinishedCall
         {
-            RecordId = call.RecordId,
+            RecordId = session.RecordId,
             CallId = outcome.CallId,
-            Direction = outcome.Direction == SipCallDirection.Outgoing ? CallDirection.Outgoing : CallDirection.Incoming,
+            Direction = session.Direction,
             LocalNumber = options.Device.Number,
-            RemoteNumber = call.Dialled ?? outcome.RemoteNumber ?? outcome.RemoteUri,
+            RemoteNumber = session.Remote,
             StartedAt = outcome.StartedAt,
             RingingAt = outcome.RingingAt,
             AnsweredAt = outcome.AnsweredAt,
@@ -63,7 +40,7 @@ internal sealed class CallFinisher(
                 SipCallParty.Remote => CallEndedBy.Remote,
                 _ => CallEndedBy.System,
             },
-            Codec = mediaOutcome?.Codec,
+            Codec = media?.Codec,
             Quality = statistics is null || statistics.PacketsReceived == 0 ? null : new CallQuality
             {
                 LossPercent = Math.Round(statistics.LossPercent, 2),
@@ -71,7 +48,8 @@ internal sealed class CallFinisher(
                 RttMs = statistics.RoundTripMs is { } rtt ? Math.Round(rtt, 1) : null,
                 Mos = Math.Round(statistics.Mos, 2),
             },
-            Origin = call.Origin,
+            Origin = session.Origin,
+            Dtmf = [.. session.Digits],
             Recording = recording is null ? null : new FinishedRecording
             {
                 Path = recording.Path,
@@ -89,7 +67,7 @@ internal sealed class CallFinisher(
             recordings.ApplyRetention();
         }
 
-        return new FinishedCallSummary(call.RecordId, finished.Result, outcome.StatusCode, outcome.Reason);
+        return new FinishedCallSummary(session.RecordId, finished.Result, outcome.StatusCode, outcome.Reason);
     }
 
     private static CallResult Map(SipCallResult result) => result switch

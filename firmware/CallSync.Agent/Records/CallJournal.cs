@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CallSync.Agent.Calls;
 using CallSync.Agent.Hosting;
 using CallSync.Contracts;
 using CallSync.Records;
@@ -37,18 +36,14 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
 
     public string Path { get; } = System.IO.Path.Combine(dataDirectory.Path, "calls.journal");
 
-    /// <summary>Where earlier versions kept a file per call; read once at start, then removed.</summary>
-    private string LegacyDirectory { get; } = System.IO.Path.Combine(dataDirectory.Path, "calls");
-
     /// <summary>True when finished calls wait for room in the outbox (set by <see cref="Park"/> and recovery).</summary>
     public bool HasParked => Volatile.Read(ref _parked) > 0;
 
-    public void Begin(PhoneCall call, CallDirection direction, string remote, DateTimeOffset startedAt)
+    public void Begin(Guid recordId, string callId, CallDirection direction, string remote, CallOrigin origin, DateTimeOffset startedAt)
     {
-        ArgumentNullException.ThrowIfNull(call);
         lock (_gate)
         {
-            Write(new CallJournalEntry(call.RecordId, call.CallId, direction, remote, call.Origin, startedAt));
+            Write(new CallJournalEntry(recordId, callId, direction, remote, origin, startedAt));
         }
     }
 
@@ -111,7 +106,6 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
     public IReadOnlyList<CallJournalEntry> Leftovers()
     {
         var found = new Dictionary<Guid, CallJournalEntry>();
-        ReadLegacy(found);
         if (File.Exists(Path))
         {
             foreach (var text in File.ReadLines(Path))
@@ -141,10 +135,6 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
             try
             {
                 Compact();
-                if (Directory.Exists(LegacyDirectory))
-                {
-                    Directory.Delete(LegacyDirectory, recursive: true); // its calls are in the journal now
-                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -181,29 +171,6 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
             // A line cut off by a power cut: the change it described is lost, the others are not.
             RecordsLog.JournalLineSkipped(logger, Path, ex.Message);
             return null;
-        }
-    }
-
-    private void ReadLegacy(Dictionary<Guid, CallJournalEntry> found)
-    {
-        if (!Directory.Exists(LegacyDirectory))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(LegacyDirectory, "*.json"))
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize(File.ReadAllBytes(file), CallJournalJsonContext.Default.CallJournalEntry) is { } entry)
-                {
-                    found[entry.RecordId] = entry;
-                }
-            }
-            catch (JsonException ex)
-            {
-                RecordsLog.JournalLineSkipped(logger, file, ex.Message);
-            }
         }
     }
 

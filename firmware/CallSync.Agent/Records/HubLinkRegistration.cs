@@ -37,12 +37,12 @@ internal static class HubLinkRegistration
             var link = sp.GetRequiredService<MqttLink>();
             var outbox = sp.GetRequiredService<RecordOutbox>();
             var recordings = sp.GetRequiredService<RecordingOutbox>();
-            var phone = sp.GetRequiredService<Calls.Phone>();
+            var calls = sp.GetRequiredService<Calls.CallManager>();
             return new CommandProcessor(sp.GetRequiredService<DeviceIdentity>(), linkOptions, sp.GetRequiredService<DeviceCredentials>(),
                 sp.GetRequiredService<CommandLedger>(), sp.GetRequiredService<RemoteDialer>(), new DurableReplyTransport(outbox, link),
                 () => new CallSync.Contracts.DeviceStatus
                 {
-                    Activity = phone.Activity,
+                    Activity = calls.Activity,
                     Boot = link.Boot,
                     PendingRecords = outbox.Count,
                     PendingRecordings = recordings.PendingCount,

@@ -5,13 +5,13 @@ using CallSync.Mqtt;
 namespace CallSync.Agent.Records;
 
 /// <summary>Remote commands (from the hub over MQTT) act on the phone through this.</summary>
-internal sealed class RemoteDialer(Phone phone) : IDialer
+internal sealed class RemoteDialer(CallManager calls) : IDialer
 {
-    public DeviceActivity Activity => phone.Activity;
+    public DeviceActivity Activity => calls.Activity;
 
     public async Task<DialOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken)
     {
-        var attempt = await phone.DialAsync(number, origin, cancellationToken).ConfigureAwait(false);
+        var attempt = await calls.DialAsync(number, origin, cancellationToken).ConfigureAwait(false);
         switch (attempt.Status)
         {
             case DialAttemptStatus.Started:
@@ -24,5 +24,5 @@ internal sealed class RemoteDialer(Phone phone) : IDialer
         }
     }
 
-    public Task<bool> HangupAsync(CancellationToken cancellationToken) => phone.HangUpAsync(cancellationToken);
+    public Task<bool> HangupAsync(CancellationToken cancellationToken) => calls.HangUpAsync(cancellationToken);
 }

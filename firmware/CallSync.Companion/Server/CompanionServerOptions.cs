@@ -1,6 +1,6 @@
 namespace CallSync.Companion.Server;
 
-/// <summary>Tuning of the phone side of the companion link (configuration section <c>Companion</c>).</summary>
+/// <summary>Tuning of the phone side of the companion link: library defaults, not configuration keys (the agent reads only Companion:Listen).</summary>
 public sealed class CompanionServerOptions
 {
     /// <summary>Recording chunk size. 32 KiB keeps a chunk under 3 s at 100 kbit/s, so a drop loses little.</summary>

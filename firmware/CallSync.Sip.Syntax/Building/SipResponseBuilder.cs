@@ -5,6 +5,10 @@ namespace CallSync.Sip.Syntax;
 /// <summary>Builds a response (RFC 3261 section 8.2.6).</summary>
 public sealed class SipResponseBuilder : SipMessageBuilder
 {
+    // Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII / UTF8-CONT / SP / HTAB), RFC 3261 25.1.
+    private static readonly System.Buffers.SearchValues<char> ReasonChars = System.Buffers.SearchValues.Create(
+        ";/?:@&=+$,abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'() \t");
+
     private int _statusCode;
 
     /// <summary>Starts a response with the given status and no headers; a null reason uses the standard phrase.</summary>
@@ -27,7 +31,11 @@ public sealed class SipResponseBuilder : SipMessageBuilder
         }
     }
 
-    /// <summary>The reason phrase (CR and LF are replaced by spaces when written).</summary>
+    /// <summary>
+    /// The reason phrase. Written as RFC 3261 25.1's Reason-Phrase allows: CR and LF become spaces, and a character
+    /// outside reserved / unreserved / non-ASCII / SP / HTAB (a quote, an angle bracket, a lone '%', a control
+    /// character) is %HH-escaped.
+    /// </summary>
     public string ReasonPhrase { get; set; }
 
     /// <summary>
@@ -71,7 +79,7 @@ public sealed class SipResponseBuilder : SipMessageBuilder
     public SipResponse Build() => (SipResponse)BuildMessage();
 
     private protected override string GetStartLine()
-        => "SIP/2.0 " + StatusCode.ToString(CultureInfo.InvariantCulture) + " " + ReasonPhrase.Replace('\r', ' ').Replace('\n', ' ');
+        => "SIP/2.0 " + StatusCode.ToString(CultureInfo.InvariantCulture) + " " + SipText.EscapeKeepingEscapes(SipText.OneLine(ReasonPhrase), ReasonChars, keepNonAscii: true);
 
     private static string WithTag(string raw, SipNameAddress? parsed, string? tag)
     {

@@ -51,14 +51,18 @@ internal static class SipText
         return sb.ToString();
     }
 
-    /// <summary>A display name or parameter value as a quoted string, escaping quote and backslash.</summary>
+    /// <summary>
+    /// A display name or parameter value as a quoted-string (RFC 3261 25.1): quote, backslash and control characters
+    /// become quoted-pairs; CR, LF and NUL, which a header line cannot carry, become spaces (see <see cref="OneLine"/>).
+    /// </summary>
     internal static string Quote(string value)
     {
         var sb = new StringBuilder(value.Length + 2);
         sb.Append('"');
-        foreach (var c in value)
+        foreach (var c in OneLine(value))
         {
-            if (c is '"' or '\\')
+            // qdtext takes HTAB (as LWS) and everything visible but quote and backslash; the rest needs a backslash.
+            if (c is '"' or '\\' || (c < ' ' && c != '\t') || c == '\u007f')
             {
                 sb.Append('\\');
             }
@@ -68,6 +72,10 @@ internal static class SipText
 
         return sb.Append('"').ToString();
     }
+
+    /// <summary>The text with CR, LF and NUL replaced by spaces: what a one-line header value can hold.</summary>
+    internal static string OneLine(string value) =>
+        value.AsSpan().IndexOfAny('\r', '\n', '\0') < 0 ? value : value.Replace('\r', ' ').Replace('\n', ' ').Replace('\0', ' ');
 
     /// <summary>
     /// Splits a comma-separated header value at top-level commas (outside quotes and angle brackets).
@@ -172,7 +180,7 @@ internal static class SipText
     }
 
     /// <summary>Escapes every character outside <paramref name="allowed"/> as %HH of its UTF-8 bytes.</summary>
-    internal static string Escape(string value, System.Buffers.SearchValues<char> allowed)
+    internal static string Escape(string value, System.Buffers.SearchValues<char> allowed, bool keepNonAscii = false)
     {
         if (!value.AsSpan().ContainsAnyExcept(allowed))
         {
@@ -184,7 +192,7 @@ internal static class SipText
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (allowed.Contains(c))
+            if (allowed.Contains(c) || (keepNonAscii && c >= '\u0080'))
             {
                 sb.Append(c);
                 continue;
@@ -200,6 +208,47 @@ internal static class SipText
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Like <see cref="Escape"/> for text kept in its wire form: a valid %HH escape stays, a lone '%' and every other
+    /// character outside <paramref name="allowed"/> is escaped.
+    /// </summary>
+    internal static string EscapeKeepingEscapes(string value, System.Buffers.SearchValues<char> allowed, bool keepNonAscii = false)
+    {
+        // Nearly every value needs nothing: no copy then.
+        var first = value.AsSpan().IndexOfAnyExcept(allowed);
+        if (first < 0 || (keepNonAscii && OnlyNonAscii(value.AsSpan(first), allowed)))
+        {
+            return value;
+        }
+
+        var sb = new StringBuilder(value.Length + 8);
+        var start = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '%' && i + 2 < value.Length && char.IsAsciiHexDigit(value[i + 1]) && char.IsAsciiHexDigit(value[i + 2]))
+            {
+                sb.Append(Escape(value[start..i], allowed, keepNonAscii)).Append(value, i, 3);
+                i += 2;
+                start = i + 1;
+            }
+        }
+
+        return start == 0 ? Escape(value, allowed, keepNonAscii) : sb.Append(Escape(value[start..], allowed, keepNonAscii)).ToString();
+    }
+
+    private static bool OnlyNonAscii(ReadOnlySpan<char> s, System.Buffers.SearchValues<char> allowed)
+    {
+        foreach (var c in s)
+        {
+            if (c < '\u0080' && !allowed.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;

@@ -148,7 +148,7 @@ public sealed class SipNameAddress
             sb.Append(SipText.Quote(DisplayName)).Append(' ');
         }
 
-        sb.Append('<').Append(Uri.ToString()).Append('>').Append(Parameters.Format(';'));
+        sb.Append('<').Append(Uri.ToString()).Append('>').Append(Parameters.FormatHeader());
         return sb.ToString();
     }
 

@@ -11,6 +11,10 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
 
     private static readonly System.Buffers.SearchValues<char> ValueForbidden = System.Buffers.SearchValues.Create(" \t\r\n\"<>,;");
 
+    // paramchar = param-unreserved / unreserved / escaped (RFC 3261 25.1); '%' only as the start of an escape.
+    private static readonly System.Buffers.SearchValues<char> UriParamChars = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()[]/:&+$");
+
     private readonly SipParameter[] _items;
 
     private SipParameters(SipParameter[] items) => _items = items;
@@ -87,10 +91,19 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The parameters as written on the wire: <c>;a=b;c</c> (empty string when there are none).</summary>
-    public override string ToString() => Format(';');
+    /// <summary>The parameters as written after a header value: <c>;a=b;c</c> (empty string when there are none).</summary>
+    public override string ToString() => FormatHeader();
 
-    internal string Format(char separator)
+    /// <summary>
+    /// Header parameters (RFC 3261 25.1 generic-param): a value that is not a token, host or quoted-string is written
+    /// as a quoted-string. An IPv6 address stays as it is: that is Via's received (RFC 3261 20.42, RFC 5118 4.5).
+    /// </summary>
+    internal string FormatHeader() => Format(';', static v => IsGenValue(v) ? v : SipText.Quote(v), static n => n);
+
+    /// <summary>URI parameters (RFC 3261 19.1.1): characters outside paramchar are %HH-escaped, escapes kept.</summary>
+    internal string FormatUri() => Format(';', static v => SipText.EscapeKeepingEscapes(v, UriParamChars), static n => SipText.EscapeKeepingEscapes(n, UriParamChars));
+
+    private string Format(char separator, Func<string, string> value, Func<string, string> name)
     {
         if (_items.Length == 0)
         {
@@ -100,15 +113,22 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
         var sb = new StringBuilder();
         foreach (var p in _items)
         {
-            sb.Append(separator).Append(p.Name);
+            sb.Append(separator).Append(name(p.Name));
             if (p.Value is not null)
             {
-                sb.Append('=').Append(p.Value);
+                sb.Append('=').Append(value(p.Value));
             }
         }
 
         return sb.ToString();
     }
+
+    // gen-value = token / host / quoted-string (RFC 3261 25.1).
+    private static bool IsGenValue(string v) =>
+        SipChars.IsToken(v.AsSpan())
+        || (SipUri.TryParseHostPort(v, out _, out var port) && port is null)
+        || (v.Length >= 2 && v[0] == '"' && SipText.SkipQuoted(v, 0) == v.Length)
+        || (v.Contains(':', StringComparison.Ordinal) && System.Net.IPAddress.TryParse(v, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !v.Contains('%', StringComparison.Ordinal));
 
     /// <summary>
     /// Parses <c>;name[=value]</c> repeated (the text after the first separator). Names must be tokens, values

@@ -46,5 +46,5 @@ public sealed class SipSessionExpires
 
     /// <summary>The value as written: <c>1800;refresher=uac</c>.</summary>
     public override string ToString()
-        => new StringBuilder().Append(SipNameAddress.FormatSeconds(Interval)).Append(Parameters.Format(';')).ToString();
+        => new StringBuilder().Append(SipNameAddress.FormatSeconds(Interval)).Append(Parameters.FormatHeader()).ToString();
 }

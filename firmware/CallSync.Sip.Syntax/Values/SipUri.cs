@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -9,7 +8,7 @@ namespace CallSync.Sip.Syntax;
 /// A <c>sip:</c>, <c>sips:</c> or <c>tel:</c> URI (RFC 3261 19.1, RFC 3966): user and password (escapes resolved),
 /// host (name, IPv4 or bracketed IPv6), port, parameters and headers. Immutable.
 /// </summary>
-public sealed class SipUri : IEquatable<SipUri>
+public sealed partial class SipUri : IEquatable<SipUri>
 {
     // user = 1*( unreserved / escaped / user-unreserved ), RFC 3261 25.1.
     private static readonly SearchValues<char> UserAllowed = SearchValues.Create(
@@ -17,6 +16,10 @@ public sealed class SipUri : IEquatable<SipUri>
 
     private static readonly SearchValues<char> PasswordAllowed = SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()&=+$,");
+
+    // hname / hvalue = *( hnv-unreserved / unreserved / escaped ), RFC 3261 25.1: no '&', '=' or ',' unescaped.
+    private static readonly SearchValues<char> HeaderAllowed = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()[]/?:+$");
 
     private static readonly SearchValues<char> HostAllowed = SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
@@ -27,21 +30,25 @@ public sealed class SipUri : IEquatable<SipUri>
 
     private string? _text;
 
-    /// <summary>Creates a URI from its parts; <paramref name="user"/> and <paramref name="password"/> are unescaped text.</summary>
-    /// <exception cref="ArgumentException">The host is empty for a sip/sips URI, or the port is out of range.</exception>
+    /// <summary>
+    /// Creates a URI from its parts; <paramref name="user"/> and <paramref name="password"/> are unescaped text. An
+    /// IPv6 host may be given with or without brackets (it is written as an IPv6reference).
+    /// </summary>
+    /// <exception cref="ArgumentException">The host of a sip/sips URI is not a host name, IPv4 or IPv6 address, or the port is out of range.</exception>
     public SipUri(SipUriScheme scheme, string? user, string host, int? port = null, SipParameters? parameters = null, SipParameters? headers = null, string? password = null)
+        : this(scheme, user, CheckedHost(scheme, host), port, parameters, headers, password, text: null)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        if (scheme != SipUriScheme.Tel && host.Length == 0)
-        {
-            throw new ArgumentException("A sip or sips URI needs a host.", nameof(host));
-        }
+    }
 
+    // For parts already known to be valid (parsed, or taken from another SipUri): no second check, no copies.
+    private SipUri(SipUriScheme scheme, string? user, string host, int? port, SipParameters? parameters, SipParameters? headers, string? password, string? text)
+    {
         if (port is < 1 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(port), "Port must be 1-65535.");
         }
 
+        _text = text;
         Scheme = scheme;
         User = string.IsNullOrEmpty(user) ? null : user;
         Password = password;
@@ -81,252 +88,11 @@ public sealed class SipUri : IEquatable<SipUri>
     /// <summary>True when the host is an IPv6 reference.</summary>
     public bool IsIPv6 => Host.StartsWith('[');
 
-    /// <summary>Parses a URI; throws for text that is not one (use <see cref="TryParse"/> for input from the network).</summary>
-    /// <exception cref="FormatException">The text is not a sip, sips or tel URI.</exception>
-    public static SipUri Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var uri) ? uri : throw new FormatException("Not a sip, sips or tel URI.");
-    }
-
-    /// <summary>Parses a URI; false for anything else. Never throws on input.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipUri? uri)
-    {
-        uri = null;
-        if (text.ContainsAny(SipChars.UriForbidden))
-        {
-            return false;
-        }
-
-        var colon = text.IndexOf(':');
-        if (colon <= 0)
-        {
-            return false;
-        }
-
-        var schemeText = text[..colon];
-        SipUriScheme scheme;
-        if (schemeText.Equals("sip", StringComparison.OrdinalIgnoreCase))
-        {
-            scheme = SipUriScheme.Sip;
-        }
-        else if (schemeText.Equals("sips", StringComparison.OrdinalIgnoreCase))
-        {
-            scheme = SipUriScheme.Sips;
-        }
-        else if (schemeText.Equals("tel", StringComparison.OrdinalIgnoreCase))
-        {
-            scheme = SipUriScheme.Tel;
-        }
-        else
-        {
-            return false;
-        }
-
-        var rest = text[(colon + 1)..];
-        if (scheme == SipUriScheme.Tel)
-        {
-            return TryParseTel(rest, text, out uri);
-        }
-
-        // Headers start at the first '?' after the host part.
-        string? user = null;
-        string? password = null;
-        var at = rest.IndexOf('@');
-        if (at >= 0)
-        {
-            var userInfo = rest[..at];
-            var pc = userInfo.IndexOf(':');
-            var userText = pc < 0 ? userInfo : userInfo[..pc];
-            if (userText.Length == 0 || !OnlyEscapes(userText, UserAllowed))
-            {
-                return false;
-            }
-
-            if (!SipText.TryUnescape(userText, out var u))
-            {
-                return false;
-            }
-
-            user = u;
-            if (pc >= 0)
-            {
-                var pw = userInfo[(pc + 1)..];
-                if (!OnlyEscapes(pw, PasswordAllowed) || !SipText.TryUnescape(pw, out var p))
-                {
-                    return false;
-                }
-
-                password = p;
-            }
-
-            rest = rest[(at + 1)..];
-        }
-
-        var q = rest.IndexOf('?');
-        var headersText = q < 0 ? [] : rest[(q + 1)..];
-        if (q >= 0)
-        {
-            rest = rest[..q];
-        }
-
-        var semi = rest.IndexOf(';');
-        var hostPort = semi < 0 ? rest : rest[..semi];
-        if (!TryParseHostPort(hostPort, out var host, out var port))
-        {
-            return false;
-        }
-
-        var parameters = SipParameters.Empty;
-        if (semi >= 0 && !SipParameters.TryParse(rest[(semi + 1)..], ';', false, out parameters))
-        {
-            return false;
-        }
-
-        var headers = SipParameters.Empty;
-        if (q >= 0)
-        {
-            if (!SipParameters.TryParse(headersText, '&', false, out var rawHeaders))
-            {
-                return false;
-            }
-
-            var list = new SipParameter[rawHeaders.Count];
-            for (var i = 0; i < list.Length; i++)
-            {
-                string? value = null;
-                if (rawHeaders[i].Value is { } v && !SipText.TryUnescape(v, out value))
-                {
-                    return false;
-                }
-
-                list[i] = new SipParameter(rawHeaders[i].Name, value);
-            }
-
-            headers = SipParameters.Create(list);
-        }
-
-        uri = new SipUri(scheme, user, host, port, parameters, headers, password) { _text = text.ToString() };
-        return true;
-    }
-
-    /// <summary>
-    /// Parses <c>host[:port]</c> (host a name, IPv4, or [IPv6]); used for URIs and Via sent-by.
-    /// </summary>
-    internal static bool TryParseHostPort(ReadOnlySpan<char> s, out string host, out int? port)
-    {
-        host = string.Empty;
-        port = null;
-        if (s.Length == 0)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> portText = [];
-        if (s[0] == '[')
-        {
-            var close = s.IndexOf(']');
-            if (close < 0 || close < 3 || s[1..close].ContainsAnyExcept(Ipv6Allowed) || !s[1..close].Contains(':'))
-            {
-                return false;
-            }
-
-            host = s[..(close + 1)].ToString();
-            var after = s[(close + 1)..];
-            if (after.Length > 0)
-            {
-                if (after[0] != ':')
-                {
-                    return false;
-                }
-
-                portText = after[1..];
-                if (portText.Length == 0)
-                {
-                    return false;
-                }
-            }
-        }
-        else
-        {
-            var c = s.IndexOf(':');
-            var h = c < 0 ? s : s[..c];
-            if (h.Length == 0 || h.ContainsAnyExcept(HostAllowed))
-            {
-                return false;
-            }
-
-            host = h.ToString();
-            if (c >= 0)
-            {
-                portText = s[(c + 1)..];
-                if (portText.Length == 0)
-                {
-                    return false;
-                }
-            }
-        }
-
-        if (portText.Length > 0)
-        {
-            if (portText.Length > 5 || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 65535)
-            {
-                return false;
-            }
-
-            port = p;
-        }
-
-        return true;
-    }
-
-    private static bool TryParseTel(ReadOnlySpan<char> rest, ReadOnlySpan<char> whole, out SipUri? uri)
-    {
-        uri = null;
-        var semi = rest.IndexOf(';');
-        var number = semi < 0 ? rest : rest[..semi];
-        if (number.Length == 0 || number.ContainsAnyExcept(TelAllowed))
-        {
-            return false;
-        }
-
-        var parameters = SipParameters.Empty;
-        if (semi >= 0 && !SipParameters.TryParse(rest[(semi + 1)..], ';', false, out parameters))
-        {
-            return false;
-        }
-
-        uri = new SipUri(SipUriScheme.Tel, number.ToString(), string.Empty, null, parameters) { _text = whole.ToString() };
-        return true;
-    }
-
-    private static bool OnlyEscapes(ReadOnlySpan<char> s, SearchValues<char> allowed)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (s[i] == '%')
-            {
-                if (i + 2 >= s.Length || !char.IsAsciiHexDigit(s[i + 1]) || !char.IsAsciiHexDigit(s[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
-            }
-            else if (!allowed.Contains(s[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>A copy with parameter <paramref name="name"/> set (null value = flag).</summary>
-    public SipUri WithParameter(string name, string? value) => new(Scheme, User, Host, Port, Parameters.With(name, value), Headers, Password);
+    public SipUri WithParameter(string name, string? value) => new(Scheme, User, Host, Port, Parameters.With(name, value), Headers, Password, text: null);
 
     /// <summary>A copy without URI headers (what RFC 3261 12.1.1 wants when a URI becomes a Request-URI).</summary>
-    public SipUri WithoutHeaders() => Headers.Count == 0 ? this : new SipUri(Scheme, User, Host, Port, Parameters, null, Password);
+    public SipUri WithoutHeaders() => Headers.Count == 0 ? this : new SipUri(Scheme, User, Host, Port, Parameters, null, Password, text: null);
 
     /// <summary>The URI as text: the original text when parsed, otherwise built with escapes applied.</summary>
     public override string ToString() => _text ??= Format();
@@ -370,18 +136,16 @@ public sealed class SipUri : IEquatable<SipUri>
             }
         }
 
-        sb.Append(Parameters.Format(';'));
+        sb.Append(Parameters.FormatUri());
         if (Headers.Count > 0)
         {
             var first = true;
             foreach (var h in Headers)
             {
-                sb.Append(first ? '?' : '&').Append(h.Name);
+                // header = hname "=" hvalue: the '=' is always written, even for an empty value.
+                sb.Append(first ? '?' : '&').Append(SipText.EscapeKeepingEscapes(h.Name, HeaderAllowed))
+                    .Append('=').Append(SipText.Escape(h.Value ?? string.Empty, HeaderAllowed));
                 first = false;
-                if (h.Value is not null)
-                {
-                    sb.Append('=').Append(SipText.Escape(h.Value, PasswordAllowed));
-                }
             }
         }
 

@@ -51,5 +51,5 @@ public sealed class SipUriReference
     }
 
     /// <summary>The entry as written: <c>&lt;uri&gt;;params</c>.</summary>
-    public override string ToString() => "<" + Uri + ">" + Parameters.Format(';');
+    public override string ToString() => "<" + Uri + ">" + Parameters.FormatHeader();
 }

@@ -13,16 +13,33 @@ public sealed class SipVia
     /// <summary>The magic cookie that marks an RFC 3261 branch id (section 8.1.1.7).</summary>
     public const string BranchMagicCookie = "z9hG4bK";
 
-    /// <summary>Creates a Via entry.</summary>
-    /// <exception cref="ArgumentException">The transport or host is empty.</exception>
+    /// <summary>Creates a Via entry; an IPv6 host may be given with or without brackets.</summary>
+    /// <exception cref="ArgumentException">The transport is not a token, or the host is not a host name, IPv4 or IPv6 address.</exception>
     public SipVia(string transport, string host, int? port, SipParameters? parameters = null)
+        : this(CheckedTransport(transport), CheckedHost(host), port, parameters, trusted: true)
     {
-        ArgumentException.ThrowIfNullOrEmpty(transport);
-        ArgumentException.ThrowIfNullOrEmpty(host);
+    }
+
+    // For parts already known to be valid (parsed, or taken from another SipVia).
+    private SipVia(string transport, string host, int? port, SipParameters? parameters, bool trusted)
+    {
+        _ = trusted;
         Transport = transport.ToUpperInvariant();
         Host = host;
         Port = port;
         Parameters = parameters ?? SipParameters.Empty;
+    }
+
+    private static string CheckedTransport(string transport)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transport);
+        return SipChars.IsToken(transport.AsSpan()) ? transport : throw new ArgumentException("A Via transport is a token.", nameof(transport));
+    }
+
+    private static string CheckedHost(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return SipUri.NormaliseHost(host) ?? throw new ArgumentException($"'{host}' is not a host name, IPv4 or IPv6 address.", nameof(host));
     }
 
     /// <summary>Creates a Via for a new request with a fresh branch and an empty <c>rport</c> (RFC 3581 section 3).</summary>
@@ -67,16 +84,27 @@ public sealed class SipVia
     /// <summary>The <c>maddr</c> parameter, or null.</summary>
     public string? MAddr => Parameters.GetValue("maddr");
 
-    /// <summary>A copy with <c>received</c> and (when requested) <c>rport</c> filled in, as a server does (RFC 3581 section 4).</summary>
+    /// <summary>
+    /// A copy with <c>received</c> and (when requested) <c>rport</c> filled in, as a server does (RFC 3581 section 4).
+    /// An IPv6 source is written as RFC 3261's via-received wants it: no brackets, no zone (RFC 5118 section 4.5).
+    /// </summary>
     public SipVia WithReceived(string received, int? rport)
     {
-        var p = Parameters.With("received", received);
+        ArgumentNullException.ThrowIfNull(received);
+        var address = received.Trim('[', ']');
+        if (System.Net.IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            ip.ScopeId = 0;
+            address = ip.ToString();
+        }
+
+        var p = Parameters.With("received", address);
         if (rport is { } rp && HasRPort)
         {
             p = p.With("rport", rp.ToString(CultureInfo.InvariantCulture));
         }
 
-        return new SipVia(Transport, Host, Port, p);
+        return new SipVia(Transport, Host, Port, p, trusted: true);
     }
 
     /// <summary>Parses one Via entry (not a comma list); false when malformed. Never throws on input.</summary>
@@ -114,7 +142,7 @@ public sealed class SipVia
             return false;
         }
 
-        via = new SipVia(transport.ToString(), host, port, parameters);
+        via = new SipVia(transport.ToString(), host, port, parameters, trusted: true);
         return true;
     }
 
@@ -128,7 +156,7 @@ public sealed class SipVia
             sb.Append(':').Append(p.ToString(CultureInfo.InvariantCulture));
         }
 
-        return sb.Append(Parameters.Format(';')).ToString();
+        return sb.Append(Parameters.FormatHeader()).ToString();
     }
 
     private static string RemoveLws(ReadOnlySpan<char> s)

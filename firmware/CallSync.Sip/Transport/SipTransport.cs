@@ -16,6 +16,7 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly List<SipChannel> _channels = [];
+    private readonly SipHandlingClock _handling = new();
 
     /// <summary>Binds every endpoint at once (port 0 picks a free port; see <see cref="Channels"/> for the real ones).</summary>
     /// <exception cref="SocketException">An endpoint cannot be bound.</exception>
@@ -51,6 +52,9 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
     /// their responses go; for responses the target is simply the source.
     /// </summary>
     public event Action<SipMessage, SipTarget>? MessageReceived;
+
+    /// <summary>How long received messages have held the receive threads so far.</summary>
+    public SipHandlingTimes HandlingTimes => _handling.Snapshot();
 
     /// <summary>The bound channels.</summary>
     public IReadOnlyList<SipChannel> Channels => _channels;
@@ -128,14 +132,18 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
 
     private void OnMessage(SipMessage message, SipTarget source)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (message is SipRequest request)
         {
             var stamped = SipMessages.WithReceived(request, source.EndPoint);
             MessageReceived?.Invoke(stamped, ResponseTargetFor(stamped, source));
-            return;
+        }
+        else
+        {
+            MessageReceived?.Invoke(message, source);
         }
 
-        MessageReceived?.Invoke(message, source);
+        _handling.Record(started);
     }
 
     private void OnMalformed(SipParseError error, SipTarget source)

@@ -1,63 +1,109 @@
 using CallSync.Sdp;
 using CallSync.Sip.Authentication;
-using CallSync.Sip.Media;
-using CallSync.Sip.Syntax;
-using CallSync.Sip.Transactions;
+using CallSync.Sip.Dialogs;
 using CallSync.Sip.Transport;
 
 namespace CallSync.Sip.UserAgent;
 
 /// <summary>
-/// One call and its dialog (RFC 3261 section 12): tags, Call-ID, CSeq counters, remote target and route
-/// set. The agent answers, rejects and hangs up through it; <see cref="Completion"/> yields the outcome.
+/// One call: its dialog (<see cref="SipDialog"/>), its state, and the role-specific state of its INVITE, session
+/// timer and offer/answer. The agent answers, rejects, holds and hangs up through it; everything that happens to
+/// it is raised as a <see cref="SipCallEvent"/>, and <see cref="Completion"/> yields the outcome.
 /// </summary>
 public sealed class SipCall
 {
-    private readonly SipUserAgent _owner;
+    private readonly SipUserAgentCore _core;
     private readonly TaskCompletionSource<SipCallOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile SipCallState _state;
 
-    internal SipCall(SipUserAgent owner, string callId, SipCallDirection direction, SipNameAddress local, SipNameAddress remote, DateTimeOffset startedAt)
+    internal SipCall(SipUserAgentCore core, SipDialog dialog, SipCallDirection direction, SdpLocalMedia media, DateTimeOffset startedAt)
     {
-        _owner = owner;
-        CallId = callId;
+        _core = core;
+        Dialog = dialog;
         Direction = direction;
-        Local = local;
-        Remote = remote;
+        Negotiation = new SipMediaNegotiation(media);
+        SessionTimer = new SipSessionTimerState(core.Options.SessionExpires, core.Options.MinSessionExpires);
         StartedAt = startedAt;
     }
 
     /// <summary>The SIP Call-ID.</summary>
-    public string CallId { get; }
+    public string CallId => Dialog.CallId;
 
     /// <summary>Incoming or outgoing.</summary>
     public SipCallDirection Direction { get; }
 
     /// <summary>The current state.</summary>
-    public SipCallState State { get; internal set; }
+    public SipCallState State
+    {
+        get => _state;
+        internal set => _state = value;
+    }
 
-    /// <summary>The remote party's URI.</summary>
-    public string RemoteUri => Remote.Uri.ToString();
+    /// <summary>The remote party's URI (as dialled, or the caller's From).</summary>
+    public string RemoteUri => RemoteParty.Uri.ToString();
 
     /// <summary>The remote party's user part (the number), or null.</summary>
-    public string? RemoteNumber => Remote.Uri.User;
+    public string? RemoteNumber => RemoteParty.Uri.User;
 
     /// <summary>The remote display name, or null.</summary>
-    public string? RemoteDisplayName => Remote.DisplayName;
+    public string? RemoteDisplayName => RemoteParty.DisplayName;
 
     /// <summary>The local URI.</summary>
-    public string LocalUri => Local.Uri.ToString();
+    public string LocalUri => Dialog.Local.Uri.ToString();
 
     /// <summary>The dialog's route set (Record-Route, in the order requests use it); empty without proxies.</summary>
-    public IReadOnlyList<string> Routes => [.. RouteSet.Select(r => r.ToString())];
+    public IReadOnlyList<string> Routes
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return Dialog.Routes;
+            }
+        }
+    }
 
-    /// <summary>The last negotiated media, or null before the answer.</summary>
-    public SdpNegotiatedMedia? Media { get; internal set; }
+    /// <summary>The last negotiated media, or null before the first offer/answer completed.</summary>
+    public SdpNegotiatedMedia? Media
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return Negotiation.Current;
+            }
+        }
+    }
 
     /// <summary>The negotiated session interval (RFC 4028), or null when the call runs without a session timer.</summary>
-    public TimeSpan? SessionInterval { get; internal set; }
+    public TimeSpan? SessionInterval
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return SessionTimer.Interval;
+            }
+        }
+    }
 
     /// <summary>True when this side refreshes the session (re-INVITE at half the interval); false when the peer does.</summary>
-    public bool IsSessionRefresher { get; internal set; }
+    public bool IsSessionRefresher
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return SessionTimer.LocalRefresher;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For an incoming call: the delay after which the caller asked to be answered automatically (Call-Info
+    /// <c>answer-after</c>; an Alert-Info asking for auto-answer is zero), or null when it did not ask.
+    /// </summary>
+    public TimeSpan? AnswerAfterRequested { get; internal init; }
 
     /// <summary>The outcome once ended, else null.</summary>
     public SipCallOutcome? Outcome { get; private set; }
@@ -65,52 +111,32 @@ public sealed class SipCall
     /// <summary>Completes with the outcome when the call ends.</summary>
     public Task<SipCallOutcome> Completion => _completion.Task;
 
+    internal SipDialog Dialog { get; }
+
+    /// <summary>The remote party as known now: the To of our INVITE (with its tag once answered), or the caller's From.</summary>
+    internal Syntax.SipNameAddress RemoteParty => Dialog.Remote;
+
+    /// <summary>Guards all of the call's state; nothing that blocks runs under it.</summary>
     internal Lock Gate { get; } = new();
 
-    internal SipNameAddress Local { get; set; }
+    internal SipMediaNegotiation Negotiation { get; }
 
-    internal SipNameAddress Remote { get; set; }
+    internal SipSessionTimerState SessionTimer { get; }
 
-    internal string LocalTag => Local.Tag ?? string.Empty;
+    /// <summary>The UAC side of the INVITE, for outgoing calls.</summary>
+    internal SipOutgoingInvite? Outgoing { get; init; }
 
-    internal string? RemoteTag => Remote.Tag;
-
-    internal SipUri? RemoteTarget { get; set; }
-
-    internal IReadOnlyList<SipNameAddress> RouteSet { get; set; } = [];
-
-    internal uint LocalSequence { get; set; }
-
-    internal uint? RemoteSequence { get; set; }
-
-    internal ICallMedia? CallMedia { get; set; }
-
-    internal SdpSessionDescription? LocalSdp { get; set; }
-
-    internal ulong SdpVersion { get; set; }
-
-    internal bool LocalHold { get; set; }
-
-    /// <summary>The origin line of the peer's last session description: an unchanged one in a re-INVITE is a pure refresh.</summary>
-    internal SdpOrigin? RemoteSdpOrigin { get; set; }
+    /// <summary>The UAS side of the INVITE, for incoming calls.</summary>
+    internal SipIncomingInvite? Incoming { get; init; }
 
     /// <summary>One re-INVITE of ours at a time (RFC 3261 14.1); a peer's re-INVITE meanwhile gets 491.</summary>
     internal SemaphoreSlim ReInviteGate { get; } = new(1, 1);
 
-    /// <summary>Session-Expires asked for in our INVITE and re-INVITEs (raised by a 422).</summary>
-    internal TimeSpan SessionRequestInterval { get; set; }
+    /// <summary>Digest credentials for this call's requests, when a password is configured.</summary>
+    internal DigestAuthenticator? Authenticator { get; init; }
 
-    /// <summary>Min-SE sent: our minimum, raised to the largest Min-SE a 422 carried (RFC 4028 7.4).</summary>
-    internal TimeSpan SessionMinInterval { get; set; }
-
-    /// <summary>The refresh or expiry timer of the session timer.</summary>
-    internal ITimer? SessionTimer { get; set; }
-
-    /// <summary>When the session was last established or refreshed.</summary>
-    internal DateTimeOffset? SessionRefreshedAt { get; set; }
-
-    /// <summary>The session timer terms the 200 to an incoming INVITE will carry.</summary>
-    internal SipSessionTimerAnswer? PendingSessionAnswer { get; set; }
+    /// <summary>The next hop of in-dialog requests.</summary>
+    internal SipTarget? Target { get; set; }
 
     internal DateTimeOffset StartedAt { get; }
 
@@ -118,48 +144,35 @@ public sealed class SipCall
 
     internal DateTimeOffset? AnsweredAt { get; set; }
 
-    internal SipTarget? Target { get; set; }
+    /// <summary>
+    /// Answers a ringing incoming call with <paramref name="media"/> as this side's media (its RTP port). False when
+    /// it is not ringing any more.
+    /// </summary>
+    public bool Answer(SdpLocalMedia media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return _core.Incoming.Answer(this, media);
+    }
 
-    // Outgoing side.
-    internal SipRequest? Invite { get; set; }
-
-    internal SipClientTransaction? InviteTransaction { get; set; }
-
-    internal bool ProvisionalReceived { get; set; }
-
-    internal bool CancelRequested { get; set; }
-
-    internal SipRequest? Ack { get; set; }
-
-    internal DigestAuthenticator? Authenticator { get; set; }
-
-    // Incoming side.
-    internal SipInviteServerTransaction? InviteServerTransaction { get; set; }
-
-    internal SipResponse? Ok { get; set; }
-
-    internal ITimer? RetransmitTimer { get; set; }
-
-    internal TimeSpan RetransmitInterval { get; set; }
-
-    internal ITimer? RingTimer { get; set; }
-
-    internal ITimer? AutoAnswerTimer { get; set; }
-
-    internal SdpAnswer? PendingAnswer { get; set; }
-
-    /// <summary>Answers an incoming call (off-hook). False when it is not ringing any more.</summary>
-    public bool Answer() => _owner.AnswerCall(this);
-
-    /// <summary>Rejects a ringing incoming call with 603 Decline. False when it is not ringing any more.</summary>
-    public bool Reject() => _owner.RejectCall(this);
+    /// <summary>Rejects a ringing incoming call (603 Decline by default). False when it is not ringing any more.</summary>
+    public bool Reject(int statusCode = 603) => _core.Incoming.Reject(this, statusCode);
 
     /// <summary>Hangs up: CANCEL before an answer, BYE after it, 603 for a ringing incoming call.</summary>
-    public Task HangUpAsync(CancellationToken cancellationToken = default) => _owner.HangUpAsync(this, cancellationToken);
+    public Task HangUpAsync(CancellationToken cancellationToken = default) => _core.HangUpAsync(this, cancellationToken);
 
-    /// <summary>Puts the call on hold (re-INVITE with sendonly) or resumes it (sendrecv).</summary>
-    public Task<bool> SetHoldAsync(bool hold, CancellationToken cancellationToken = default) => _owner.SetHoldAsync(this, hold, cancellationToken);
+    /// <summary>
+    /// Ends the call for a reason of this side's system (a vanished peer, a fault): BYE once answered, else as
+    /// <see cref="HangUpAsync"/>. The outcome says ended by the system, with <paramref name="reason"/>.
+    /// </summary>
+    public Task EndAsync(string reason) => State is SipCallState.Answered or SipCallState.Held
+        ? _core.Dialogs.SendByeAsync(this, SipCallParty.System, reason)
+        : _core.HangUpAsync(this, CancellationToken.None);
 
+    /// <summary>Puts the call on hold (re-INVITE with sendonly) or resumes it (sendrecv). False when that failed.</summary>
+    public Task<bool> SetHoldAsync(bool hold, CancellationToken cancellationToken = default) =>
+        _core.Dialogs.SetHoldAsync(this, hold, cancellationToken);
+
+    /// <summary>Ends the call's state once; false when it had ended already. Under the gate.</summary>
     internal bool TryEnd(SipCallResult result, int statusCode, string reason, SipCallParty endedBy, DateTimeOffset now)
     {
         if (State == SipCallState.Ended)
@@ -168,11 +181,8 @@ public sealed class SipCall
         }
 
         State = SipCallState.Ended;
-        RetransmitTimer?.Dispose();
-        RingTimer?.Dispose();
-        AutoAnswerTimer?.Dispose();
-        SessionTimer?.Dispose();
-        SessionTimer = null;
+        Incoming?.StopTimers();
+        SessionTimer.Stop();
         Outcome = new SipCallOutcome
         {
             CallId = CallId,

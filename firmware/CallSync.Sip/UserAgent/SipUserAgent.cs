@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
+using System.Diagnostics.CodeAnalysis;
 using CallSync.Sdp;
-using CallSync.Sip.Media;
+using CallSync.Sip.Messages;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Transactions;
 using CallSync.Sip.Transport;
@@ -13,110 +11,100 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CallSync.Sip.UserAgent;
 
 /// <summary>
-/// The phone's SIP user agent: registration, outgoing and incoming calls, OPTIONS, hold. The agent's
-/// composition root creates one, subscribes to its events, and calls <see cref="StartAsync"/>.
+/// The phone's SIP user agent: registration, outgoing and incoming calls, in-dialog requests (BYE, re-INVITE,
+/// hold, INFO DTMF), session timers, OPTIONS. It knows nothing of media: offers and answers are built from the
+/// <see cref="SdpLocalMedia"/> each call is given, and every change is raised as a <see cref="SipCallEvent"/>.
+/// The receive thread only parses, matches and sends; subscribers queue events and act on their own thread.
 /// </summary>
-public sealed partial class SipUserAgent : IAsyncDisposable
+public sealed class SipUserAgent : IAsyncDisposable
 {
-    private const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS";
-    private readonly SipUserAgentOptions _options;
-    private readonly ICallMediaFactory _mediaFactory;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private static readonly string[] KnownUnsupported = ["REGISTER", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "REFER", "PRACK", "UPDATE"];
+    private readonly SipUserAgentCore _core;
     private readonly SipTransport _transport;
     private readonly SipTransactionLayer _transactions;
-    private readonly SipResolver _resolver;
-    private readonly ConcurrentDictionary<string, SipCall> _calls = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly string _instanceTag = SipIds.NewTag();
-    private Task? _registrationLoop;
+    private readonly SipRegistrationClient _registration;
 
     /// <summary>Creates the user agent and binds its listening endpoints.</summary>
-    /// <exception cref="ArgumentException">An endpoint in the options is malformed.</exception>
-    /// <exception cref="SocketException">An endpoint cannot be bound.</exception>
-    public SipUserAgent(SipUserAgentOptions options, ICallMediaFactory mediaFactory, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
+    /// <exception cref="ArgumentException">A session timer value in the options is malformed.</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">An endpoint cannot be bound.</exception>
+    public SipUserAgent(SipUserAgentOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(mediaFactory);
-        ValidateSessionTimerOptions(options);
-        _options = options;
-        _mediaFactory = mediaFactory;
-        _time = time ?? TimeProvider.System;
+        SipSessionTimers.Validate(options);
+        time ??= TimeProvider.System;
         loggerFactory ??= NullLoggerFactory.Instance;
-        _logger = loggerFactory.CreateLogger<SipUserAgent>();
-        var endPoints = new List<SipListenEndPoint>();
-        foreach (var text in options.ListenEndPoints)
-        {
-            if (!SipListenEndPoint.TryParse(text, out var ep, out var error))
-            {
-                throw new ArgumentException(error, nameof(options));
-            }
-
-            endPoints.Add(ep!);
-        }
-
-        _transport = new SipTransport(endPoints, loggerFactory.CreateLogger<SipTransport>());
+        _transport = new SipTransport(options.ListenEndPoints, loggerFactory.CreateLogger<SipTransport>());
         var dnsServers = options.DnsServers ?? DnsClient.SystemServers();
-        _resolver = new SipResolver(dnsServers.Count == 0 ? null : new DnsClient(dnsServers, TimeSpan.FromSeconds(2), _time));
-        _transactions = new SipTransactionLayer(_transport, options.Timers, _time, loggerFactory.CreateLogger<SipTransactionLayer>());
+        var resolver = new SipResolver(dnsServers.Count == 0 ? null : new DnsClient(dnsServers, TimeSpan.FromSeconds(2), time));
+        _transactions = new SipTransactionLayer(_transport, options.Timers, time, loggerFactory.CreateLogger<SipTransactionLayer>());
+        _core = new SipUserAgentCore(options, _transport, _transactions, resolver, time, loggerFactory.CreateLogger<SipUserAgent>());
+        _registration = new SipRegistrationClient(_core);
         _transport.MessageReceived += _transactions.OnMessageReceived;
         _transactions.RequestReceived += OnRequest;
-        _transactions.AckReceived += OnAck;
-        _transactions.StrayResponseReceived += OnStrayResponse;
-        Registration = new SipRegistrationState(false, options.Domain is null || !options.Register ? "registration not configured" : "not registered yet", 0, null);
+        _transactions.AckReceived += (ack, _) => _core.Incoming.OnAck(ack);
+        _transactions.StrayResponseReceived += (response, _) => _core.Outgoing.OnStrayResponse(response);
+    }
+
+    /// <summary>
+    /// Everything that happens to calls, in each call's order, raised under the call's lock on the thread that
+    /// caused it (the receive thread, a timer): handlers must queue the event and return.
+    /// </summary>
+    public event Action<SipCallEvent>? CallEvent
+    {
+        add => _core.CallEvent += value;
+        remove => _core.CallEvent -= value;
     }
 
     /// <summary>The registration changed (registered, refreshed, failed with a reason, unregistered).</summary>
-    public event Action<SipRegistrationState>? RegistrationChanged;
-
-    /// <summary>An incoming call rings; call <see cref="SipCall.Answer"/> or <see cref="SipCall.Reject"/>.</summary>
-    public event Action<SipCall>? IncomingCall;
-
-    /// <summary>A call changed state (ringing, answered, held, ended: see <see cref="SipCall.Outcome"/>).</summary>
-    public event Action<SipCall>? CallStateChanged;
+    public event Action<SipRegistrationState>? RegistrationChanged
+    {
+        add => _registration.Changed += value;
+        remove => _registration.Changed -= value;
+    }
 
     /// <summary>The current registration.</summary>
-    public SipRegistrationState Registration { get; private set; }
+    public SipRegistrationState Registration => _registration.State;
 
     /// <summary>The bound endpoints (real ports when 0 was configured).</summary>
     public IReadOnlyList<SipListenEndPoint> LocalEndPoints =>
         [.. _transport.Channels.Select(c => new SipListenEndPoint(c.Transport, c.LocalEndPoint))];
 
+    /// <summary>How long received messages have held the receive threads (the answer to a retransmission waits this long).</summary>
+    public SipHandlingTimes HandlingTimes => _transport.HandlingTimes;
+
     /// <summary>The calls in progress.</summary>
-    public IReadOnlyList<SipCall> Calls => [.. _calls.Values];
+    public IReadOnlyList<SipCall> Calls => _core.Calls;
 
     /// <summary>Starts receiving and, when configured, registering.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         _transport.Start();
-        if (_options.Domain is not null && _options.Register && _options.Password is not null)
-        {
-            _registrationLoop = Task.Run(() => RegistrationLoopAsync(_stop.Token), CancellationToken.None);
-        }
-
+        _registration.Start();
         return Task.CompletedTask;
     }
 
-    /// <summary>Ends every call, unregisters (Expires: 0) and closes the sockets.</summary>
+    /// <summary>
+    /// Calls <paramref name="destination"/> with <paramref name="media"/> as this side's media: a number goes to
+    /// <c>sip:NUMBER@Domain</c>, a <c>sip:</c> URI where it says (with its transport parameter). The call exists
+    /// (and has its Call-ID) at once; the INVITE goes out in the background and everything after it is raised as
+    /// events, ending with <see cref="SipCallEnded"/>. False with a reason when the destination cannot be called.
+    /// </summary>
+    public bool TryPlaceCall(string destination, SdpLocalMedia media, [NotNullWhen(true)] out SipCall? call, [NotNullWhen(false)] out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return _core.Outgoing.TryPlace(destination, media, out call, out reason);
+    }
+
+    /// <summary>Ends every call, unregisters (Expires: 0); the sockets stay open until <see cref="DisposeAsync"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var call in _calls.Values)
+        foreach (var call in _core.Calls)
         {
-            await HangUpAsync(call, cancellationToken).ConfigureAwait(false);
+            await _core.HangUpAsync(call, cancellationToken).ConfigureAwait(false);
         }
 
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_registrationLoop is not null)
-        {
-            await _registrationLoop.ConfigureAwait(false);
-            _registrationLoop = null;
-            if (Registration.IsRegistered)
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(5));
-                await UnregisterAsync(timeout.Token).ConfigureAwait(false);
-            }
-        }
+        await _core.Stopping.CancelAsync().ConfigureAwait(false);
+        await _registration.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -132,136 +120,57 @@ public sealed partial class SipUserAgent : IAsyncDisposable
 
         _transactions.Dispose();
         await _transport.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
+        _core.Stopping.Dispose();
     }
 
-    private SipTransportKind PreferredTransport(SipUri uri) =>
-        string.Equals(uri.Transport, "tcp", StringComparison.OrdinalIgnoreCase) || _transport.GetLocalEndPoint(SipTransportKind.Udp) is null
-            ? SipTransportKind.Tcp
-            : SipTransportKind.Udp;
-
-    /// <summary>The address this host uses towards <paramref name="remote"/> (for Via, Contact and SDP).</summary>
-    private IPEndPoint LocalEndPointFor(SipTarget target)
-    {
-        var bound = _transport.GetLocalEndPoint(target.Transport) ?? _transport.Channels[0].LocalEndPoint;
-        if (!bound.Address.Equals(IPAddress.Any) && !bound.Address.Equals(IPAddress.IPv6Any))
-        {
-            return bound;
-        }
-
-        // Bound to any: ask the routing table which source address reaches the target.
-        using var probe = new Socket(target.EndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        probe.Connect(target.EndPoint);
-        return new IPEndPoint(((IPEndPoint)probe.LocalEndPoint!).Address, bound.Port);
-    }
-
-    private SipNameAddress ContactFor(SipTarget target)
-    {
-        var local = LocalEndPointFor(target);
-        var parameters = target.Transport == SipTransportKind.Tcp ? SipParameters.Create(new SipParameter("transport", "tcp")) : null;
-        return new SipNameAddress(new SipUri(SipUriScheme.Sip, _options.User, HostText(local.Address), local.Port, parameters));
-    }
-
-    private static string HostText(IPAddress address) =>
-        address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
-
-    private SipVia NewVia(SipTarget target)
-    {
-        var local = LocalEndPointFor(target);
-        return SipVia.Create(target.ViaTransport, HostText(local.Address), local.Port);
-    }
-
-    private async Task<SipTarget?> ResolveAsync(SipUri uri, CancellationToken cancellationToken) =>
-        await _resolver.ResolveAsync(uri.Host, uri.Port, PreferredTransport(uri), cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The next hop of an out-of-dialog request: the configured domain (as outbound proxy) or the URI itself.</summary>
-    private async Task<SipTarget?> ResolveOutOfDialogAsync(SipUri requestUri, CancellationToken cancellationToken)
-    {
-        if (_options.Domain is not null && SipUri.TryParse("sip:" + _options.Domain, out var proxy))
-        {
-            return await ResolveAsync(proxy, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await ResolveAsync(requestUri, cancellationToken).ConfigureAwait(false);
-    }
-
-    private SipNameAddress LocalIdentity(string? host)
-    {
-        var uri = new SipUri(SipUriScheme.Sip, _options.User, host ?? "invalid");
-        return new SipNameAddress(uri, _options.DisplayName).WithTag(SipIds.NewTag());
-    }
-
-    private void AddCommonHeaders(SipMessageBuilder builder, bool withAllow)
-    {
-        builder.AddHeader(SipHeaderNames.UserAgent, _options.UserAgentName);
-        if (withAllow)
-        {
-            builder.AddHeader(SipHeaderNames.Allow, AllowedMethods);
-        }
-    }
-
-    private SdpLocalMedia LocalMediaFor(SipCall call, SdpDirection direction)
-    {
-        var baseline = call.CallMedia!.LocalMedia;
-        call.SdpVersion++;
-        return new SdpLocalMedia
-        {
-            Address = baseline.Address,
-            Port = baseline.Port,
-            Codecs = baseline.Codecs,
-            Ptime = baseline.Ptime,
-            MaxPtime = baseline.MaxPtime,
-            TelephoneEvent = baseline.TelephoneEvent,
-            Direction = direction,
-            SessionId = baseline.SessionId == "0" ? _instanceTag.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture) : baseline.SessionId,
-            SessionVersion = call.SdpVersion,
-            UserName = baseline.UserName,
-        };
-    }
-
-    private void RaiseState(SipCall call)
+    private void OnRequest(SipServerTransaction tx)
     {
         try
         {
-            CallStateChanged?.Invoke(call);
+            var request = tx.Request;
+            var method = request.Method;
+            if (method == SipMethod.Invite)
+            {
+                if (request.To?.Tag is null)
+                {
+                    _core.Incoming.OnInvite((SipInviteServerTransaction)tx);
+                }
+                else
+                {
+                    _core.Dialogs.OnReInvite(tx);
+                }
+            }
+            else if (method == SipMethod.Cancel)
+            {
+                _core.Incoming.OnCancel(tx);
+            }
+            else if (method == SipMethod.Bye)
+            {
+                _core.Dialogs.OnBye(tx);
+            }
+            else if (method == SipMethod.Info)
+            {
+                _core.Dialogs.OnInfo(tx);
+            }
+            else if (method == SipMethod.Options)
+            {
+                var b = SipResponseBuilder.CreateFor(request, 200, null, SipIds.NewTag());
+                _core.AddCommonHeaders(b, withAllow: true);
+                b.AddHeader(SipHeaderNames.Accept, "application/sdp");
+                tx.SendResponse(b.Build());
+            }
+            else
+            {
+                var code = KnownUnsupported.Contains(method.Name, StringComparer.Ordinal) ? 405 : 501;
+                var b = SipResponseBuilder.CreateFor(request, code, null, SipIds.NewTag());
+                b.AddHeader(SipHeaderNames.Allow, SipUserAgentCore.AllowedMethods);
+                tx.SendResponse(b.Build());
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.HandlerFailed(_logger, call.CallId, ex);
+            Log.HandlerFailed(_core.Logger, tx.Request.CallId, ex);
+            tx.SendResponse(SipMessages.CreateResponse(tx.Request, 500));
         }
     }
-
-    private void EndCall(SipCall call, SipCallResult result, int status, string reason, SipCallParty endedBy)
-    {
-        bool ended;
-        lock (call.Gate)
-        {
-            ended = call.TryEnd(result, status, reason, endedBy, _time.GetUtcNow());
-        }
-
-        if (!ended)
-        {
-            return;
-        }
-
-        _calls.TryRemove(new KeyValuePair<string, SipCall>(call.CallId, call));
-        if (call.CallMedia is { } media)
-        {
-            media.Stop();
-            _ = media.DisposeAsync().AsTask();
-        }
-
-        Log.CallEnded(_logger, call.CallId, result.ToString(), status, reason, endedBy.ToString());
-        RaiseState(call);
-        call.CompleteOutcome();
-    }
-
-    private static SipCallResult ResultFor(int status) => status switch
-    {
-        486 or 600 => SipCallResult.Busy,
-        603 or 607 => SipCallResult.Rejected,
-        408 or 480 => SipCallResult.NoAnswer,
-        487 => SipCallResult.Cancelled,
-        _ => SipCallResult.Failed,
-    };
 }

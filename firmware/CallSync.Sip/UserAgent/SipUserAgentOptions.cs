@@ -1,3 +1,4 @@
+using CallSync.Sip.Transport;
 using CallSync.Sdp;
 using CallSync.Sip.Transactions;
 
@@ -7,7 +8,7 @@ namespace CallSync.Sip.UserAgent;
 public sealed record SipUserAgentOptions
 {
     /// <summary>Listening endpoints, e.g. <c>udp:0.0.0.0:5060</c>, <c>tcp:0.0.0.0:5060</c>; port 0 picks a free port.</summary>
-    public IReadOnlyList<string> ListenEndPoints { get; init; } = ["udp:0.0.0.0:5060"];
+    public IReadOnlyList<SipListenEndPoint> ListenEndPoints { get; init; } = [SipListenEndPoint.Parse("udp:0.0.0.0:5060")];
 
     /// <summary>The account's user part (the phone's number), e.g. <c>1001</c>.</summary>
     public required string User { get; init; }
@@ -39,11 +40,12 @@ public sealed record SipUserAgentOptions
     /// <summary>Longest retry delay: 10 min.</summary>
     public TimeSpan RegisterRetryMax { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Auto-answer policy: off by default.</summary>
-    public SipAutoAnswerMode AutoAnswer { get; init; }
-
-    /// <summary>The delay for <see cref="SipAutoAnswerMode.AfterDelay"/>: 3 s.</summary>
-    public TimeSpan AutoAnswerDelay { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// This side's media capabilities (address, codecs, ptime, telephone-event) as every call offers and answers
+    /// them; each call is given its own RTP port when it is placed or answered. An incoming offer that these
+    /// capabilities cannot answer is refused (488) before anything rings. Default: PCMU and PCMA on 127.0.0.1.
+    /// </summary>
+    public SdpLocalMedia Media { get; init; } = new() { Address = "127.0.0.1", Port = 9, Codecs = [SdpCodec.Pcmu, SdpCodec.Pcma] };
 
     /// <summary>Calls allowed at once (active plus waiting); more get 486 Busy Here. Default 2 (one active, one waiting).</summary>
     public int MaxCalls { get; init; } = 2;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using CallSync.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace CallSync.Hub.Configuration;
@@ -10,66 +12,17 @@ internal static class HubConfigurationLoader
 {
     public const string EnvironmentPrefix = "CALLSYNC_HUB_";
 
-    public static bool TryLoad(IReadOnlyList<string> args, out IConfigurationRoot configuration, out string error)
+    /// <summary>Builds the layers from a command line; false with one line saying what is wrong.</summary>
+    public static bool TryLoad(IReadOnlyList<string> args, [NotNullWhen(true)] out IConfigurationRoot? configuration, out string error)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var builder = new ConfigurationBuilder();
-        var rest = new List<string>(args.Count);
-        error = string.Empty;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            string? file = null;
-            if (arg is "--config" or "-c")
-            {
-                if (i + 1 >= args.Count)
-                {
-                    error = "invalid command line: --config needs a FILE";
-                    configuration = builder.Build();
-                    return false;
-                }
+        configuration = null;
+        return ConfigCommand.TryParse(args, out var command, out error) && TryLoad(command, out configuration, out error);
+    }
 
-                file = args[++i];
-            }
-            else if (arg.StartsWith("--config=", StringComparison.Ordinal))
-            {
-                file = arg["--config=".Length..];
-            }
-            else
-            {
-                rest.Add(arg);
-                continue;
-            }
-
-            if (!File.Exists(file))
-            {
-                error = $"invalid command line: --config = '{file}': expected an existing JSON file";
-                configuration = builder.Build();
-                return false;
-            }
-
-            builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
-        }
-
-        builder.AddEnvironmentVariables(EnvironmentPrefix);
-        builder.AddCommandLine([.. rest]);
-        try
-        {
-            configuration = builder.Build();
-        }
-        catch (InvalidDataException ex)
-        {
-            error = $"invalid configuration file: {ex.Message}";
-            configuration = new ConfigurationBuilder().Build();
-            return false;
-        }
-        catch (FormatException ex)
-        {
-            error = $"invalid command line: {ex.Message}";
-            configuration = new ConfigurationBuilder().Build();
-            return false;
-        }
-
-        return true;
+    /// <summary>Builds the layers of a parsed command; false with one line saying what is wrong.</summary>
+    public static bool TryLoad(ConfigCommand command, [NotNullWhen(true)] out IConfigurationRoot? configuration, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return ConfigSources.TryBuild(command.File, EnvironmentPrefix, command.Switches, out configuration, out error);
     }
 }

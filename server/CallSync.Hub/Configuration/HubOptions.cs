@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace CallSync.Hub.Configuration;
 
 /// <summary>Every setting of the hub, read once at start-up and validated by <see cref="HubOptionsReader"/>.</summary>
@@ -18,4 +20,7 @@ internal sealed class HubOptions
     public AdminOptions Admin { get; init; } = new();
 
     public EnrollmentOptions Enrollment { get; init; } = new();
+
+    /// <summary>Log levels by category (<c>Default</c> for all), validated.</summary>
+    public IReadOnlyDictionary<string, LogLevel> LogLevels { get; init; } = new Dictionary<string, LogLevel>();
 }

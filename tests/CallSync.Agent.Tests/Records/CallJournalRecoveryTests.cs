@@ -16,6 +16,7 @@ public sealed class CallJournalRecoveryTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private readonly string _dir = Directory.CreateTempSubdirectory("callsync-journal-").FullName;
+    private static readonly CallOrigin Keypad = new() { Kind = OriginKind.Keypad };
     private readonly FakeTimeProvider _time = new(T0);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -25,9 +26,9 @@ public sealed class CallJournalRecoveryTests : IDisposable
     {
         using (var run = Run.Open(_dir, _time, maxRows: 10))
         {
-            var call = new PhoneCall("call-1@desk", Guid.NewGuid());
-            run.Journal.Begin(call, CallDirection.Outgoing, "2002", T0);
-            run.Journal.Answered(call.RecordId, T0.AddSeconds(4));
+            var recordId = Guid.NewGuid();
+            run.Journal.Begin(recordId, "call-1@desk", CallDirection.Outgoing, "2002", Keypad, T0);
+            run.Journal.Answered(recordId, T0.AddSeconds(4));
         }
 
         // The agent was down for an hour before it came back.
@@ -51,7 +52,7 @@ public sealed class CallJournalRecoveryTests : IDisposable
         string path;
         using (var run = Run.Open(_dir, _time, maxRows: 10))
         {
-            run.Journal.Begin(new PhoneCall("call-a@desk", Guid.NewGuid()), CallDirection.Outgoing, "2002", T0);
+            run.Journal.Begin(Guid.NewGuid(), "call-a@desk", CallDirection.Outgoing, "2002", Keypad, T0);
             path = run.Journal.Path;
         }
 
@@ -72,13 +73,13 @@ public sealed class CallJournalRecoveryTests : IDisposable
         string path;
         using (var run = Run.Open(_dir, _time, maxRows: 10))
         {
-            run.Journal.Begin(new PhoneCall("call-live@desk", Guid.NewGuid()), CallDirection.Incoming, "2009", T0);
+            run.Journal.Begin(Guid.NewGuid(), "call-live@desk", CallDirection.Incoming, "2009", Keypad, T0);
             for (var i = 0; i < 2000; i++)
             {
-                var call = new PhoneCall($"call-{i}@desk", Guid.NewGuid());
-                run.Journal.Begin(call, CallDirection.Outgoing, "2002", T0);
-                run.Journal.Answered(call.RecordId, T0.AddSeconds(1));
-                run.Journal.End(call.RecordId);
+                var recordId = Guid.NewGuid();
+                run.Journal.Begin(recordId, $"call-{i}@desk", CallDirection.Outgoing, "2002", Keypad, T0);
+                run.Journal.Answered(recordId, T0.AddSeconds(1));
+                run.Journal.End(recordId);
             }
 
             path = run.Journal.Path;
@@ -95,33 +96,14 @@ public sealed class CallJournalRecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_FilePerCallFromAnEarlierVersion_IsRecoveredAndItsFolderRemoved()
-    {
-        var legacy = Directory.CreateDirectory(Path.Combine(_dir, "calls")).FullName;
-        var recordId = Guid.NewGuid();
-        var origin = new CallOrigin { Kind = OriginKind.Keypad };
-        var entry = new CallJournalEntry(recordId, "call-old@desk", CallDirection.Incoming, "2004", origin, T0);
-        File.WriteAllBytes(Path.Combine(legacy, recordId + ".json"), JsonSerializer.SerializeToUtf8Bytes(entry, CallJournalJsonContext.Default.CallJournalEntry));
-
-        using var run = Run.Open(_dir, _time, maxRows: 10);
-        await run.Recovery.StartAsync(CancellationToken.None);
-
-        var record = Assert.Single(run.OutboxRecords());
-        Assert.Equal(recordId, record.RecordId);
-        Assert.Equal("call-old@desk", record.CallId);
-        Assert.False(Directory.Exists(legacy));
-        await run.Recovery.StopAsync(CancellationToken.None);
-    }
-
-    [Fact]
     public async Task Begin_JournalCannotBeWritten_CallGoesOnAndTheNextChangeRewritesItWhole()
     {
         using (var run = Run.Open(_dir, _time, maxRows: 10))
         {
             Directory.CreateDirectory(run.Journal.Path); // stands in for a write the file system refuses
-            run.Journal.Begin(new PhoneCall("call-a@desk", Guid.NewGuid()), CallDirection.Outgoing, "2002", T0);
+            run.Journal.Begin(Guid.NewGuid(), "call-a@desk", CallDirection.Outgoing, "2002", Keypad, T0);
             Directory.Delete(run.Journal.Path);
-            run.Journal.Begin(new PhoneCall("call-b@desk", Guid.NewGuid()), CallDirection.Outgoing, "2003", T0);
+            run.Journal.Begin(Guid.NewGuid(), "call-b@desk", CallDirection.Outgoing, "2003", Keypad, T0);
         }
 
         using var next = Run.Open(_dir, _time, maxRows: 10);
@@ -136,7 +118,7 @@ public sealed class CallJournalRecoveryTests : IDisposable
     {
         using (var run = Run.Open(_dir, _time, maxRows: 10))
         {
-            run.Journal.Begin(new PhoneCall("call-2@desk", Guid.NewGuid()), CallDirection.Incoming, "2003", T0);
+            run.Journal.Begin(Guid.NewGuid(), "call-2@desk", CallDirection.Incoming, "2003", Keypad, T0);
         }
 
         using var next = Run.Open(_dir, _time, maxRows: 10);

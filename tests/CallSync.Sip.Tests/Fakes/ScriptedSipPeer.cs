@@ -29,8 +29,14 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
         _loop = Task.Run(ReceiveLoopAsync);
     }
 
+    /// <summary>A peer whose port the agent under test is configured with before the agent exists; set <see cref="Agent"/> once it does.</summary>
+    public ScriptedSipPeer()
+        : this(new IPEndPoint(IPAddress.Loopback, 9))
+    {
+    }
+
     /// <summary>The user agent under test.</summary>
-    public IPEndPoint Agent { get; }
+    public IPEndPoint Agent { get; set; }
 
     public int Port => ((IPEndPoint)_udp.Client.LocalEndPoint!).Port;
 
@@ -56,7 +62,7 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
             Port = 50000,
             Codecs = [SdpCodec.Pcmu],
             Direction = direction,
-            SessionId = "4711",
+            SessionId = 4711,
             SessionVersion = version,
         }));
 
@@ -98,7 +104,10 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
     }
 
     /// <summary>Sends an INVITE to the agent starting a new dialog; returns it.</summary>
-    public async Task<SipRequest> InviteAsync(string callId, params (string Name, string Value)[] extra)
+    public Task<SipRequest> InviteAsync(string callId, params (string Name, string Value)[] extra) => InviteAsync(callId, Sdp(), extra);
+
+    /// <summary>Sends an INVITE with <paramref name="sdp"/> as its offer (null: none) to the agent; returns it.</summary>
+    public async Task<SipRequest> InviteAsync(string callId, string? sdp, params (string Name, string Value)[] extra)
     {
         var b = NewRequest(SipMethod.Invite, $"sip:1001@127.0.0.1:{Agent.Port}", callId, "<sip:1001@127.0.0.1>", _sequence++);
         b.AddHeader(SipHeaderNames.Contact, $"<{Uri}>");
@@ -107,7 +116,11 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
             b.AddHeader(name, value);
         }
 
-        b.SetBody(Encoding.UTF8.GetBytes(Sdp()), "application/sdp");
+        if (sdp is not null)
+        {
+            b.SetBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
+        }
+
         var request = b.Build();
         await SendAsync(b.ToArray()).ConfigureAwait(false);
         return request;
@@ -118,7 +131,8 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(ok);
         var target = ok.Contacts.Count > 0 ? ok.Contacts[0].Uri.ToString() : $"sip:1001@127.0.0.1:{Agent.Port}";
-        var b = NewRequest(SipMethod.Get(method), target, ok.CallId, ok.Headers.GetValue(SipHeaderNames.To)!, sequence ?? _sequence++);
+        // The dialog's tags: ours is in the 2xx's From, the agent's in its To (RFC 3261 12.2.1.1).
+        var b = NewRequest(SipMethod.Get(method), target, ok.CallId, ok.Headers.GetValue(SipHeaderNames.To)!, sequence ?? _sequence++, ok.Headers.GetValue(SipHeaderNames.From));
         if (method == "INVITE")
         {
             b.AddHeader(SipHeaderNames.Contact, $"<{Uri}>");
@@ -137,6 +151,32 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
         var request = b.Build();
         await SendAsync(b.ToArray()).ConfigureAwait(false);
         return request;
+    }
+
+    /// <summary>Sends an in-dialog request with a body of any type (e.g. INFO with DTMF) in the dialog of <paramref name="ok"/>.</summary>
+    public async Task<SipRequest> InDialogAsync(SipResponse ok, string method, string contentType, string body)
+    {
+        ArgumentNullException.ThrowIfNull(ok);
+        var target = ok.Contacts.Count > 0 ? ok.Contacts[0].Uri.ToString() : $"sip:1001@127.0.0.1:{Agent.Port}";
+        var b = NewRequest(SipMethod.Get(method), target, ok.CallId, ok.Headers.GetValue(SipHeaderNames.To)!, _sequence++, ok.Headers.GetValue(SipHeaderNames.From));
+        b.SetBody(Encoding.UTF8.GetBytes(body), contentType);
+        var request = b.Build();
+        await SendAsync(b.ToArray()).ConfigureAwait(false);
+        return request;
+    }
+
+    /// <summary>Cancels <paramref name="invite"/> (RFC 3261 9.1: same Request-URI, top Via, Call-ID, From, To and CSeq number).</summary>
+    public async Task CancelAsync(SipRequest invite)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        var b = new SipRequestBuilder(SipMethod.Cancel, invite.RequestUriText);
+        b.AddHeader(SipHeaderNames.Via, invite.TopVia!.ToString());
+        b.AddHeader(SipHeaderNames.MaxForwards, "70");
+        b.AddHeader(SipHeaderNames.From, invite.Headers.GetValue(SipHeaderNames.From)!);
+        b.AddHeader(SipHeaderNames.To, invite.Headers.GetValue(SipHeaderNames.To)!);
+        b.AddHeader(SipHeaderNames.CallId, invite.CallId);
+        b.AddHeader(SipHeaderNames.CSeq, $"{invite.CSeq.Sequence} CANCEL");
+        await SendAsync(b.ToArray()).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -167,12 +207,12 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private SipRequestBuilder NewRequest(SipMethod method, string requestUri, string callId, string to, uint sequence)
+    private SipRequestBuilder NewRequest(SipMethod method, string requestUri, string callId, string to, uint sequence, string? from = null)
     {
         var b = new SipRequestBuilder(method, requestUri);
         b.AddHeader(SipHeaderNames.Via, $"SIP/2.0/UDP 127.0.0.1:{Port};branch={SipIds.NewBranch()};rport");
         b.AddHeader(SipHeaderNames.MaxForwards, "70");
-        b.AddHeader(SipHeaderNames.From, $"<{Uri}>;tag=peertag");
+        b.AddHeader(SipHeaderNames.From, from ?? $"<{Uri}>;tag=peertag");
         b.AddHeader(SipHeaderNames.To, to);
         b.AddHeader(SipHeaderNames.CallId, callId);
         b.AddHeader(SipHeaderNames.CSeq, $"{sequence} {method.Name}");

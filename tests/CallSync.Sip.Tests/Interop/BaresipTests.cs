@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
-using CallSync.Sip.Media;
+using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -21,16 +22,56 @@ public sealed class BaresipTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private sealed class Factory : ICallMediaFactory
+    /// <summary>Real RTP for each call of the user agent: media made per call, started on each negotiation, stopped at the end.</summary>
+    private sealed class Factory : IAsyncDisposable
     {
+        private readonly ConcurrentDictionary<string, RtpTestMedia> _byCall = new();
+
         public ConcurrentBag<RtpTestMedia> Created { get; } = [];
 
-        public ICallMedia Create(string callId)
+        public SipUserAgent Attach(SipUserAgent ua, bool autoAnswer)
         {
-            var m = new RtpTestMedia();
-            Created.Add(m);
-            return m;
+            ua.CallEvent += e =>
+            {
+                switch (e)
+                {
+                    case SipCallIncoming when autoAnswer:
+                        e.Call.Answer(For(e.Call.CallId).LocalMedia);
+                        break;
+                    case SipCallMediaChanged changed:
+                        For(e.Call.CallId).Start(changed.Media);
+                        break;
+                    case SipCallEnded:
+                        For(e.Call.CallId).Stop();
+                        break;
+                }
+            };
+            return ua;
         }
+
+        public SipCall Place(SipUserAgent ua, string destination)
+        {
+            var media = new RtpTestMedia();
+            Created.Add(media);
+            Assert.True(ua.TryPlaceCall(destination, media.LocalMedia, out var call, out var reason), reason);
+            _byCall[call.CallId] = media;
+            return call;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var media in Created)
+            {
+                await media.DisposeAsync();
+            }
+        }
+
+        private RtpTestMedia For(string callId) => _byCall.GetOrAdd(callId, _ =>
+        {
+            var media = new RtpTestMedia();
+            Created.Add(media);
+            return media;
+        });
     }
 
     private async Task StartBaresipAsync()
@@ -76,21 +117,20 @@ public sealed class BaresipTests : IDisposable
         }
     }
 
-    private static SipUserAgentOptions Options(SipAutoAnswerMode mode) => new()
+    private static SipUserAgentOptions Options() => new()
     {
         User = "1001",
-        ListenEndPoints = ["udp:127.0.0.1:0"],
-        AutoAnswer = mode,
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
     };
 
     [Fact]
     public async Task Call_ToBaresip_AnsweredWithRtpBothWays()
     {
         await StartBaresipAsync();
-        var factory = new Factory();
-        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Off), factory);
+        await using var factory = new Factory();
+        await using var ua = factory.Attach(new SipUserAgent(Options()), autoAnswer: false);
         await ua.StartAsync();
-        var call = await ua.PlaceCallAsync($"sip:bob@127.0.0.1:{_sipPort}");
+        var call = factory.Place(ua, $"sip:bob@127.0.0.1:{_sipPort}");
         await WaitUntilAsync(() => call.State is SipCallState.Answered or SipCallState.Ended, TimeSpan.FromSeconds(15));
         Assert.Equal(SipCallState.Answered, call.State);
         Assert.Equal("PCMU", call.Media!.CodecName);
@@ -106,10 +146,10 @@ public sealed class BaresipTests : IDisposable
     public async Task Call_FromBaresip_AutoAnsweredWithRtpBothWays()
     {
         await StartBaresipAsync();
-        var factory = new Factory();
-        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Immediately), factory);
+        await using var factory = new Factory();
+        await using var ua = factory.Attach(new SipUserAgent(Options()), autoAnswer: true);
         var incoming = new TaskCompletionSource<SipCall>(TaskCreationOptions.RunContinuationsAsynchronously);
-        ua.IncomingCall += c => incoming.TrySetResult(c);
+        ua.OnIncoming(c => incoming.TrySetResult(c));
         await ua.StartAsync();
         await SendCommandAsync("dial", $"sip:1001@127.0.0.1:{ua.LocalEndPoints[0].EndPoint.Port}");
         var call = await incoming.Task.WaitAsync(TimeSpan.FromSeconds(15));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -45,19 +46,19 @@ public sealed class KamailioProxyAuthTests : IDisposable
         Password = password,
         Domain = $"127.0.0.1:{_port}",
         Register = false,
-        ListenEndPoints = ["udp:127.0.0.1:0"],
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
     };
 
     private static async Task WaitForAnswerOrEndAsync(SipUserAgent ua, SipCall call)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        ua.CallStateChanged += c =>
+        ua.OnChange(c =>
         {
             if (ReferenceEquals(c, call) && c.State is SipCallState.Answered or SipCallState.Ended)
             {
                 done.TrySetResult();
             }
-        };
+        });
         if (call.State is SipCallState.Answered or SipCallState.Ended)
         {
             done.TrySetResult();
@@ -73,11 +74,12 @@ public sealed class KamailioProxyAuthTests : IDisposable
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Interop", "uas-record-route.xml"), Path.Combine(_dir, "uas.xml"));
         using var sipp = new PeerProcess("sipp",
             $"-sf uas.xml -i 127.0.0.1 -p {_uasPort} -mp {PeerProcess.FreeUdpPort()} -m 1 -nostdin -timeout 40s -timeout_error", _dir);
-        await using var ua = new SipUserAgent(Options("secret1001"), new TestMediaFactory());
+        var media = new TestMediaFactory();
+        await using var ua = media.Attach(new SipUserAgent(Options("secret1001")));
         await ua.StartAsync();
 
         // kamailio may still be starting: the INVITE is retransmitted (Timer A) until it answers.
-        var call = await ua.PlaceCallAsync("1002");
+        var call = media.PlaceCall(ua, "1002");
         await WaitForAnswerOrEndAsync(ua, call);
         Assert.True(call.State == SipCallState.Answered, $"{call.Outcome?.StatusCode} {call.Outcome?.Reason}\n{_kamailio.Output}");
         var route = Assert.Single(call.Routes); // ACK and BYE go back through the proxy
@@ -98,10 +100,11 @@ public sealed class KamailioProxyAuthTests : IDisposable
     [Fact]
     public async Task Invite_ProxyChallenges407WrongPassword_CallFailsWith407AndClearReason()
     {
-        await using var ua = new SipUserAgent(Options("not-the-password"), new TestMediaFactory());
+        var media = new TestMediaFactory();
+        await using var ua = media.Attach(new SipUserAgent(Options("not-the-password")));
         await ua.StartAsync();
 
-        var call = await ua.PlaceCallAsync("1002");
+        var call = media.PlaceCall(ua, "1002");
         var outcome = await call.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(SipCallResult.Failed, outcome.Result);
         Assert.Equal(407, outcome.StatusCode);

@@ -1,4 +1,5 @@
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -32,13 +33,12 @@ public sealed class KamailioTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private SipUserAgentOptions Options(string user, string password, SipAutoAnswerMode autoAnswer = SipAutoAnswerMode.Off) => new()
+    private SipUserAgentOptions Options(string user, string password) => new()
     {
         User = user,
         Password = password,
         Domain = $"127.0.0.1:{_port}",
-        ListenEndPoints = ["udp:127.0.0.1:0"],
-        AutoAnswer = autoAnswer,
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
     };
 
     private static async Task<SipRegistrationState> WaitForRegistrationAsync(SipUserAgent ua, Func<SipRegistrationState, bool> done)
@@ -65,7 +65,7 @@ public sealed class KamailioTests : IDisposable
     public async Task Register_RightPassword_RegistersAndUnregistersOnStop()
     {
         var states = new List<SipRegistrationState>();
-        var ua = new SipUserAgent(Options("1001", "secret1001"), new TestMediaFactory());
+        var ua = new SipUserAgent(Options("1001", "secret1001"));
         ua.RegistrationChanged += states.Add;
         var state = await RegisterWithRetriesAsync(ua);
         Assert.True(state.IsRegistered, state.Reason);
@@ -79,7 +79,7 @@ public sealed class KamailioTests : IDisposable
     [Fact]
     public async Task Register_WrongPassword_FailsWithClearReason()
     {
-        await using var ua = new SipUserAgent(Options("1001", "not-the-password"), new TestMediaFactory());
+        await using var ua = new SipUserAgent(Options("1001", "not-the-password"));
         var state = await RegisterWithRetriesAsync(ua);
         Assert.False(state.IsRegistered);
         Assert.Equal(401, state.StatusCode);
@@ -89,22 +89,23 @@ public sealed class KamailioTests : IDisposable
     [Fact]
     public async Task Call_ThroughRecordRoutingProxy_AnsweredAndHungUpViaRouteSet()
     {
-        await using var caller = new SipUserAgent(Options("1001", "secret1001"), new TestMediaFactory());
-        await using var callee = new SipUserAgent(Options("1002", "secret1002", SipAutoAnswerMode.Immediately), new TestMediaFactory());
+        var media = new TestMediaFactory();
+        await using var caller = media.Attach(new SipUserAgent(Options("1001", "secret1001")));
+        await using var callee = new TestMediaFactory().Attach(new SipUserAgent(Options("1002", "secret1002")), autoAnswer: true);
         Assert.True((await RegisterWithRetriesAsync(callee)).IsRegistered);
         Assert.True((await RegisterWithRetriesAsync(caller)).IsRegistered);
 
         var incoming = new TaskCompletionSource<SipCall>(TaskCreationOptions.RunContinuationsAsynchronously);
-        callee.IncomingCall += c => incoming.TrySetResult(c);
+        callee.OnIncoming(c => incoming.TrySetResult(c));
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        caller.CallStateChanged += c =>
+        caller.OnChange(c =>
         {
             if (c.State is SipCallState.Answered or SipCallState.Ended)
             {
                 answered.TrySetResult();
             }
-        };
-        var call = await caller.PlaceCallAsync("1002");
+        });
+        var call = media.PlaceCall(caller, "1002");
         await answered.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(SipCallState.Answered, call.State);
         var calleeCall = await incoming.Task.WaitAsync(TimeSpan.FromSeconds(5));

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using CallSync.Sdp;
-using CallSync.Sip.Media;
 
 namespace CallSync.Sip.Tests.Interop;
 
@@ -10,7 +9,7 @@ namespace CallSync.Sip.Tests.Interop;
 /// Test media over a real RTP socket: on start it sends 50 G.711 (PCMU, 20 ms) packets to the negotiated
 /// address and counts RTP packets arriving from the peer.
 /// </summary>
-public sealed class RtpTestMedia : ICallMedia
+public sealed class RtpTestMedia : IAsyncDisposable
 {
     private readonly UdpClient _socket = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly CancellationTokenSource _stop = new();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -31,17 +32,18 @@ public sealed class SippSessionTimerTests : IDisposable
             $"-sf session-timer-uas.xml -i 127.0.0.1 -p {sippPort} -mp {mediaPort} -m 1 -nostdin -timeout 20s -timeout_error -trace_err",
             _dir);
 
-        await using var ua = new SipUserAgent(new SipUserAgentOptions
+        var media = new TestMediaFactory();
+        await using var ua = media.Attach(new SipUserAgent(new SipUserAgentOptions
         {
             User = "1001",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
             SessionExpires = TimeSpan.FromSeconds(SessionSeconds),
             MinSessionExpires = TimeSpan.FromSeconds(2),
-        }, new TestMediaFactory());
+        }));
         await ua.StartAsync();
 
         // sipp may still be binding: the INVITE is retransmitted (Timer A) until it answers.
-        var call = await ua.PlaceCallAsync($"sip:service@127.0.0.1:{sippPort}");
+        var call = media.PlaceCall(ua, $"sip:service@127.0.0.1:{sippPort}");
         var outcome = await call.Completion.WaitAsync(TimeSpan.FromSeconds(20));
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(20));
         Assert.True(exit == 0, $"sipp exit {exit}:\n{sipp.Output}\n{ReadErrors()}");

@@ -1,4 +1,5 @@
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -10,11 +11,10 @@ public sealed class SippTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static SipUserAgentOptions Options(SipAutoAnswerMode autoAnswer) => new()
+    private static SipUserAgentOptions Options() => new()
     {
         User = "1001",
-        ListenEndPoints = ["udp:127.0.0.1:0"],
-        AutoAnswer = autoAnswer,
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
         MaxCalls = 30,
     };
 
@@ -23,11 +23,11 @@ public sealed class SippTests : IDisposable
     {
         Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
         var media = new TestMediaFactory();
-        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Immediately), media);
+        await using var ua = media.Attach(new SipUserAgent(Options()), autoAnswer: true);
         var outcomes = new List<SipCallOutcome>();
-        ua.CallStateChanged += c =>
+        ua.CallEvent += e =>
         {
-            if (c.Outcome is { } o)
+            if (e is SipCallEnded { Outcome: var o })
             {
                 lock (outcomes)
                 {
@@ -66,23 +66,24 @@ public sealed class SippTests : IDisposable
     public async Task SippUas_TwentyCallsFromUa_AllAnsweredAndHungUp()
     {
         Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
-        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Off), new TestMediaFactory());
+        var media = new TestMediaFactory();
+        await using var ua = media.Attach(new SipUserAgent(Options()));
         await ua.StartAsync();
         var sippPort = PeerProcess.FreeUdpPort();
         using var sipp = new PeerProcess("sipp", $"-sn uas -i 127.0.0.1 -p {sippPort} -m 20 -nostdin -timeout 90s -timeout_error", _dir);
         await Task.Delay(300); // sipp binds its socket
         for (var i = 0; i < 20; i++)
         {
-            var call = await ua.PlaceCallAsync($"sip:service@127.0.0.1:{sippPort}");
             var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            ua.CallStateChanged += OnState;
+            ua.CallEvent += OnState;
+            var call = media.PlaceCall(ua, $"sip:service@127.0.0.1:{sippPort}");
             if (call.State == SipCallState.Answered || call.State == SipCallState.Ended)
             {
                 answered.TrySetResult();
             }
 
             await answered.Task.WaitAsync(TimeSpan.FromSeconds(15));
-            ua.CallStateChanged -= OnState;
+            ua.CallEvent -= OnState;
             Assert.Equal(SipCallState.Answered, call.State);
             await call.HangUpAsync();
             var outcome = await call.Completion.WaitAsync(TimeSpan.FromSeconds(15));
@@ -90,9 +91,9 @@ public sealed class SippTests : IDisposable
             Assert.Equal(SipCallParty.Local, outcome.EndedBy);
             Assert.Equal(200, outcome.StatusCode);
 
-            void OnState(SipCall c)
+            void OnState(SipCallEvent e)
             {
-                if (ReferenceEquals(c, call) && c.State is SipCallState.Answered or SipCallState.Ended)
+                if (e.Call.State is SipCallState.Answered or SipCallState.Ended)
                 {
                     answered.TrySetResult();
                 }
@@ -107,7 +108,7 @@ public sealed class SippTests : IDisposable
     public async Task SippUac_CallsDuringGarbageFlood_AllSucceedAndUaKeepsServing()
     {
         Assert.True(PeerProcess.IsInstalled("sipp"), "sipp (Debian sip-tester) is required");
-        await using var ua = new SipUserAgent(Options(SipAutoAnswerMode.Immediately), new TestMediaFactory());
+        await using var ua = new TestMediaFactory().Attach(new SipUserAgent(Options()), autoAnswer: true);
         await ua.StartAsync();
         var target = ua.LocalEndPoints[0].EndPoint;
         using var stopFlood = new CancellationTokenSource();

@@ -10,7 +10,7 @@ public sealed class SdpOfferAnswerTests
         Port = 40000,
         Codecs = codecs.Length == 0 ? [SdpCodec.Opus, SdpCodec.Pcmu, SdpCodec.Pcma] : codecs,
         Direction = direction,
-        SessionId = "77",
+        SessionId = 77,
         SessionVersion = 1,
     };
 
@@ -51,7 +51,7 @@ public sealed class SdpOfferAnswerTests
         Assert.Equal(SdpDirection.SendRecv, answer.Media.Direction);
         var m = answer.Session.Media[0];
         Assert.Equal(["8", "96"], m.Formats);
-        Assert.Equal("0-15", m.GetFmtp(96));
+        Assert.Equal("0-16", m.GetFmtp(96)); // what we receive (RFC 4733 7.1.1), not an echo of the offer
         Assert.Equal(40000, m.Port);
     }
 
@@ -96,7 +96,8 @@ public sealed class SdpOfferAnswerTests
         var offer = Parse(Offer("18", string.Empty));
         var answer = SdpOfferAnswer.CreateAnswer(offer, Local());
         Assert.Null(answer.Media);
-        Assert.Equal("no common codec", answer.Reason);
+        Assert.Equal(SdpRefusal.IncompatibleMediaFormat, answer.WarningCode);
+        Assert.Equal("no common codec (offered G729/8000; supported opus/48000, PCMU/8000, PCMA/8000)", answer.Reason);
         Assert.Equal(0, answer.Session.Media[0].Port);
         Assert.Contains("m=audio 0 RTP/AVP 18\r\n", SdpWriter.Write(answer.Session), StringComparison.Ordinal);
     }

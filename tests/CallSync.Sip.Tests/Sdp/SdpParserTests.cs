@@ -23,7 +23,7 @@ public sealed class SdpParserTests
     {
         Assert.True(SdpParser.TryParse(Rfc4566Example, out var sdp, out var error), error);
         Assert.Equal("jdoe", sdp!.Origin.UserName);
-        Assert.Equal("2890844526", sdp.Origin.SessionId);
+        Assert.Equal(2890844526UL, sdp.Origin.SessionId);
         Assert.Equal(2890842807UL, sdp.Origin.SessionVersion);
         Assert.Equal("SDP Seminar", sdp.SessionName);
         Assert.Equal("224.2.17.12", sdp.Connection!.Address);
@@ -70,6 +70,37 @@ public sealed class SdpParserTests
         Assert.False(SdpParser.TryParse(body, out var sdp, out var error));
         Assert.Null(sdp);
         Assert.Contains(expectedReason, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("m=audio 4000 RTP/AVP 0\t8", "malformed m=")]
+    [InlineData("m=au\u0001dio 4000 RTP/AVP 0", "malformed m=")]
+    [InlineData("m=audio 4000 RTP//AVP 0", "malformed m=")]
+    [InlineData("c=IN IP4 1.2.3.4\u007f", "malformed c=")]
+    public void TryParse_FieldNotToken_ReturnsFalse(string line, string expectedReason)
+    {
+        Assert.False(SdpParser.TryParse($"v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0\r\n{line}\r\n", out _, out var error));
+        Assert.Contains(expectedReason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_AttributeNotNameColonValue_IsSkippedLikeAnUnknownOne()
+    {
+        const string body = "v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n" +
+            "a=bad name:1\r\na=:x\r\na=empty:\r\na=cr:a\rb\r\na=ptime:30\r\n";
+
+        Assert.True(SdpParser.TryParse(body, out var sdp, out var error), error);
+        Assert.Equal([new SdpAttribute("ptime", "30")], sdp!.Media[0].Attributes);
+    }
+
+    [Fact]
+    public void Write_MediaLevelOtherLines_FollowRfc8866Order()
+    {
+        const string body = "v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n" +
+            "b=AS:64\r\nc=IN IP4 1.2.3.5\r\ni=the call\r\na=sendrecv\r\n";
+        Assert.True(SdpParser.TryParse(body, out var sdp, out _));
+
+        Assert.EndsWith("m=audio 4000 RTP/AVP 0\r\ni=the call\r\nc=IN IP4 1.2.3.5\r\nb=AS:64\r\na=sendrecv\r\n", SdpWriter.Write(sdp!), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class SipResolverTests
 
     [Fact]
     [Trait("Category", "Interop")]
-    public async Task PlaceCallAsync_DomainWithSrvOnly_CallReachesTheSrvTarget()
+    public async Task PlaceCall_DomainWithSrvOnly_CallReachesTheSrvTarget()
     {
         var dir = Directory.CreateTempSubdirectory("callsync-srv-call-").FullName;
         try
@@ -75,14 +75,14 @@ public sealed class SipResolverTests
                 $"--srv-host=_sip._udp.pbx.callsync.test,sipp.callsync.test,{sippPort},10,100",
                 "--host-record=sipp.callsync.test,127.0.0.1");
             using var sipp = new PeerProcess("sipp", $"-sn uas -i 127.0.0.1 -p {sippPort} -m 1 -nostdin -timeout 30s -timeout_error", dir);
-            await using var ua = new SipUserAgent(
-                new SipUserAgentOptions { User = "1001", ListenEndPoints = ["udp:127.0.0.1:0"], DnsServers = [dns.EndPoint] },
-                new TestMediaFactory());
+            var media = new TestMediaFactory();
+            await using var ua = media.Attach(new SipUserAgent(
+                new SipUserAgentOptions { User = "1001", ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")], DnsServers = [dns.EndPoint] }));
             await ua.StartAsync();
             await Task.Delay(300); // sipp binds its socket
 
             // No port and no address in the URI: only the SRV record says where the PBX is.
-            var call = await ua.PlaceCallAsync("sip:service@pbx.callsync.test");
+            var call = media.PlaceCall(ua, "sip:service@pbx.callsync.test");
             for (var i = 0; i < 150 && call.State is not (SipCallState.Answered or SipCallState.Ended); i++)
             {
                 await Task.Delay(100);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using CallSync.Sdp;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.UserAgent;
@@ -16,20 +17,20 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     private TestMediaFactory _aliceMedia = null!;
     private TestMediaFactory _bobMedia = null!;
 
-    private static SipUserAgentOptions Options(string user, SipAutoAnswerMode mode = SipAutoAnswerMode.Off, int maxCalls = 2) => new()
+    private static SipUserAgentOptions Options(string user, int maxCalls = 2) => new()
     {
         User = user,
-        ListenEndPoints = ["udp:127.0.0.1:0"],
-        AutoAnswer = mode,
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
         MaxCalls = maxCalls,
+        Media = new SdpLocalMedia { Address = "127.0.0.1", Port = 9, Codecs = [SdpCodec.Opus, SdpCodec.Pcmu, SdpCodec.Pcma] },
     };
 
     public async Task InitializeAsync()
     {
         _aliceMedia = new TestMediaFactory(port: 41000);
         _bobMedia = new TestMediaFactory(port: 42000);
-        _alice = new SipUserAgent(Options("1001"), _aliceMedia);
-        _bob = new SipUserAgent(Options("1002", maxCalls: 1), _bobMedia);
+        _alice = _aliceMedia.Attach(new SipUserAgent(Options("1001")));
+        _bob = _bobMedia.Attach(new SipUserAgent(Options("1002", maxCalls: 1)));
         await _alice.StartAsync();
         await _bob.StartAsync();
     }
@@ -45,13 +46,7 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     private static Task<SipCall> NextIncomingAsync(SipUserAgent ua)
     {
         var tcs = new TaskCompletionSource<SipCall>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Handler(SipCall c)
-        {
-            ua.IncomingCall -= Handler;
-            tcs.TrySetResult(c);
-        }
-
-        ua.IncomingCall += Handler;
+        ua.OnIncoming(c => tcs.TrySetResult(c));
         return tcs.Task.WaitAsync(Timeout);
     }
 
@@ -68,11 +63,11 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     public async Task PlaceCall_AnsweredThenRemoteHangsUp_BothOutcomesAnsweredWithTimestamps()
     {
         var incoming = NextIncomingAsync(_bob);
-        var call = await _alice.PlaceCallAsync(BobUri);
+        var call = _aliceMedia.PlaceCall(_alice, BobUri);
         var bobCall = await incoming;
         await WaitForStateAsync(call, SipCallState.Ringing);
         Assert.Equal("1001", bobCall.RemoteNumber);
-        Assert.True(bobCall.Answer());
+        Assert.True(_bobMedia.Answer(bobCall));
         await WaitForStateAsync(call, SipCallState.Answered);
 
         Assert.Equal("opus", call.Media!.CodecName);
@@ -96,7 +91,7 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     public async Task PlaceCall_CalleeRejects_OutcomeRejected603()
     {
         var incoming = NextIncomingAsync(_bob);
-        var call = await _alice.PlaceCallAsync(BobUri);
+        var call = _aliceMedia.PlaceCall(_alice, BobUri);
         Assert.True((await incoming).Reject());
         var outcome = await call.Completion.WaitAsync(Timeout);
         Assert.Equal(SipCallResult.Rejected, outcome.Result);
@@ -108,7 +103,7 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     public async Task PlaceCall_CallerCancelsWhileRinging_BothSidesCancelled()
     {
         var incoming = NextIncomingAsync(_bob);
-        var call = await _alice.PlaceCallAsync(BobUri);
+        var call = _aliceMedia.PlaceCall(_alice, BobUri);
         var bobCall = await incoming;
         await WaitForStateAsync(call, SipCallState.Ringing);
         await call.HangUpAsync();
@@ -126,9 +121,9 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     public async Task PlaceCall_CalleeAtCallLimit_SecondCallBusy486()
     {
         var incoming = NextIncomingAsync(_bob);
-        var first = await _alice.PlaceCallAsync(BobUri);
+        var first = _aliceMedia.PlaceCall(_alice, BobUri);
         await incoming;
-        var second = await _alice.PlaceCallAsync(BobUri);
+        var second = _aliceMedia.PlaceCall(_alice, BobUri);
         var outcome = await second.Completion.WaitAsync(Timeout);
         Assert.Equal(SipCallResult.Busy, outcome.Result);
         Assert.Equal(486, outcome.StatusCode);
@@ -139,9 +134,9 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     public async Task SetHold_AnsweredCall_ReInviteHoldsAndResumesBothSides()
     {
         var incoming = NextIncomingAsync(_bob);
-        var call = await _alice.PlaceCallAsync(BobUri);
+        var call = _aliceMedia.PlaceCall(_alice, BobUri);
         var bobCall = await incoming;
-        bobCall.Answer();
+        Assert.True(_bobMedia.Answer(bobCall));
         await WaitForStateAsync(call, SipCallState.Answered);
 
         Assert.True(await call.SetHoldAsync(true));

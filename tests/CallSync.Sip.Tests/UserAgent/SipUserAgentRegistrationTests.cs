@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.Time.Testing;
 
@@ -87,8 +88,8 @@ public sealed class SipUserAgentRegistrationTests
             User = "1001",
             Password = "pw",
             Domain = $"127.0.0.1:{port}",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
-        }, new TestMediaFactory(), time);
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
+        }, time);
         ua.RegistrationChanged += s => registered.TrySetResult(s);
         await ua.StartAsync();
 
@@ -118,8 +119,8 @@ public sealed class SipUserAgentRegistrationTests
             User = "1001",
             Password = "pw",
             Domain = $"127.0.0.1:{port}",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
-        }, new TestMediaFactory(), time);
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
+        }, time);
         ua.RegistrationChanged += s =>
         {
             lock (states)

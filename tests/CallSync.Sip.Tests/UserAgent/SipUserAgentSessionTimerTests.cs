@@ -2,6 +2,7 @@ using System.Text;
 using CallSync.Sdp;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.Time.Testing;
 
@@ -41,17 +42,16 @@ public sealed class SipUserAgentSessionTimerTests
 
         public ScriptedSipPeer Peer { get; }
 
-        public static async Task<Harness> StartAsync(SipAutoAnswerMode autoAnswer = SipAutoAnswerMode.Off, string? password = null)
+        public static async Task<Harness> StartAsync(bool autoAnswer = false, string? password = null)
         {
             var time = new FakeTimeProvider();
             var media = new TestMediaFactory();
-            var ua = new SipUserAgent(new SipUserAgentOptions
+            var ua = media.Attach(new SipUserAgent(new SipUserAgentOptions
             {
                 User = "1001",
-                ListenEndPoints = ["udp:127.0.0.1:0"],
-                AutoAnswer = autoAnswer,
+                ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
                 Password = password,
-            }, media, time);
+            }, time), autoAnswer);
             await ua.StartAsync();
             return new Harness(ua, time, media, new ScriptedSipPeer(ua.LocalEndPoints[0].EndPoint));
         }
@@ -71,7 +71,7 @@ public sealed class SipUserAgentSessionTimerTests
         /// <summary>Places a call the peer answers with <paramref name="answerHeaders"/>; returns once it is up.</summary>
         public async Task<(SipCall Call, SipRequest Invite)> ConnectOutgoingAsync(params (string, string)[] answerHeaders)
         {
-            var call = await Ua.PlaceCallAsync(Peer.Uri);
+            var call = Media.PlaceCall(Ua, Peer.Uri);
             var invite = await Peer.NextRequestAsync("INVITE");
             await Peer.RespondAsync(invite, 200, ScriptedSipPeer.Sdp(), extra: answerHeaders);
             await Peer.NextRequestAsync("ACK");
@@ -83,7 +83,7 @@ public sealed class SipUserAgentSessionTimerTests
         public async Task<(SipCall Call, SipRequest Invite, SipResponse Ok)> ConnectIncomingAsync(params (string, string)[] inviteHeaders)
         {
             var incoming = new TaskCompletionSource<SipCall>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Ua.IncomingCall += c => incoming.TrySetResult(c);
+            Ua.OnIncoming(c => incoming.TrySetResult(c));
             var invite = await Peer.InviteAsync("st-" + SipIds.NewTag(), inviteHeaders);
             var ok = await Peer.NextResponseAsync(200, "INVITE");
             await Peer.InDialogAsync(ok, "ACK", invite.CSeq.Sequence);
@@ -111,7 +111,7 @@ public sealed class SipUserAgentSessionTimerTests
     public async Task PlaceCall_SessionTimersOn_InviteCarriesSupportedTimerSessionExpiresAndMinSe()
     {
         await using var h = await Harness.StartAsync();
-        await h.Ua.PlaceCallAsync(h.Peer.Uri);
+        h.Media.PlaceCall(h.Ua, h.Peer.Uri);
         var invite = await h.Peer.NextRequestAsync("INVITE");
 
         Assert.Contains("timer", invite.Supported);
@@ -172,7 +172,7 @@ public sealed class SipUserAgentSessionTimerTests
     public async Task PlaceCall_Answered422_RetriesOnceWithMinSeOfTheAnswer()
     {
         await using var h = await Harness.StartAsync();
-        var call = await h.Ua.PlaceCallAsync(h.Peer.Uri);
+        var call = h.Media.PlaceCall(h.Ua, h.Peer.Uri);
         var first = await h.Peer.NextRequestAsync("INVITE");
         await h.Peer.RespondAsync(first, 422, extra: [(SipHeaderNames.MinSE, "3600")]);
         await h.Peer.NextRequestAsync("ACK");
@@ -194,7 +194,7 @@ public sealed class SipUserAgentSessionTimerTests
     public async Task PlaceCall_Answered422Twice_FailsWith422WithoutThirdInvite()
     {
         await using var h = await Harness.StartAsync();
-        var call = await h.Ua.PlaceCallAsync(h.Peer.Uri);
+        var call = h.Media.PlaceCall(h.Ua, h.Peer.Uri);
         await h.Peer.RespondAsync(await h.Peer.NextRequestAsync("INVITE"), 422, extra: [(SipHeaderNames.MinSE, "3600")]);
         await h.Peer.RespondAsync(await h.Peer.NextRequestAsync("INVITE"), 422, extra: [(SipHeaderNames.MinSE, "7200")]);
 
@@ -302,10 +302,10 @@ public sealed class SipUserAgentSessionTimerTests
         Assert.Throws<ArgumentException>(() => new SipUserAgent(new SipUserAgentOptions
         {
             User = "1001",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
             SessionExpires = TimeSpan.FromSeconds(sessionExpires),
             MinSessionExpires = TimeSpan.FromSeconds(minSessionExpires),
-        }, new TestMediaFactory()));
+        }));
     }
 
     /// <summary>The agent's request seen from the peer as a dialog to send in: the agent's tag is in From, ours in To.</summary>
@@ -324,9 +324,9 @@ public sealed class SipUserAgentSessionTimerTests
     [Fact]
     public async Task IncomingInvite_SessionExpiresBelowMinSe_Answered422WithOurMinSe()
     {
-        await using var h = await Harness.StartAsync(SipAutoAnswerMode.Immediately);
+        await using var h = await Harness.StartAsync(autoAnswer: true);
         var rang = false;
-        h.Ua.IncomingCall += _ => rang = true;
+        h.Ua.OnIncoming(_ => rang = true);
         await h.Peer.InviteAsync("st-small", SupportedTimer, Se("30"));
 
         var tooSmall = await h.Peer.NextResponseAsync(422, "INVITE");
@@ -339,7 +339,7 @@ public sealed class SipUserAgentSessionTimerTests
     [Fact]
     public async Task IncomingInvite_UacSupportsTimerWithoutRefresher_UacRefreshesAndSilenceEndsCall()
     {
-        await using var h = await Harness.StartAsync(SipAutoAnswerMode.Immediately);
+        await using var h = await Harness.StartAsync(autoAnswer: true);
         var (call, _, ok) = await h.ConnectIncomingAsync(SupportedTimer, Se("1800"), (SipHeaderNames.MinSE, "90"));
         Assert.Equal(TimeSpan.FromSeconds(1800), ok.SessionExpires!.Interval);
         Assert.Equal("uac", ok.SessionExpires.Refresher);
@@ -357,7 +357,7 @@ public sealed class SipUserAgentSessionTimerTests
     [Fact]
     public async Task IncomingInvite_PeerRefreshesWithSameSdp_ExpiryMovesAndAnswerUnchanged()
     {
-        await using var h = await Harness.StartAsync(SipAutoAnswerMode.Immediately);
+        await using var h = await Harness.StartAsync(autoAnswer: true);
         var (call, _, ok) = await h.ConnectIncomingAsync(SupportedTimer, Se("1800;refresher=uac"));
 
         h.Time.Advance(TimeSpan.FromSeconds(900));
@@ -379,7 +379,7 @@ public sealed class SipUserAgentSessionTimerTests
     [Fact]
     public async Task IncomingInvite_UacWithoutTimerSupport_WeRefreshAndA2xxWithoutSessionExpiresStopsTheTimer()
     {
-        await using var h = await Harness.StartAsync(SipAutoAnswerMode.Immediately);
+        await using var h = await Harness.StartAsync(autoAnswer: true);
         var (call, invite, ok) = await h.ConnectIncomingAsync();
         Assert.Equal(TimeSpan.FromSeconds(1800), ok.SessionExpires!.Interval);
         Assert.Equal("uas", ok.SessionExpires.Refresher);

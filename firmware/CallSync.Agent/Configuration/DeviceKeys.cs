@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using CallSync.Configuration;
+
+namespace CallSync.Agent.Configuration;
+
+/// <summary>The Device section: declared keys and how they become <see cref="DeviceOptions"/>.</summary>
+internal static partial class DeviceKeys
+{
+    public static readonly ConfigSection Section = new("Device", "Who this desk phone is and where it keeps its data.");
+
+    public static readonly ConfigKey<string> Id = Section.Required("Id",
+        ConfigValues.Text("a device id of 1-64 letters, digits, '.', '_' or '-'", static v => DeviceIdPattern().IsMatch(v)),
+        "the device id; part of the MQTT topics (`callsync/v1/devices/{id}/...`)");
+
+    public static readonly ConfigKey<string> Number = Section.Required("Number",
+        ConfigValues.Text("the desk phone's number: 1-32 digits, optionally with a leading +", static v => NumberPattern().IsMatch(v)),
+        "the desk phone's own number: its SIP user unless `Sip:Username` is set, and the local party of its call records");
+
+    public static readonly ConfigKey<string> DataDir = Section.Add("DataDir", ConfigValues.AbsolutePath("an absolute directory path"),
+        AgentOptionsReader.DefaultDataDir,
+        "where the agent keeps its data; created owner-only (0700), with `recordings/` inside; an existing directory that others can read is tightened to 0700");
+
+    public static readonly ConfigKey<byte[]?> ProvisioningKey = Section.Optional("ProvisioningKey",
+        ConfigValues.Base64Key(32, "a base64 key of at least 32 bytes"),
+        "the key the hub signs remote commands with, and the phone its replies (HMAC-SHA256). Only for a phone configured by " +
+        "hand: enrollment issues it. Without any, remote commands are refused", ConfigKeyFlags.Secret);
+
+    public static DeviceOptions Read(ConfigReader reader) => new()
+    {
+        Id = reader.Get(Id),
+        Number = reader.Get(Number),
+        DataDir = reader.Get(DataDir),
+        ProvisioningKey = reader.Get(ProvisioningKey),
+    };
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex DeviceIdPattern();
+
+    [GeneratedRegex(@"^\+?[0-9]{1,32}$")]
+    private static partial Regex NumberPattern();
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using CallSync.Hal;
+using CallSync.Media.Dtmf;
+using CallSync.Media.Session;
+using CallSync.Recording;
+using CallSync.Sdp;
+using Microsoft.Extensions.Logging;
+
+namespace CallSync.Agent.Media;
+
+/// <summary>
+/// One call's media, owned by its <see cref="Calls.CallSession"/>: an RTP session on a port of the configured range
+/// (bound when the call is placed or answered, so the SDP can name it), started with the first negotiation result
+/// and joined to the handset (or, when the handset carries another call, to a clock of its own), recorded while it
+/// runs, and stopped once by <see cref="StopAsync"/>. Used from the call manager's loop only.
+/// </summary>
+internal sealed class CallMedia : IAsyncDisposable
+{
+    private readonly RtpMediaSession _rtp;
+    private readonly IBoard _board;
+    private readonly Func<CallRecorder?> _startRecorder;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private IDisposable? _audio;
+    private CallRecorder? _recorder;
+    private Task<MediaOutcome>? _stopped;
+    private long _lastPackets;
+    private long _lastPacketAt;
+
+    public CallMedia(RtpMediaSession rtp, SdpLocalMedia local, IBoard board, Func<CallRecorder?> startRecorder, TimeProvider time, ILogger logger)
+    {
+        _rtp = rtp;
+        Local = local;
+        _board = board;
+        _startRecorder = startRecorder;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>This side's media for offers and answers: the address, the bound RTP port, the codecs.</summary>
+    public SdpLocalMedia Local { get; }
+
+    /// <summary>The codec negotiated last (e.g. <c>PCMU/8000</c>), for the call record.</summary>
+    public string? Codec { get; private set; }
+
+    /// <summary>When media started (the origin of DTMF offsets), or null.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>Raised on the network thread for each RFC 4733 digit received.</summary>
+    public event EventHandler<DtmfDigitEventArgs>? DigitReceived
+    {
+        add => _rtp.DigitReceived += value;
+        remove => _rtp.DigitReceived -= value;
+    }
+
+    /// <summary>True for the codecs the media path sends and plays (the others are not offered or accepted).</summary>
+    public static bool Plays(string codecName) => CodecOf(codecName) is not null;
+
+    /// <summary>Starts media with the first negotiation result, then follows every later one (hold, resume, re-target).</summary>
+    public void Apply(SdpNegotiatedMedia media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        if (_stopped is not null)
+        {
+            return;
+        }
+
+        if (!TryChoose(media, out var codec, out var remote))
+        {
+            MediaLog.UnusableNegotiation(_logger, media.CodecName, media.RemoteAddress);
+            return;
+        }
+
+        var direction = media.Direction switch
+        {
+            SdpDirection.SendOnly => MediaDirection.SendOnly,
+            SdpDirection.RecvOnly => MediaDirection.ReceiveOnly,
+            SdpDirection.Inactive => MediaDirection.Inactive,
+            _ => MediaDirection.SendReceive,
+        };
+        Codec = $"{media.CodecName}/{media.ClockRate}" + (media.Channels > 1 ? $"/{media.Channels}" : "");
+        if (StartedAt is not null)
+        {
+            _rtp.Update(remote, codec, direction);
+            return;
+        }
+
+        _rtp.Start(remote, codec, direction);
+        StartedAt = _time.GetUtcNow();
+        _lastPacketAt = _time.GetTimestamp();
+        _recorder = _startRecorder();
+        if (_recorder is not null)
+        {
+            _rtp.AttachRecordingSink(_recorder);
+            _board.Leds.Set(Led.Recording, LedState.On);
+        }
+
+        if (_board.Audio.TryStart(_rtp, out var handset))
+        {
+            _audio = handset;
+        }
+        else
+        {
+            // The handset already carries another call (a second line): this one runs on its own clock, so its
+            // RTP is still received and recorded, with silence for this side.
+            MediaLog.HandsetBusy(_logger, _rtp.LocalPort);
+            _audio = new LineClock(_rtp, _board.Audio.FrameSamples, _time);
+        }
+    }
+
+    /// <summary>Sends a keypad digit as RFC 4733; false when the call has no telephone-event now.</summary>
+    public bool SendDtmf(char digit) => _rtp.SendDigits(digit.ToString());
+
+    /// <summary>How long the peer has sent nothing (measured from media start), or null before media started.</summary>
+    public TimeSpan? Silence()
+    {
+        if (StartedAt is null)
+        {
+            return null;
+        }
+
+        var packets = _rtp.GetStatistics().PacketsReceived;
+        if (packets != _lastPackets)
+        {
+            _lastPackets = packets;
+            _lastPacketAt = _time.GetTimestamp();
+        }
+
+        return _time.GetElapsedTime(_lastPacketAt);
+    }
+
+    /// <summary>Stops everything once (handset first, so no frame reaches a closing recorder) and gives what the media left.</summary>
+    public Task<MediaOutcome> StopAsync()
+    {
+        if (_stopped is null)
+        {
+            // The handset is released on the caller's thread, at once: the next call may need it.
+            _audio?.Dispose();
+            _audio = null;
+            _stopped = CompleteAsync();
+        }
+
+        return _stopped;
+    }
+
+    /// <summary>The same as <see cref="StopAsync"/>, for owners that only need it gone.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private async Task<MediaOutcome> CompleteAsync()
+    {
+        // Stopping closes the sockets also of a session that never started.
+        var statistics = await _rtp.StopAsync().ConfigureAwait(false);
+        _rtp.AttachRecordingSink(null);
+        RecordingResult? recording = null;
+        if (_recorder is not null)
+        {
+            try
+            {
+                recording = await _recorder.StopAsync().ConfigureAwait(false);
+            }
+            catch (RecordingException ex)
+            {
+                MediaLog.RecordingFailed(_logger, ex);
+            }
+            finally
+            {
+                await _recorder.DisposeAsync().ConfigureAwait(false);
+                _board.Leds.Set(Led.Recording, LedState.Off);
+            }
+        }
+
+        return new MediaOutcome(Codec, StartedAt is null ? null : statistics, recording);
+    }
+
+    private static bool TryChoose(SdpNegotiatedMedia media, out MediaCodecChoice codec, out IPEndPoint remote)
+    {
+        codec = default;
+        remote = null!;
+        var audio = CodecOf(media.CodecName);
+        if (audio is null || !IPAddress.TryParse(media.RemoteAddress, out var address) || media.RemotePort is <= 0 or > 65535)
+        {
+            return false;
+        }
+
+        codec = new MediaCodecChoice(audio.Value, (byte)media.PayloadType, (byte?)media.TelephoneEventPayloadType);
+        remote = new IPEndPoint(address, media.RemotePort);
+        return true;
+    }
+
+    private static AudioCodec? CodecOf(string name) => name.ToUpperInvariant() switch
+    {
+        "PCMU" => AudioCodec.Pcmu,
+        "PCMA" => AudioCodec.Pcma,
+        "OPUS" => AudioCodec.Opus,
+        _ => null,
+    };
+}
