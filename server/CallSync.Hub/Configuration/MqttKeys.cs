@@ -47,8 +47,7 @@ internal static class MqttKeys
         ConfigValues.IPAddress(null, "an IP address").Select(static a => a.ToString(), static a => a), "127.0.0.1",
         "address the embedded broker binds (`0.0.0.0` to accept phones on the LAN)");
 
-    public static readonly ConfigKey<string?> MosquittoConfigDir = Section.Optional("MosquittoConfigDir",
-        ConfigValues.Text("a directory path", static v => v.IndexOfAny(Path.GetInvalidPathChars()) < 0, maxLength: 4096),
+    public static readonly ConfigKey<string?> MosquittoConfigDir = Section.Optional("MosquittoConfigDir", StorageKeys.DirectoryPath,
         "keep mosquitto's password file, ACL file and settings in this directory current (at start and whenever a device " +
         "enrolls or is revoked, or a user signs in)", defaultText: "none: only `callsync-hub mosquitto-config --out DIR` writes them");
     public static MqttOptions Read(ConfigReader reader) => new()

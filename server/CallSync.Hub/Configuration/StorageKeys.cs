@@ -10,8 +10,11 @@ internal static class StorageKeys
     public static readonly ConfigSection Section = new("Storage",
         "Where the hub keeps users, devices, bindings, call records, its push ledger and the secrets it generates.");
 
-    public static readonly ConfigKey<string> DataDir = Section.Add("DataDir",
-        ConfigValues.Text("a directory path", static v => v.IndexOfAny(Path.GetInvalidPathChars()) < 0, maxLength: 4096), StorageOptions.DefaultDataDir,
+    /// <summary>A directory, absolute or relative to the working directory (also <c>Mqtt:MosquittoConfigDir</c>).</summary>
+    public static readonly ConfigValue<string> DirectoryPath =
+        ConfigValues.Text("a directory path", static v => v.IndexOfAny(Path.GetInvalidPathChars()) < 0, maxLength: 4096);
+
+    public static readonly ConfigKey<string> DataDir = Section.Add("DataDir", DirectoryPath, StorageOptions.DefaultDataDir,
         "the hub's own directory (created 0700): the secrets it generates (`token-secret`, `broker-password`, 0600) and, by " +
         "default, the SQLite database; a relative path is resolved against the working directory");
 
