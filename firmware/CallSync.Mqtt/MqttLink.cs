@@ -156,11 +156,17 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
         _stop?.Dispose();
     }
 
+    // Subscribed before "online": the hub sends commands to a phone it sees online, and on a new session (a first
+    // connect, a fresh enrollment) the broker drops a command published before the subscription exists.
     private async Task<bool> PrepareAsync(CancellationToken cancellationToken)
     {
+        if (!await _session.SubscribeAsync([_commandsTopic], cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
         Log.Online(_logger, _boot);
-        return await _session.PublishAsync(_stateTopic, StatePayload(DeviceState.Online), retain: true, cancellationToken).ConfigureAwait(false)
-            && await _session.SubscribeAsync([_commandsTopic], cancellationToken).ConfigureAwait(false);
+        return await _session.PublishAsync(_stateTopic, StatePayload(DeviceState.Online), retain: true, cancellationToken).ConfigureAwait(false);
     }
 
     private byte[] StatePayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
