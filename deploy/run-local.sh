@@ -58,7 +58,7 @@ sip1=$(free_port)
 sip2=$(free_port)
 comp1=$(free_port)
 hub="http://127.0.0.1:$hub_port"
-admin_pw=$(openssl rand -hex 12)
+admin_new_pw=$(openssl rand -hex 12)
 user_pw=$(openssl rand -hex 12)
 
 api() { # api TOKEN METHOD PATH [JSON]: prints the body, then the status on the last line
@@ -81,45 +81,49 @@ cli1() { echo "   \$ callsync --config run/desk-0001.json $*"; "$bin/callsync" -
 cli2() { echo "   \$ callsync --config run/desk-0002.json $*"; "$bin/callsync" --config "$run/desk-0002.json" "$@" 2>&1 | indent || true; }
 
 # ---------------------------------------------------------------- 1. hub
-step "1. callsync-hub: SQLite (run/hub.db), embedded MQTT broker on 127.0.0.1:$mqtt_port, admin 'admin'"
-cat > "$run/hub.json" <<JSON
-{ "Http":     { "Urls": "$hub" },
-  "Storage":  { "Provider": "sqlite", "ConnectionString": "Data Source=$run/hub.db" },
-  "Mqtt":     { "Embedded": true, "EmbeddedAddress": "127.0.0.1", "EmbeddedPort": $mqtt_port, "ClientId": "callsync-hub-demo" },
-  "Security": { "TokenSecret": "$(openssl rand -hex 32)", "PasswordIterations": 100000 },
-  "Admin":    { "User": "admin", "Password": "$admin_pw" } }
-JSON
-chmod 600 "$run/hub.json"
-"$bin/callsync-hub" --config "$run/hub.json" > "$run/hub.log" 2>&1 &
+step "1. callsync-hub with nothing configured but its ports: it sets itself up in run/hub/ (SQLite, secrets, embedded broker on 127.0.0.1:$mqtt_port)"
+"$bin/callsync-hub" --Http:Urls="$hub" --Mqtt:EmbeddedPort="$mqtt_port" --Storage:DataDir="$run/hub" \
+  --Security:PasswordIterations=100000 > "$run/hub.log" 2>&1 &
 pids+=($!)
 wait_for 60 "hub" curl -sf "$hub/healthz" || { tail -20 "$run/hub.log"; fail "the hub did not answer $hub/healthz within 60 s (run/hub.log)"; }
-say "hub: $hub   (OpenAPI: $hub/openapi/v1.json; admin password in run/hub.json)"
-show_log "$run/hub.log" "broker|started|migration|admin" 6
-admin_token=$(token_for admin "$admin_pw") || fail "admin sign-in failed"
-say "signed in as admin (POST /api/v1/auth/token)"
+say "hub: $hub   (OpenAPI: $hub/openapi/v1.json)"
+show_log "$run/hub.log" "broker|[Dd]ata directory|Bootstrap|migration" 6
+admin_pw=$(sed -n 's/.*One-time password (shown only now): \(.*\)$/\1/p' "$run/hub.log" | head -1)
+[ -n "$admin_pw" ] || fail "the hub printed no one-time admin password (run/hub.log)"
+admin_token=$(token_for admin "$admin_pw") || fail "admin sign-in with the one-time password failed"
+api_ok "$admin_token" PUT /api/v1/me/password "{\"currentPassword\":\"$admin_pw\",\"newPassword\":\"$admin_new_pw\"}" >/dev/null \
+  || fail "changing the admin password failed"
+printf '%s\n' "$admin_new_pw" > "$run/admin-password" && chmod 600 "$run/admin-password"
+admin_token=$(token_for admin "$admin_new_pw") || fail "admin sign-in failed"
+say "signed in as admin with the printed one-time password and set a new one (PUT /api/v1/me/password; kept in run/admin-password, 0600)"
+say "the hub's generated files: $(cd "$run/hub" && stat -c '%n %a' token-secret broker-password | tr '\n' ' ')"
 
-# ---------------------------------------------------------------- 2. agents
-step "2. two desk phones on simulated boards: desk-0001 (1001) and desk-0002 (1002, auto-answer)"
+# ---------------------------------------------------------------- 2. register the phones
+step "2. the admin registers two desk phones and gets a one-time enrollment code for each (no keys change hands)"
+code1=$(api_ok "$admin_token" POST /api/v1/admin/devices '{"deviceId":"desk-0001","deskNumber":"1001"}' | jq -r .code) || fail "registering desk-0001 failed"
+code2=$(api_ok "$admin_token" POST /api/v1/admin/devices '{"deviceId":"desk-0002","deskNumber":"1002"}' | jq -r .code) || fail "registering desk-0002 failed"
+say "POST /api/v1/admin/devices: desk-0001 -> code $code1, desk-0002 -> code $code2 (single use, valid 24 h)"
+
+# ---------------------------------------------------------------- 3. agents and enrollment
+step "3. two desk phones on simulated boards: desk-0001 (1001) and desk-0002 (1002, auto-answer), enrolled with their codes"
 say "There is no PBX here: desk-0001 gets Sip:Domain = desk-0002's SIP address (127.0.0.1:$sip2) and no registrar,"
 say "so a plain number dialled on desk-0001 (1002) goes as sip:1002@127.0.0.1:$sip2 straight to desk-0002."
-key1=$(openssl rand -base64 32)
-key2=$(openssl rand -base64 32)
+say "desk-0002 has its code in its configuration (Enrollment:Url/Code); desk-0001's technician runs 'callsync enroll'."
 cat > "$run/desk-0001.json" <<JSON
-{ "Device":    { "Id": "desk-0001", "Number": "1001", "DataDir": "$run/desk-0001", "ProvisioningKey": "$key1" },
+{ "Device":    { "Id": "desk-0001", "Number": "1001", "DataDir": "$run/desk-0001" },
   "Board":     { "Kind": "simulated", "Microphone": "tone:400", "Speaker": "$run/desk-0001-speaker.wav", "ControlInput": false },
   "Sip":       { "Listen": ["udp:127.0.0.1:$sip1", "tcp:127.0.0.1:$sip1"], "Domain": "127.0.0.1:$sip2", "AutoAnswer": "off" },
   "Rtp":       { "PortMin": 21000, "PortMax": 21099 },
   "Recording": { "Enabled": true },
-  "Mqtt":      { "Url": "mqtt://127.0.0.1:$mqtt_port" },
   "Companion": { "Listen": "tcp:127.0.0.1:$comp1" } }
 JSON
 cat > "$run/desk-0002.json" <<JSON
-{ "Device":    { "Id": "desk-0002", "Number": "1002", "DataDir": "$run/desk-0002", "ProvisioningKey": "$key2" },
-  "Board":     { "Kind": "simulated", "Microphone": "tone:1000", "Speaker": "$run/desk-0002-speaker.wav", "ControlInput": false },
-  "Sip":       { "Listen": ["udp:127.0.0.1:$sip2", "tcp:127.0.0.1:$sip2"], "AutoAnswer": "on" },
-  "Rtp":       { "PortMin": 21100, "PortMax": 21199 },
-  "Recording": { "Enabled": true },
-  "Mqtt":      { "Url": "mqtt://127.0.0.1:$mqtt_port" } }
+{ "Device":     { "Id": "desk-0002", "Number": "1002", "DataDir": "$run/desk-0002" },
+  "Board":      { "Kind": "simulated", "Microphone": "tone:1000", "Speaker": "$run/desk-0002-speaker.wav", "ControlInput": false },
+  "Sip":        { "Listen": ["udp:127.0.0.1:$sip2", "tcp:127.0.0.1:$sip2"], "AutoAnswer": "on" },
+  "Rtp":        { "PortMin": 21100, "PortMax": 21199 },
+  "Recording":  { "Enabled": true },
+  "Enrollment": { "Url": "$hub", "Code": "$code2" } }
 JSON
 chmod 600 "$run/desk-0001.json" "$run/desk-0002.json"
 for d in desk-0001 desk-0002; do
@@ -129,29 +133,19 @@ done
 for d in desk-0001 desk-0002; do
   wait_for 60 "$d" test -S "$run/$d/control.sock" || { tail -20 "$run/$d.log"; fail "$d did not open its control socket within 60 s (run/$d.log)"; }
 done
-sleep 1
-cli1 status
-cli2 status
-
-# ---------------------------------------------------------------- 3. provisioning
-step "3. provisioning: register both phones in the hub (admin API) with their provisioning keys"
-wait_for 30 "signing key" test -s "$run/desk-0001/device-signing-key.pem" || fail "desk-0001 wrote no device-signing-key.pem"
-attest_key=$(openssl pkey -in "$run/desk-0001/device-signing-key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)
-say "desk-0001's attestation public key (from run/desk-0001/device-signing-key.pem via openssl): ${attest_key:0:40}..."
-api_ok "$admin_token" PUT /api/v1/admin/devices/desk-0001 \
-  "{\"deskNumber\":\"1001\",\"provisioningKey\":\"$key1\",\"attestationKey\":\"$attest_key\"}" >/dev/null
-say "PUT /api/v1/admin/devices/desk-0001 -> 204"
-api_ok "$admin_token" PUT /api/v1/admin/devices/desk-0002 \
-  "{\"deskNumber\":\"1002\",\"provisioningKey\":\"$key2\",\"attestationKey\":null}" >/dev/null
-say "PUT /api/v1/admin/devices/desk-0002 -> 204"
+cli1 enroll "$hub" "$code1"
 device_online() { api_ok "$admin_token" GET "/api/v1/devices/$1" | jq -e '.online == true'; }
 for d in desk-0001 desk-0002; do
   if wait_for 30 "$d online" device_online "$d"; then
     say "GET /api/v1/devices/$d: $(api_ok "$admin_token" GET "/api/v1/devices/$d" | jq -c .)"
   else
-    note "the hub has not seen $d online over MQTT within 30 s"; show_log "$run/$d.log" "[Mm]qtt|MQTT" 5
+    note "the hub has not seen $d online over MQTT within 30 s"; show_log "$run/$d.log" "[Mm]qtt|MQTT|[Ee]nroll" 5
   fi
 done
+say "what each phone stored (0600): $(stat -c '%n %a' "$run"/desk-000?/credentials.json | sed "s|$run/||" | tr '\n' ' ')"
+show_log "$run/desk-0002.log" "[Ee]nroll" 2
+cli1 status
+cli2 status
 
 # ---------------------------------------------------------------- 4. companion pairing and binding
 step "4. pair the app user's phone (callsync-companion) with desk-0001, then bind the user in the hub"
@@ -278,7 +272,7 @@ fi
 # ---------------------------------------------------------------- summary
 step "the system keeps running; Ctrl-C stops everything"
 cat <<TEXT
-   hub        $hub  (config run/hub.json, database run/hub.db, log run/hub.log)
+   hub        $hub  (data run/hub/: database, generated secrets; admin password run/admin-password; log run/hub.log)
    MQTT       mqtt://127.0.0.1:$mqtt_port (embedded in the hub)
    desk-0001  1001  sip udp/tcp 127.0.0.1:$sip1, companion tcp:127.0.0.1:$comp1  (run/desk-0001.json, run/desk-0001/, run/desk-0001.log)
    desk-0002  1002  sip udp/tcp 127.0.0.1:$sip2, auto-answer                 (run/desk-0002.json, run/desk-0002/, run/desk-0002.log)

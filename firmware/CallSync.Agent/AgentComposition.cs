@@ -49,9 +49,7 @@ internal static class AgentComposition
         services.AddHostedService<CallJournalRecovery>();
 
         // Started before the phone so a call's record always has somewhere to go; stopped after it.
-        services.AddSingleton<MqttService>();
-        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<MqttService>());
-        services.AddHostedService(sp => sp.GetRequiredService<MqttService>());
+        services.AddHubLink(options, dataDirectory);
         services.AddSingleton<CompanionService>();
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<CompanionService>());
         services.AddSingleton<IControlCommandHandler>(sp => sp.GetRequiredService<CompanionService>());

@@ -17,4 +17,6 @@ namespace CallSync.Contracts;
 [JsonSerializable(typeof(CommandReply))]
 [JsonSerializable(typeof(DeviceState))]
 [JsonSerializable(typeof(DeviceStatus))]
+[JsonSerializable(typeof(EnrollmentRequest))]
+[JsonSerializable(typeof(EnrollmentResponse))]
 public sealed partial class CallSyncJsonContext : JsonSerializerContext;

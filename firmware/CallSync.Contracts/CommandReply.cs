@@ -1,6 +1,9 @@
 namespace CallSync.Contracts;
 
-/// <summary>A reply, phone -> hub on <c>callsync/v1/devices/{deviceId}/replies</c> (QoS 1).</summary>
+/// <summary>
+/// A reply, phone -> hub on <c>callsync/v1/devices/{deviceId}/replies</c> (QoS 1), signed by the phone with its
+/// provisioning key (<see cref="ReplySignature"/>) as commands are by the hub.
+/// </summary>
 public sealed record CommandReply
 {
     /// <summary>The command this answers; null only when the payload was too large or unparseable to read it.</summary>
@@ -26,4 +29,7 @@ public sealed record CommandReply
 
     /// <summary>When the device produced this reply (UTC).</summary>
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>Base64 (RFC 4648 section 4, padded) HMAC-SHA256 of <see cref="ReplySignature.CanonicalForm"/>; null when the phone has no key yet.</summary>
+    public string? Signature { get; init; }
 }

@@ -1,20 +1,18 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace CallSync.Contracts;
 
 /// <summary>
-/// Signs and verifies <see cref="DeviceCommand"/>s: HMAC-SHA256 (RFC 2104) over the UTF-8 bytes of
-/// <see cref="CanonicalForm"/> with the device's provisioning key; the signature is padded base64.
-/// The hub and the phone both use this type, so the canonical form exists exactly once.
+/// Signs and verifies <see cref="DeviceCommand"/>s: <see cref="HmacSignature"/> over <see cref="CanonicalForm"/> with
+/// the device's provisioning key. The hub and the phone both use this type, so the canonical form exists exactly once.
 /// </summary>
 public static class CommandSignature
 {
     /// <summary>First line of the canonical form; a new form gets a new tag.</summary>
     public const string Tag = "callsync-command-v1";
 
-    /// <summary>Smallest provisioning key accepted (RFC 2104 section 3: at least the hash output length).</summary>
-    public const int MinKeyBytes = 32;
+    /// <summary>Smallest provisioning key accepted (<see cref="HmacSignature.MinKeyBytes"/>).</summary>
+    public const int MinKeyBytes = HmacSignature.MinKeyBytes;
 
     /// <summary>
     /// The canonical form: seven lines joined by LF (0x0A), no trailing LF:
@@ -38,12 +36,8 @@ public static class CommandSignature
     }
 
     /// <summary>Computes the signature of <paramref name="command"/> for <paramref name="deviceId"/>.</summary>
-    public static string Compute(DeviceCommand command, string deviceId, ReadOnlySpan<byte> key)
-    {
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        ComputeMac(command, deviceId, key, mac);
-        return Convert.ToBase64String(mac);
-    }
+    public static string Compute(DeviceCommand command, string deviceId, ReadOnlySpan<byte> key) =>
+        HmacSignature.Compute(CanonicalForm(command, deviceId), key);
 
     /// <summary>Returns a copy of <paramref name="command"/> with its <see cref="DeviceCommand.Signature"/> set.</summary>
     public static DeviceCommand Sign(DeviceCommand command, string deviceId, ReadOnlySpan<byte> key)
@@ -53,27 +47,6 @@ public static class CommandSignature
     }
 
     /// <summary>True when the signature matches; compared in constant time. Never throws on bad input.</summary>
-    public static bool Verify(DeviceCommand command, string deviceId, ReadOnlySpan<byte> key)
-    {
-        if (command is null || deviceId is null || string.IsNullOrEmpty(command.Signature) || key.IsEmpty)
-        {
-            return false;
-        }
-
-        Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes + 3];
-        if (!Convert.TryFromBase64String(command.Signature, given, out int length) || length != HMACSHA256.HashSizeInBytes)
-        {
-            return false;
-        }
-
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        ComputeMac(command, deviceId, key, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, given[..length]);
-    }
-
-    private static void ComputeMac(DeviceCommand command, string deviceId, ReadOnlySpan<byte> key, Span<byte> destination)
-    {
-        byte[] data = Encoding.UTF8.GetBytes(CanonicalForm(command, deviceId));
-        HMACSHA256.HashData(key, data, destination);
-    }
+    public static bool Verify(DeviceCommand command, string deviceId, ReadOnlySpan<byte> key) =>
+        command is not null && deviceId is not null && HmacSignature.Verify(CanonicalForm(command, deviceId), command.Signature, key);
 }

@@ -10,6 +10,8 @@ namespace CallSync.Mqtt;
 /// signature, replay (a known id gets its first reply again and is never executed twice), validity window,
 /// type, arguments, busy. Every rejection is logged with its reason and answered on the replies topic; nothing
 /// is thrown out of <see cref="HandleAsync"/>. Dial and hang-up run in the background after an "accepted" reply.
+/// Every reply is signed with the provisioning key (<see cref="ReplySignature"/>); the key is read from
+/// <see cref="DeviceCredentials"/> at each use, so a new enrollment takes effect at once.
 /// </summary>
 public sealed partial class CommandProcessor : IAsyncDisposable
 {
@@ -19,7 +21,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     private const int MaxCommandIdLength = 128;
 
     private readonly DeviceIdentity _device;
-    private readonly byte[] _key;
+    private readonly DeviceCredentials _credentials;
     private readonly CommandLedger _ledger;
     private readonly IDialer _dialer;
     private readonly IRecordTransport _replies;
@@ -33,6 +35,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     private readonly List<Task> _running = [];
     private int _dialsInFlight;
     private long _lastPruneTimestamp;
+    private int _disposed;
 
     /// <summary>Creates the processor.</summary>
     /// <param name="device">This phone (the signature binds its id).</param>
@@ -44,9 +47,25 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
     public CommandProcessor(DeviceIdentity device, MqttOptions options, CommandLedger ledger, IDialer dialer, IRecordTransport replies, Func<DeviceStatus> status, TimeProvider time, ILogger<CommandProcessor> logger)
+        : this(device, options, DeviceCredentials.FromOptions(options ?? throw new ArgumentNullException(nameof(options))), ledger, dialer, replies, status, time, logger)
+    {
+    }
+
+    /// <summary>Creates the processor with the key held by <paramref name="credentials"/>.</summary>
+    /// <param name="device">This phone (the signature binds its id).</param>
+    /// <param name="options">Clock skew and replay window.</param>
+    /// <param name="credentials">The provisioning key (read at each command and reply).</param>
+    /// <param name="ledger">Persistent seen-command ids and replies.</param>
+    /// <param name="dialer">The call-control seam.</param>
+    /// <param name="replies">Where replies are published (the MQTT link).</param>
+    /// <param name="status">Produces the status command's answer.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="logger">Logger.</param>
+    public CommandProcessor(DeviceIdentity device, MqttOptions options, DeviceCredentials credentials, CommandLedger ledger, IDialer dialer, IRecordTransport replies, Func<DeviceStatus> status, TimeProvider time, ILogger<CommandProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(dialer);
         ArgumentNullException.ThrowIfNull(replies);
@@ -55,7 +74,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(logger);
         _device = device;
         _options = options;
-        _key = options.ProvisioningKeyBytes();
+        _credentials = credentials;
         _ledger = ledger;
         _dialer = dialer;
         _replies = replies;
@@ -117,9 +136,14 @@ public sealed partial class CommandProcessor : IAsyncDisposable
         }
     }
 
-    /// <summary>Cancels running commands (their final replies become "interrupted" at the next start).</summary>
+    /// <summary>Cancels running commands (their final replies become "interrupted" at the next start). Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -159,7 +183,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
             return;
         }
 
-        if (_key.Length == 0 || !CommandSignature.Verify(command, _device.DeviceId, _key))
+        if (!CommandSignature.Verify(command, _device.DeviceId, _credentials.ProvisioningKey))
         {
             // Not stored: an unauthenticated sender must not be able to claim command ids.
             await RejectAsync(command.CommandId, RejectReasons.BadSignature, store: false, cancellationToken).ConfigureAwait(false);
@@ -322,58 +346,6 @@ public sealed partial class CommandProcessor : IAsyncDisposable
             : Reply(command.CommandId, ReplyStatus.Failed) with { Reason = FailReasons.NoActiveCall };
     }
 
-    private async Task RejectAsync(string? commandId, string reason, bool store, CancellationToken cancellationToken)
-    {
-        Log.CommandRejected(_logger, commandId ?? "(none)", reason);
-        byte[] reply = Serialize(Reply(commandId, ReplyStatus.Rejected) with { Reason = reason });
-        if (store && commandId is not null && !_ledger.TryRecordFinal(commandId, reply))
-        {
-            await ReplayExistingAsync(commandId, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await SendAsync(reply, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ReplayExistingAsync(string commandId, CancellationToken cancellationToken)
-    {
-        if (_ledger.Find(commandId) is { } entry)
-        {
-            await ReplayAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task ReplayAsync(CommandLedgerEntry entry, CancellationToken cancellationToken)
-    {
-        byte[]? reply = entry.FinalReply ?? entry.AcceptedReply;
-        Log.CommandReplayed(_logger, entry.CommandId, entry.FinalReply is not null);
-        if (reply is not null)
-        {
-            await SendAsync(reply, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task SendAsync(byte[] reply, CancellationToken cancellationToken)
-    {
-        if (!await _replies.PublishAsync(_repliesTopic, reply, cancellationToken).ConfigureAwait(false))
-        {
-            // The reply stays in the ledger: the hub gets it by repeating the command.
-            Log.ReplyNotDelivered(_logger);
-        }
-    }
-
-    private void LogFinal(DeviceCommand command, CommandReply final)
-    {
-        if (final.Status == ReplyStatus.Succeeded)
-        {
-            Log.CommandSucceeded(_logger, command.CommandId, command.Type);
-        }
-        else
-        {
-            Log.CommandFailed(_logger, command.CommandId, final.Status, final.Reason ?? string.Empty);
-        }
-    }
-
     private void PruneOccasionally()
     {
         if (_time.GetElapsedTime(_lastPruneTimestamp) >= TimeSpan.FromHours(1))
@@ -382,16 +354,6 @@ public sealed partial class CommandProcessor : IAsyncDisposable
             _ledger.Prune(_options.CommandReplayWindow + _options.CommandClockSkew);
         }
     }
-
-    private CommandReply Reply(string? commandId, ReplyStatus status) => new()
-    {
-        CommandId = commandId,
-        DeviceId = _device.DeviceId,
-        Status = status,
-        At = _time.GetUtcNow(),
-    };
-
-    private static byte[] Serialize(CommandReply reply) => JsonSerializer.SerializeToUtf8Bytes(reply, CallSyncJsonContext.Default.CommandReply);
 
     private static bool IsValidCommandId(string? id)
     {

@@ -6,8 +6,8 @@ namespace CallSync.Mqtt;
 /// <summary>Every log message of CallSync.Mqtt (event ids 5000-5999, stable).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port} (session present {SessionPresent}, boot {Boot})")]
-    public static partial void ConnectedToBroker(ILogger logger, string host, int port, bool sessionPresent, long boot);
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port} as {ClientId} (session present {SessionPresent})")]
+    public static partial void ConnectedToBroker(ILogger logger, string host, int port, string clientId, bool sessionPresent);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "MQTT broker {Host}:{Port} refused the connection: {ResultCode}")]
     public static partial void ConnectRefused(ILogger logger, string host, int port, string resultCode);
@@ -26,6 +26,18 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "MQTT link could not stop cleanly")]
     public static partial void StopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "No broker credentials yet (not enrolled): waiting for them")]
+    public static partial void WaitingForCredentials(ILogger logger);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Broker credentials changed: reconnecting with the new ones")]
+    public static partial void CredentialsChanged(ILogger logger);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Error, Message = "The broker refused the subscription to {Filter}: {ResultCode}")]
+    public static partial void SubscriptionRefused(ILogger logger, string filter, string resultCode);
+
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Information, Message = "Announcing online (boot {Boot})")]
+    public static partial void Online(ILogger logger, long boot);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Broker refused publish on {Topic}: {ReasonCode}")]
     public static partial void PublishRefused(ILogger logger, string topic, string reasonCode);
@@ -62,10 +74,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5108, Level = LogLevel.Warning, Message = "A command reply was not delivered (not connected); it is kept for a repeat of the command")]
     public static partial void ReplyNotDelivered(ILogger logger);
-
-    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
-    public static partial void BrokerStarted(ILogger logger, System.Net.IPAddress address, int port);
-
-    [LoggerMessage(EventId = 5201, Level = LogLevel.Error, Message = "Embedded MQTT broker dropped the oldest message queued for {ClientId}: more than {Limit} waiting")]
-    public static partial void BrokerQueueOverflow(ILogger logger, string clientId, int limit);
 }

@@ -24,11 +24,24 @@ namespace CallSync.Hub;
 /// <summary>The hub's composition root: services, hosted loops and HTTP routes, from validated options.</summary>
 internal static class HubApplication
 {
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+    private const string BootstrapAdminId = "admin";
+
+    /// <summary>Builds the hub; prepares its data directory and secrets first (<see cref="HubDataDirectory"/>).</summary>
+    /// <exception cref="IOException">The data directory or a secret cannot be written or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission for the data directory.</exception>
+    /// <exception cref="InvalidDataException">A stored secret is damaged.</exception>
     public static WebApplication Build(HubOptions options, TimeProvider timeProvider, Action<ILoggingBuilder>? configureLogging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var secrets = HubDataDirectory.Prepare(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Http.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Nothing the API takes is large; everything bigger is refused before it is read.
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
         if (options.Http.Certificate is not null)
         {
             // The slim builder leaves HTTPS out unless asked; the certificate was checked when the options were read.
@@ -60,6 +73,7 @@ internal static class HubApplication
         services.AddOpenApi();
         services.AddSingleton(timeProvider);
         services.AddSingleton(options);
+        services.AddSingleton(secrets);
         services.AddSingleton(options.Mqtt);
         services.AddSingleton(options.Security);
         services.AddSingleton(options.Push);
@@ -73,20 +87,33 @@ internal static class HubApplication
         services.AddSingleton<CallRecordStore>();
         services.AddSingleton<PushLedger>();
         services.AddSingleton<DialStore>();
-        services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<BrokerCredentialStore>();
+        services.AddSingleton<EnrollmentCodeStore>();
+        services.AddSingleton(sp => new AccessTokenService(secrets.TokenSecret, options.Security.TokenLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<LogThrottle>();
+        services.AddSingleton<SignInLimiter>();
+        services.AddSingleton<RefusalCounter>();
+        services.AddSingleton<BrokerAuthenticator>();
+        services.AddSingleton<MosquittoConfig>();
+        services.AddSingleton<AppBrokerAccess>();
+        services.AddSingleton<EnrollmentService>();
+        services.AddSingleton<EmbeddedBrokerHost>();
         services.AddSingleton<HubMqttClient>();
+        services.AddSingleton<IHubBroker>(sp => options.Mqtt.Embedded ? sp.GetRequiredService<EmbeddedBrokerHost>() : sp.GetRequiredService<HubMqttClient>());
         services.AddSingleton<PushService>();
         services.AddSingleton<DialService>();
         services.AddSingleton<BindingService>();
         services.AddSingleton<DeviceStateTracker>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<DeviceMessageRouter>();
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<MqttIngress>();
         AddAppServices(services, options);
 
-        // Start order matters: the broker before the client; stop runs in reverse, so ingress stops first.
-        services.AddHostedService<EmbeddedBrokerHost>();
+        // Start order matters: the ingest pipeline before anything that feeds it (the embedded broker or the client);
+        // stop runs in reverse, so the brokers' paths stop before the pipeline.
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBrokerHost>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngress>());
         services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<EventFanout>());
@@ -97,25 +124,31 @@ internal static class HubApplication
         return app;
     }
 
-    /// <summary>Applies migrations and creates the bootstrap admin; call before <c>StartAsync</c>.</summary>
-    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies migrations, registers this instance's broker identity, creates the bootstrap admin (configured, or
+    /// <c>admin</c> with a generated one-time password when there is no admin at all) and refreshes mosquitto's files;
+    /// call before <c>StartAsync</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A device is registered under the hub's MQTT user name.</exception>
+    public static async Task<HubStartup> InitializeAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.Services;
         await services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken).ConfigureAwait(false);
         var options = services.GetRequiredService<HubOptions>();
-        if (options.Admin.User is { } adminId && options.Admin.Password is { } password)
+        var secrets = services.GetRequiredService<HubSecrets>();
+        var logger = services.GetRequiredService<ILogger<HubDatabase>>();
+        Log.DataDirectory(logger, secrets.DataDir, secrets.Generated.Count == 0 ? "nothing" : string.Join(", ", secrets.Generated));
+        var identity = new BrokerCredentialRecord(options.Mqtt.Username, BrokerIdentityKind.Hub, MosquittoPasswordHash.Hash(secrets.BrokerPassword), null);
+        if (await services.GetRequiredService<DeviceStore>().GetAsync(options.Mqtt.Username, cancellationToken).ConfigureAwait(false) is not null
+            || !await services.GetRequiredService<BrokerCredentialStore>().UpsertAsync(identity, cancellationToken).ConfigureAwait(false))
         {
-            var users = services.GetRequiredService<UserStore>();
-            var created = await users.CreateAsync(
-                new UserRecord(adminId, PasswordHasher.Hash(password, options.Security.PasswordIterations), UserRole.Admin, [], PushPolicy.Off, new TimeOnly(18, 0), "UTC"),
-                cancellationToken).ConfigureAwait(false);
-            if (created)
-            {
-                var logger = services.GetRequiredService<ILogger<HubDatabase>>();
-                Log.AdminBootstrapped(logger, adminId);
-            }
+            throw new InvalidOperationException($"Mqtt:Username '{options.Mqtt.Username}' is already a device's broker identity; choose another");
         }
+
+        var startup = await BootstrapAdminAsync(services, options, logger, cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<MosquittoConfig>().RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return startup;
     }
 
     /// <summary>The first address Kestrel actually bound (resolves port 0).</summary>
@@ -124,6 +157,35 @@ internal static class HubApplication
         ArgumentNullException.ThrowIfNull(app);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First());
+    }
+
+    private static async Task<HubStartup> BootstrapAdminAsync(IServiceProvider services, HubOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserStore>();
+        var adminId = options.Admin.User;
+        var password = options.Admin.Password;
+        string? generated = null;
+        if (adminId is null)
+        {
+            if (await users.HasAdminAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return new HubStartup(null, null);
+            }
+
+            adminId = BootstrapAdminId;
+            password = generated = HubDataDirectory.NewSecret()[..20];
+        }
+
+        var created = await users.CreateAsync(
+            new UserRecord(adminId, PasswordHasher.Hash(password!, options.Security.PasswordIterations), UserRole.Admin, [], PushPolicy.Off, new TimeOnly(18, 0), "UTC"),
+            cancellationToken).ConfigureAwait(false);
+        if (!created)
+        {
+            return new HubStartup(null, null);
+        }
+
+        Log.AdminBootstrapped(logger, adminId);
+        return new HubStartup(adminId, generated);
     }
 
     private static void MapRoutes(WebApplication app)
@@ -135,6 +197,7 @@ internal static class HubApplication
         var user = api.MapGroup(string.Empty).AddEndpointFilter(new AuthFilter(tokens, requireAdmin: false));
         var admin = api.MapGroup("/admin").AddEndpointFilter(new AuthFilter(tokens, requireAdmin: true));
         AuthEndpoints.Map(api, user);
+        EnrollEndpoints.Map(api);
         BindingEndpoints.Map(user);
         RecordEndpoints.Map(user);
         DialEndpoints.Map(user);

@@ -14,14 +14,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "Configuration key {Key} is not used by this hub and is ignored{Hint}")]
     public static partial void UnknownConfigurationKey(ILogger logger, string key, string hint);
 
-    [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port} as {ClientId}")]
-    public static partial void MqttConnected(ILogger logger, string host, int port, string clientId);
-
-    [LoggerMessage(EventId = 7021, Level = LogLevel.Warning, Message = "MQTT connection failed: {Reason}; retrying")]
-    public static partial void MqttConnectFailed(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 7022, Level = LogLevel.Warning, Message = "Publishing to {Topic} failed")]
-    public static partial void MqttPublishFailed(ILogger logger, string topic, Exception exception);
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "Data directory {DataDir}; generated now: {Generated}")]
+    public static partial void DataDirectory(ILogger logger, string dataDir, string generated);
 
     [LoggerMessage(EventId = 7023, Level = LogLevel.Error, Message = "Handling a message on {Topic} failed")]
     public static partial void MessageHandlingFailed(ILogger logger, string topic, Exception exception);
@@ -56,12 +50,39 @@ internal static partial class Log
     [LoggerMessage(EventId = 7061, Level = LogLevel.Information, Message = "Dial {RequestId} reply {Status} (applied: {Changed})")]
     public static partial void DialReply(ILogger logger, string requestId, string status, bool changed);
 
-    [LoggerMessage(EventId = 7062, Level = LogLevel.Warning, Message = "Ignored a reply from device {DeviceId}: {Reason}")]
-    public static partial void DialReplyIgnored(ILogger logger, string deviceId, string reason);
-
     [LoggerMessage(EventId = 7070, Level = LogLevel.Information, Message = "Binding {Action} by {Actor}: user {UserId}, device {DeviceId} -> {Outcome}")]
     public static partial void BindingEvent(ILogger logger, string actor, string action, string userId, string deviceId, string outcome);
 
     [LoggerMessage(EventId = 7090, Level = LogLevel.Information, Message = "Created bootstrap admin {UserId}")]
     public static partial void AdminBootstrapped(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port} (anonymous clients refused)")]
+    public static partial void BrokerStarted(ILogger logger, System.Net.IPAddress address, int port);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Error, Message = "Embedded MQTT broker dropped the oldest message queued for {ClientId}: more than {Limit} waiting")]
+    public static partial void BrokerQueueOverflow(ILogger logger, string clientId, int limit);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Refused ({Reason}) {Subject}: {Detail} ({Suppressed} similar not logged since the last line)")]
+    public static partial void Refused(ILogger logger, string reason, string subject, string detail, long suppressed);
+
+    [LoggerMessage(EventId = 7110, Level = LogLevel.Information, Message = "Wrote mosquitto's password file, ACL file and settings to {Directory} ({Identities} identities)")]
+    public static partial void MosquittoConfigWritten(ILogger logger, string directory, int identities);
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Error, Message = "Could not write mosquitto's files to {Directory}")]
+    public static partial void MosquittoConfigFailed(ILogger logger, string directory, Exception exception);
+
+    [LoggerMessage(EventId = 7120, Level = LogLevel.Information, Message = "Enrollment code issued for device {DeviceId}, valid until {ExpiresAt}")]
+    public static partial void EnrollmentCodeIssued(ILogger logger, string deviceId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 7121, Level = LogLevel.Information, Message = "Device {DeviceId} enrolled: new provisioning key and broker credential issued")]
+    public static partial void DeviceEnrolled(ILogger logger, string deviceId);
+
+    [LoggerMessage(EventId = 7122, Level = LogLevel.Warning, Message = "Enrollment of device {DeviceId} refused: {Reason}")]
+    public static partial void EnrollmentRefused(ILogger logger, string deviceId, string reason);
+
+    [LoggerMessage(EventId = 7123, Level = LogLevel.Warning, Message = "Device {DeviceId} revoked: its credentials no longer work")]
+    public static partial void DeviceRevoked(ILogger logger, string deviceId);
+
+    [LoggerMessage(EventId = 7130, Level = LogLevel.Warning, Message = "Sign-in refused with 429 for {Subject} for {RetryAfter} ({Suppressed} more refused since the last line)")]
+    public static partial void SignInRefused(ILogger logger, string subject, TimeSpan retryAfter, long suppressed);
 }

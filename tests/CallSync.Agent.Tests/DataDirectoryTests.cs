@@ -38,14 +38,4 @@ public sealed class DataDirectoryTests : IDisposable
         var error = Assert.Throws<StartupError>(() => DataDirectory.Prepare(Path.Combine(file, "data")));
         Assert.StartsWith($"configuration: Device:DataDir = \"{file}/data\" is not a writable directory", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void WriteSecret_IsOwnerReadWriteOnly()
-    {
-        var path = Path.Combine(_dir, "key");
-        DataDirectory.WriteSecret(path, "s3cret"u8);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        Assert.Equal("s3cret", File.ReadAllText(path));
-        Assert.False(File.Exists(path + ".tmp"));
-    }
 }

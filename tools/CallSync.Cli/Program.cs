@@ -36,6 +36,12 @@ internal static class Program
         dial.SetAction((result, token) => SendAsync(result, config, socket, "dial", [result.GetValue(target)!], token));
         root.Subcommands.Add(dial);
 
+        var hubUrl = new Argument<string>("URL") { Description = "the hub, e.g. https://hub.example.com (http:// only to a loopback hub)" };
+        var code = new Argument<string>("CODE") { Description = "the one-time enrollment code the hub's admin issued for this phone" };
+        var enroll = new Command("enroll", "enroll this phone with the hub: the agent generates its keys and stores what the hub issues (0600)") { hubUrl, code };
+        enroll.SetAction((result, token) => SendAsync(result, config, socket, "enroll", [result.GetValue(hubUrl)!, result.GetValue(code)!], token));
+        root.Subcommands.Add(enroll);
+
         var last = new Option<int>("--last") { Description = "how many of the newest calls", DefaultValueFactory = _ => 10 };
         var calls = new Command("calls", "the newest call records") { last };
         calls.SetAction((result, token) => SendAsync(result, config, socket, "calls",

@@ -26,6 +26,9 @@ public sealed record AgentOptions
     /// <summary>Section Companion: the paired mobile's link; null when Companion:Listen is not set.</summary>
     public CompanionOptions? Companion { get; init; }
 
+    /// <summary>Section Enrollment: the hub URL and one-time code to enroll with at start; null when not set.</summary>
+    public EnrollmentOptions? Enrollment { get; init; }
+
     /// <summary>Section Control: the technician's control socket.</summary>
     public required ControlOptions Control { get; init; }
 

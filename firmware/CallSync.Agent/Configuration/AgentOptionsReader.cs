@@ -21,7 +21,7 @@ public static class AgentOptionsReader
     public static ConfigSchema Schema { get; } = new("callsync-agent",
     [
         DeviceKeys.Section, BoardKeys.Section, SipKeys.Section, RtpKeys.Section, RecordingKeys.Section, MqttKeys.Section,
-        CompanionKeys.Section, ControlKeys.Section, LoggingKeys.Section,
+        EnrollmentKeys.Section, CompanionKeys.Section, ControlKeys.Section, LoggingKeys.Section,
     ]);
 
     /// <summary>Reads and validates everything; unknown keys are returned as warnings (an older agent still starts with a newer file).</summary>
@@ -49,6 +49,7 @@ public static class AgentOptionsReader
             Rtp = RtpKeys.Read(reader, sip),
             Recording = RecordingKeys.Read(reader),
             Mqtt = MqttKeys.Read(reader),
+            Enrollment = EnrollmentKeys.Read(reader),
             Companion = CompanionKeys.Read(reader),
             Control = ControlKeys.Read(reader, device),
             LogLevels = LoggingKeys.Read(reader),

@@ -22,7 +22,8 @@ internal static partial class DeviceKeys
 
     public static readonly ConfigKey<byte[]?> ProvisioningKey = Section.Optional("ProvisioningKey",
         ConfigValues.Base64Key(32, "a base64 key of at least 32 bytes"),
-        "the key the hub signs remote commands with (HMAC-SHA256); without it, remote commands are refused", ConfigKeyFlags.Secret);
+        "the key the hub signs remote commands with, and the phone its replies (HMAC-SHA256). Only for a phone configured by " +
+        "hand: enrollment issues it. Without any, remote commands are refused", ConfigKeyFlags.Secret);
 
     public static DeviceOptions Read(ConfigReader reader) => new()
     {

@@ -6,11 +6,13 @@ namespace CallSync.Agent.Configuration;
 internal static class MqttKeys
 {
     public static readonly ConfigSection Section = new("Mqtt",
-        "The link to the hub's broker. No `Mqtt` section means no broker link (records still queue in the durable outbox).");
+        "The link to the hub's broker. An enrolled phone (`callsync enroll`, or the `Enrollment` section) takes the broker URL, " +
+        "user name and password from its stored credentials, which win over `Url`, `Username` and `Password` here; the other " +
+        "keys still apply. Neither enrolled nor configured: records queue in the durable outbox until the phone is enrolled.");
 
     public static readonly ConfigKey<Uri?> Url = Section.Optional("Url",
         ConfigValues.Url("mqtt://HOST:PORT or mqtts://HOST:PORT", "mqtt", "mqtts"),
-        "the broker; `mqtts://` is MQTT over TLS", defaultText: "(required in the section)");
+        "the broker, for a phone configured by hand instead of enrolled; `mqtts://` is MQTT over TLS", defaultText: "(from enrollment)");
 
     public static readonly ConfigKey<string?> Username = Section.Optional("Username", ConfigValues.Text("a user name"), "broker user name");
 
@@ -33,9 +35,6 @@ internal static class MqttKeys
     public static readonly ConfigKey<int> OutboxLimit = Section.Add("OutboxLimit", ConfigValues.Number(100, 10_000_000), 100_000,
         "call records the durable outbox holds before refusing new ones (an alert is logged at 80 %)");
 
-    public static readonly ConfigKey<bool> Embedded = Section.Add("Embedded", ConfigValues.Bool(), false,
-        "run an embedded MQTT broker on `Mqtt:Url`'s port (for a one-box setup and `make run`)");
-
     public static MqttOptions? Read(ConfigReader reader)
     {
         if (!reader.Exists(Section))
@@ -44,11 +43,6 @@ internal static class MqttKeys
         }
 
         var url = reader.Get(Url);
-        if (url is null && !reader.HasProblem(Url))
-        {
-            reader.Missing(Url, Url.Accepts);
-        }
-
         var certificate = reader.Get(ClientCertificate);
         var key = reader.Get(ClientKey);
         if (certificate is not null && url is not null && url.Scheme != "mqtts")
@@ -63,7 +57,7 @@ internal static class MqttKeys
 
         return new MqttOptions
         {
-            Url = url ?? new Uri("mqtt://invalid"),
+            Url = url,
             Username = reader.Get(Username),
             Password = reader.Get(Password),
             ClientCertificate = certificate,
@@ -71,7 +65,6 @@ internal static class MqttKeys
             CaCertificate = reader.Get(CaCertificate),
             KeepAlive = reader.Get(KeepAlive),
             OutboxLimit = reader.Get(OutboxLimit),
-            Embedded = reader.Get(Embedded),
         };
     }
 }

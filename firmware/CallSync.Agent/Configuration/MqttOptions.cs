@@ -1,10 +1,13 @@
 namespace CallSync.Agent.Configuration;
 
-/// <summary>The link to the hub's broker (section Mqtt).</summary>
+/// <summary>
+/// The link to the hub's broker as configured by hand (section Mqtt); an enrolled phone takes the broker, user name and
+/// password from its stored credentials instead (they win), and this supplies only timing, the outbox limit and TLS trust.
+/// </summary>
 public sealed record MqttOptions
 {
-    /// <summary>Mqtt:Url, mqtt:// or mqtts://.</summary>
-    public required Uri Url { get; init; }
+    /// <summary>Mqtt:Url, mqtt:// or mqtts://; null when the phone is (to be) enrolled.</summary>
+    public Uri? Url { get; init; }
 
     /// <summary>Mqtt:Username.</summary>
     public string? Username { get; init; }
@@ -26,7 +29,4 @@ public sealed record MqttOptions
 
     /// <summary>Mqtt:OutboxLimit, records the outbox holds before refusing new ones.</summary>
     public required int OutboxLimit { get; init; }
-
-    /// <summary>Mqtt:Embedded: run a broker inside the agent on the URL's port.</summary>
-    public required bool Embedded { get; init; }
 }

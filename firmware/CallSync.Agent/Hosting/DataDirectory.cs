@@ -1,13 +1,13 @@
 namespace CallSync.Agent.Hosting;
 
 /// <summary>
-/// The agent's data directory: created owner-only (0700) with its recordings/ folder; secrets written in it
-/// are 0600 from the moment they exist.
+/// The agent's data directory: created owner-only (0700) with its recordings/ folder; secrets in it (the stored hub
+/// credentials, the attestation key) are written by <see cref="CallSync.Contracts.SecureFile"/>, 0600 from the moment
+/// they exist.
 /// </summary>
 public sealed class DataDirectory
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private DataDirectory(string path) => Path = path;
 
@@ -16,6 +16,9 @@ public sealed class DataDirectory
 
     /// <summary>Where finished recordings are kept: <c>&lt;DataDir&gt;/recordings</c>.</summary>
     public string Recordings => System.IO.Path.Combine(Path, "recordings");
+
+    /// <summary>The credentials the hub issued at enrollment: <c>&lt;DataDir&gt;/credentials.json</c> (0600).</summary>
+    public string Credentials => System.IO.Path.Combine(Path, "credentials.json");
 
     /// <summary>Creates the directory and its folders if needed and proves it writable.</summary>
     /// <exception cref="Configuration.StartupError">It cannot be created or written.</exception>
@@ -36,28 +39,6 @@ public sealed class DataDirectory
             throw new Configuration.StartupError(
                 $"configuration: Device:DataDir = \"{path}\" is not a writable directory ({ex.Message.TrimEnd('.')})");
         }
-    }
-
-    /// <summary>
-    /// Writes a secret (a key, a password) atomically: a 0600 temporary file in the same directory, then a rename,
-    /// so no reader ever sees a partial or world-readable secret.
-    /// </summary>
-    public static void WriteSecret(string path, ReadOnlySpan<byte> contents)
-    {
-        var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = OwnerOnlyFile,
-            Options = FileOptions.WriteThrough,
-        }))
-        {
-            file.Write(contents);
-        }
-
-        File.SetUnixFileMode(temporary, OwnerOnlyFile);
-        File.Move(temporary, path, overwrite: true);
     }
 
     private static void CreateOwnerOnly(string path)

@@ -10,9 +10,6 @@ internal static partial class RecordsLog
     [LoggerMessage(400, LogLevel.Information, "Record {RecordId} split ({Outcome}): {Result}, recording {Bytes} bytes")]
     public static partial void Split(ILogger logger, Guid recordId, SplitOutcome outcome, CallResult result, long bytes);
 
-    [LoggerMessage(401, LogLevel.Information, "Embedded MQTT broker listening on {Url}")]
-    public static partial void EmbeddedBroker(ILogger logger, string url);
-
     [LoggerMessage(402, LogLevel.Information, "Boot number {Boot}")]
     public static partial void Boot(ILogger logger, long boot);
 

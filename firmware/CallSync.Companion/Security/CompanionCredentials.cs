@@ -1,3 +1,5 @@
+using CallSync.Contracts;
+
 namespace CallSync.Companion.Security;
 
 /// <summary>What a companion keeps after pairing (the CLI stores it as <c>&lt;state&gt;/companion.json</c>, 0600).</summary>

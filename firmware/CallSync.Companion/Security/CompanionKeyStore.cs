@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CallSync.Contracts;
 
 namespace CallSync.Companion.Security;
 

@@ -1,6 +1,6 @@
-using CallSync.Contracts;
 using CallSync.Hub.Bindings;
 using CallSync.Hub.Configuration;
+using CallSync.Hub.Messaging;
 using CallSync.Hub.Security;
 using CallSync.Hub.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -9,14 +9,17 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CallSync.Hub.Api;
 
-/// <summary>Admin-only: users, devices, pending bindings, the audit trail.</summary>
+/// <summary>Admin-only: users, devices and their enrollment, pending bindings, the audit trail, refusal counters.</summary>
 internal static class AdminEndpoints
 {
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapPost("/users", CreateUserAsync).WithName("CreateUser").WithTags("admin");
         admin.MapPut("/users/{userId}/patterns", SetPatternsAsync).WithName("SetNumberPatterns").WithTags("admin");
-        admin.MapPut("/devices/{deviceId}", PutDeviceAsync).WithName("PutDevice").WithTags("admin");
+        admin.MapPost("/devices", CreateDeviceAsync).WithName("CreateDevice").WithTags("admin");
+        admin.MapPost("/devices/{deviceId}/enrollment", NewEnrollmentCodeAsync).WithName("NewEnrollmentCode").WithTags("admin");
+        admin.MapDelete("/devices/{deviceId}/credentials", RevokeAsync).WithName("RevokeDevice").WithTags("admin");
+        admin.MapGet("/refusals", Refusals).WithName("ListRefusals").WithTags("admin");
         admin.MapGet("/bindings/pending", ListPendingAsync).WithName("ListPendingBindings").WithTags("admin");
         admin.MapPost("/bindings/{userId}/{deviceId}/approve", ApproveAsync).WithName("ApproveBinding").WithTags("admin");
         admin.MapDelete("/bindings/{userId}/{deviceId}", UnbindAsync).WithName("AdminUnbind").WithTags("admin");
@@ -66,34 +69,26 @@ internal static class AdminEndpoints
             : ApiResults.Error(StatusCodes.Status404NotFound, "no such user");
     }
 
-    private static async Task<IResult> PutDeviceAsync(string deviceId, DeviceRequest body, DeviceStore devices, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateDeviceAsync(CreateDeviceRequest body, EnrollmentService enrollment, CancellationToken cancellationToken)
     {
-        if (!MqttTopics.IsValidSegment(deviceId))
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "deviceId must be a valid MQTT topic level");
-        }
-
-        if (string.IsNullOrWhiteSpace(body.DeskNumber) || body.DeskNumber.Length > 64)
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "deskNumber is required (at most 64 characters)");
-        }
-
-        var key = new byte[256];
-        if (body.ProvisioningKey is null || !Convert.TryFromBase64String(body.ProvisioningKey, key, out var keyLength)
-            || keyLength < CommandSignature.MinKeyBytes)
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "provisioningKey must be base64 of at least 32 bytes");
-        }
-
-        var attestationKey = body.AttestationKey ?? string.Empty;
-        if (attestationKey.Length > 0 && !IsP256PublicKey(attestationKey))
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "attestationKey must be a base64 SubjectPublicKeyInfo of an ECDSA P-256 key");
-        }
-
-        await devices.UpsertAsync(new DeviceRecord(deviceId, body.DeskNumber, body.ProvisioningKey, attestationKey), cancellationToken).ConfigureAwait(false);
-        return TypedResults.NoContent();
+        var (code, status, error) = await enrollment.CreateDeviceAsync(body.DeviceId, body.DeskNumber, cancellationToken).ConfigureAwait(false);
+        return code is null
+            ? ApiResults.Error(status, error)
+            : TypedResults.Json(code.ToDto(), HubJsonContext.Default.EnrollmentCodeDto, statusCode: StatusCodes.Status201Created);
     }
+
+    private static async Task<IResult> NewEnrollmentCodeAsync(string deviceId, EnrollmentService enrollment, CancellationToken cancellationToken) =>
+        await enrollment.IssueCodeAsync(deviceId, cancellationToken).ConfigureAwait(false) is { } code
+            ? TypedResults.Json(code.ToDto(), HubJsonContext.Default.EnrollmentCodeDto, statusCode: StatusCodes.Status201Created)
+            : ApiResults.Error(StatusCodes.Status404NotFound, "no such device");
+
+    private static async Task<IResult> RevokeAsync(string deviceId, EnrollmentService enrollment, CancellationToken cancellationToken) =>
+        await enrollment.RevokeAsync(deviceId, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : ApiResults.Error(StatusCodes.Status404NotFound, "no such device");
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<IReadOnlyDictionary<string, long>> Refusals(RefusalCounter refusals) =>
+        TypedResults.Json(refusals.Snapshot(), HubJsonContext.Default.IReadOnlyDictionaryStringInt64);
 
     private static async Task<IResult> ListPendingAsync(BindingStore bindings, CancellationToken cancellationToken)
     {
@@ -113,19 +108,5 @@ internal static class AdminEndpoints
     {
         var entries = await bindings.ListAuditAsync(userId, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken).ConfigureAwait(false);
         return TypedResults.Json<IReadOnlyList<AuditDto>>([.. entries.Select(e => e.ToDto())], HubJsonContext.Default.IReadOnlyListAuditDto);
-    }
-
-    private static bool IsP256PublicKey(string base64)
-    {
-        try
-        {
-            using var key = System.Security.Cryptography.ECDsa.Create();
-            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(base64), out _);
-            return key.KeySize == 256;
-        }
-        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException)
-        {
-            return false;
-        }
     }
 }

@@ -9,6 +9,8 @@ internal static class ApiMapping
     public static BindingDto ToDto(this BindingRecord binding) =>
         new(binding.UserId, binding.DeviceId, BindingStore.StatusText(binding.Status), binding.CanDial, binding.Via, binding.UpdatedAt);
 
+    public static EnrollmentCodeDto ToDto(this Security.IssuedCode code) => new(code.DeviceId, code.Code, code.ExpiresAt);
+
     public static DialDto ToDto(this DialRequest dial) =>
         new(dial.RequestId, dial.DeviceId, dial.Number, dial.Status, dial.RecordId, dial.Reason, dial.CreatedAt, dial.UpdatedAt);
 

@@ -8,30 +8,86 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CallSync.Hub.Api;
 
-/// <summary>Sign-in and the caller's own profile and push policy.</summary>
+/// <summary>Sign-in (rate-limited per user and per address) and the caller's own profile, password and push policy.</summary>
 internal static class AuthEndpoints
 {
+    public const int MaxPasswordLength = 1024;
+
     public static void Map(IEndpointRouteBuilder api, RouteGroupBuilder user)
     {
         api.MapPost("/auth/token", IssueTokenAsync).WithName("IssueToken").WithTags("auth");
         user.MapGet("/me", GetMeAsync).WithName("GetMe").WithTags("me");
+        user.MapPut("/me/password", ChangePasswordAsync).WithName("ChangePassword").WithTags("me");
         user.MapPut("/me/push", SetPushAsync).WithName("SetPushPolicy").WithTags("me");
     }
 
-    private static async Task<IResult> IssueTokenAsync(TokenRequest body, UserStore users, AccessTokenService tokens, CancellationToken cancellationToken)
+    /// <summary>The caller's address, as the limiter counts it.</summary>
+    public static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>429 with <c>Retry-After</c> in whole seconds.</summary>
+    public static IResult TooManyAttempts(HttpContext http, TimeSpan retryAfter)
     {
-        var user = UserIdRules.IsValid(body.UserId) && body.Password is not null
-            ? await users.GetAsync(body.UserId, cancellationToken).ConfigureAwait(false)
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiResults.Error(StatusCodes.Status429TooManyRequests, $"too many failed attempts; try again in {seconds} s");
+    }
+
+    private static async Task<IResult> IssueTokenAsync(
+        TokenRequest body,
+        HttpContext http,
+        UserStore users,
+        AccessTokenService tokens,
+        SignInLimiter limiter,
+        AppBrokerAccess brokerAccess,
+        CancellationToken cancellationToken)
+    {
+        var address = Address(http);
+        var userId = UserIdRules.IsValid(body.UserId) ? body.UserId : null;
+        if (limiter.IsBlocked(userId, address, out var retryAfter))
+        {
+            return TooManyAttempts(http, retryAfter);
+        }
+
+        var user = userId is not null && body.Password is { Length: <= MaxPasswordLength }
+            ? await users.GetAsync(userId, cancellationToken).ConfigureAwait(false)
             : null;
 
         // The same 401 for an unknown user and a wrong password: the API does not reveal which user ids exist.
         if (user is null || !PasswordHasher.Verify(body.Password!, user.PasswordHash))
         {
+            limiter.Failed(userId, address);
             return ApiResults.Error(StatusCodes.Status401Unauthorized, "unknown user or wrong password");
         }
 
+        limiter.Succeeded(user.UserId);
         var (token, expires) = tokens.Issue(user.UserId, user.Role);
+        await brokerAccess.RegisterAsync(user.UserId, token, expires, cancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new TokenResponse(token, expires), HubJsonContext.Default.TokenResponse);
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(PasswordChangeRequest body, HttpContext http, UserStore users, SecurityOptions security, SignInLimiter limiter, CancellationToken cancellationToken)
+    {
+        var caller = AuthFilter.Caller(http);
+        var address = Address(http);
+        if (limiter.IsBlocked(caller.UserId, address, out var retryAfter))
+        {
+            return TooManyAttempts(http, retryAfter);
+        }
+
+        if (body.NewPassword is not { Length: >= 8 and <= MaxPasswordLength })
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "newPassword must have 8 to 1024 characters");
+        }
+
+        var user = await users.GetAsync(caller.UserId, cancellationToken).ConfigureAwait(false);
+        if (user is null || body.CurrentPassword is not { Length: <= MaxPasswordLength } || !PasswordHasher.Verify(body.CurrentPassword, user.PasswordHash))
+        {
+            limiter.Failed(caller.UserId, address);
+            return ApiResults.Error(StatusCodes.Status403Forbidden, "currentPassword is wrong");
+        }
+
+        await users.SetPasswordHashAsync(caller.UserId, PasswordHasher.Hash(body.NewPassword, security.PasswordIterations), cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> GetMeAsync(HttpContext http, UserStore users, CancellationToken cancellationToken)

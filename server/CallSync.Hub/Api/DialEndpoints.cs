@@ -24,6 +24,7 @@ internal static class DialEndpoints
             DialOutcomeKind.InvalidNumber => ApiResults.Error(StatusCodes.Status400BadRequest, "number is not diallable"),
             DialOutcomeKind.NotBound => ApiResults.Error(StatusCodes.Status403Forbidden, "not bound to this device with dial permission"),
             DialOutcomeKind.UnknownDevice => ApiResults.Error(StatusCodes.Status404NotFound, "no such device"),
+            DialOutcomeKind.NotEnrolled => ApiResults.Error(StatusCodes.Status409Conflict, "the device has not enrolled (or was revoked)"),
             _ => ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the hub is not connected to the MQTT broker"),
         };
     }

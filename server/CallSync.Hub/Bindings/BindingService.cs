@@ -182,13 +182,8 @@ internal sealed class BindingService(
 
     private static bool VerifyHmac(DeviceBindRequest request, string provisioningKeyBase64)
     {
-        Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes + 3];
-        if (!Convert.TryFromBase64String(request.Signature, given, out var length) || length != HMACSHA256.HashSizeInBytes)
-        {
-            return false;
-        }
-
-        var expected = HMACSHA256.HashData(Convert.FromBase64String(provisioningKeyBase64), Encoding.UTF8.GetBytes(request.CanonicalForm()));
-        return CryptographicOperations.FixedTimeEquals(expected, given[..length]);
+        var key = new byte[256];
+        return Convert.TryFromBase64String(provisioningKeyBase64, key, out var length)
+            && HmacSignature.Verify(request.CanonicalForm(), request.Signature, key.AsSpan(0, length));
     }
 }

@@ -23,6 +23,8 @@ internal sealed class HubOptions
 
     public WebOptions Web { get; init; } = new();
 
+    public EnrollmentOptions Enrollment { get; init; } = new();
+
     /// <summary>Log levels by category (<c>Default</c> for all), validated.</summary>
     public IReadOnlyDictionary<string, LogLevel> LogLevels { get; init; } = new Dictionary<string, LogLevel>();
 

@@ -18,7 +18,7 @@ internal static class HubOptionsReader
     [
         HttpKeys.Section, StorageKeys.Section, MqttKeys.Section, SecurityKeys.Section, PushKeys.Section, DialKeys.Section, AdminKeys.Section,
         RecordingsKeys.Section, WebKeys.Section,
-        LoggingKeys.Section,
+        EnrollmentKeys.Section, LoggingKeys.Section,
     ]);
 
     /// <summary>Reads and validates everything; null when <paramref name="report"/> has problems.</summary>
@@ -37,6 +37,7 @@ internal static class HubOptionsReader
             Admin = AdminKeys.Read(reader),
             Recordings = RecordingsKeys.Read(reader),
             Web = WebKeys.Read(reader),
+            Enrollment = EnrollmentKeys.Read(reader),
             LogLevels = LoggingKeys.Read(reader),
             LogFloodLimit = reader.Get(LoggingKeys.FloodLimit),
         };

@@ -9,6 +9,7 @@ internal enum DialOutcomeKind
     InvalidNumber,
     NotBound,
     UnknownDevice,
+    NotEnrolled,
     BrokerUnavailable,
 }
 

@@ -15,7 +15,7 @@ namespace CallSync.Hub.Dialing;
 /// Only users with an active binding that allows dialling may dial.
 /// </summary>
 internal sealed class DialService(
-    HubMqttClient mqtt,
+    IHubBroker mqtt,
     BindingStore bindings,
     DeviceStore devices,
     DialStore dials,
@@ -43,6 +43,12 @@ internal sealed class DialService(
             return new DialOutcome(DialOutcomeKind.UnknownDevice, null);
         }
 
+        var key = ProvisioningKey(device);
+        if (key.Length < CommandSignature.MinKeyBytes)
+        {
+            return new DialOutcome(DialOutcomeKind.NotEnrolled, null);
+        }
+
         var now = Timestamps.Truncate(timeProvider.GetUtcNow());
         var request = new DialRequest(Guid.NewGuid().ToString("D"), userId, deviceId, number, DialStatus.Sent, null, null, now, now, now + options.Timeout);
         var command = CommandSignature.Sign(
@@ -55,7 +61,7 @@ internal sealed class DialService(
                 ExpiresAt = now + options.Timeout,
             },
             deviceId,
-            Convert.FromBase64String(device.ProvisioningKey));
+            key);
         await dials.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         var payload = JsonSerializer.SerializeToUtf8Bytes(command, CallSyncJsonContext.Default.DeviceCommand);
         if (!await mqtt.PublishAsync(MqttTopics.Commands(deviceId), payload, retain: false, cancellationToken).ConfigureAwait(false))
@@ -68,12 +74,16 @@ internal sealed class DialService(
         return new DialOutcome(DialOutcomeKind.Sent, request);
     }
 
-    /// <summary>Applies a phone's reply; replies for unknown commands or from another device change nothing.</summary>
-    public async Task HandleReplyAsync(string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a phone's reply once its signature holds under the device's provisioning key (<see cref="ReplySignature"/>)
+    /// and its <c>deviceId</c> is the topic's. Returns null when it was applied (or names no dial of this device), else why
+    /// it was refused: nothing is applied then.
+    /// </summary>
+    public async Task<string?> HandleReplyAsync(string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.Length is 0 or > 16 * 1024)
         {
-            return;
+            return "empty or larger than 16 KiB";
         }
 
         CommandReply? reply;
@@ -83,14 +93,18 @@ internal sealed class DialService(
         }
         catch (JsonException)
         {
-            Log.DialReplyIgnored(logger, deviceId, "malformed reply");
-            return;
+            return "malformed reply";
         }
 
         if (reply?.CommandId is null || !string.Equals(reply.DeviceId, deviceId, StringComparison.Ordinal))
         {
-            Log.DialReplyIgnored(logger, deviceId, "no command id or foreign device id");
-            return;
+            return "no command id or another device's id";
+        }
+
+        var device = await devices.GetAsync(deviceId, cancellationToken).ConfigureAwait(false);
+        if (device is null || !ReplySignature.Verify(reply, ProvisioningKey(device)))
+        {
+            return "not signed with the device's provisioning key";
         }
 
         var status = reply.Status switch
@@ -106,5 +120,13 @@ internal sealed class DialService(
         {
             await events.DialChangedAsync(dial, cancellationToken).ConfigureAwait(false);
         }
+
+        return null;
+    }
+
+    private static byte[] ProvisioningKey(DeviceRecord device)
+    {
+        var key = new byte[256];
+        return Convert.TryFromBase64String(device.ProvisioningKey, key, out var length) ? key[..length] : [];
     }
 }

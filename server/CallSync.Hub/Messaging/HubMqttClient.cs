@@ -1,121 +1,71 @@
-using System.Buffers;
 using CallSync.Hub.Configuration;
-using Microsoft.Extensions.Logging;
+using CallSync.Hub.Security;
 using MQTTnet;
-using MQTTnet.Protocol;
+using Microsoft.Extensions.Logging;
+using BrokerCredential = CallSync.Mqtt.BrokerCredential;
+using MqttSession = CallSync.Mqtt.MqttSession;
+using MqttSessionOptions = CallSync.Mqtt.MqttSessionOptions;
 
 namespace CallSync.Hub.Messaging;
 
 /// <summary>
-/// The hub's one MQTT 5 connection: a persistent session (clean start off, session expiry) so QoS 1 records
-/// that arrive while this instance restarts wait for it at the broker. Owns publishing; the subscriptions
-/// and the message handler belong to <see cref="MqttIngress"/>.
+/// The hub's connection to an external broker (mosquitto, EMQX...), on the same <see cref="MqttSession"/> the phones
+/// use: user name and client id <c>Mqtt:Username</c>, its password (configured or generated), a persistent session so
+/// QoS 1 records that arrive while this instance restarts wait for it at the broker, and the device-topic
+/// subscriptions made again on every connect. The message handler belongs to <see cref="MqttIngress"/>.
 /// </summary>
-internal sealed class HubMqttClient : IAsyncDisposable
+internal sealed class HubMqttClient : IHubBroker, IAsyncDisposable
 {
-    private readonly MqttOptions _options;
-    private readonly ILogger<HubMqttClient> _logger;
-    private readonly IMqttClient _client;
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly MqttSession _session;
 
-    public HubMqttClient(MqttOptions options, ILogger<HubMqttClient> logger)
+    public HubMqttClient(MqttOptions options, HubSecrets secrets, TimeProvider timeProvider, ILogger<HubMqttClient> logger)
     {
-        _options = options;
-        _logger = logger;
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.ApplicationMessageReceivedAsync += e => MessageReceived?.Invoke(e) ?? Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var credential = new BrokerCredential($"mqtt://{options.Host}:{options.Port}", options.Username, secrets.BrokerPassword);
+        var filters = DeviceMessageRouter.Filters().Select(f => Shared(options, f)).ToArray();
+        _session = new MqttSession(
+            new MqttSessionOptions
+            {
+                ClientId = options.Username,
+                SessionExpiry = TimeSpan.FromSeconds(options.SessionExpirySeconds),
+                ReceiveMaximum = (ushort)options.ReceiveMaximum,
+                ReconnectMaxDelay = TimeSpan.FromSeconds(10),
+            },
+            () => credential,
+            timeProvider,
+            logger)
+        {
+            Prepare = ct => _session!.SubscribeAsync(filters, ct),
+        };
     }
 
     /// <summary>Called for every message; set <c>AutoAcknowledge = false</c> to acknowledge after storing.</summary>
-    public Func<MqttApplicationMessageReceivedEventArgs, Task>? MessageReceived { get; set; }
-
-    public bool IsConnected => _client.IsConnected;
-
-    /// <summary>Connects (if not connected) and (re)subscribes; throws on broker or network errors.</summary>
-    public async Task EnsureConnectedAsync(IReadOnlyList<string> filters, CancellationToken cancellationToken)
+    public Func<MqttApplicationMessageReceivedEventArgs, Task>? MessageReceived
     {
-        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_client.IsConnected)
-            {
-                return;
-            }
-
-            var host = _options.Embedded ? _options.EmbeddedAddress : _options.Host;
-            var port = _options.Embedded ? _options.EmbeddedPort : _options.Port;
-            var builder = new MqttClientOptionsBuilder()
-                .WithTcpServer(host, port)
-                .WithClientId(_options.ClientId)
-                .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-                .WithCleanStart(false)
-                .WithSessionExpiryInterval((uint)_options.SessionExpirySeconds)
-                .WithReceiveMaximum((ushort)_options.ReceiveMaximum)
-                .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
-                .WithTimeout(TimeSpan.FromSeconds(10));
-            if (_options.Username is not null)
-            {
-                builder.WithCredentials(_options.Username, _options.Password);
-            }
-
-            await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
-            var subscribe = new MqttClientSubscribeOptionsBuilder();
-            foreach (var filter in filters)
-            {
-                subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
-            }
-
-            await _client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
-            Log.MqttConnected(_logger, host, port, _options.ClientId);
-        }
-        finally
-        {
-            _connectLock.Release();
-        }
+        get => _session.MessageReceived;
+        set => _session.MessageReceived = value;
     }
 
-    /// <summary>Publishes at QoS 1 and waits for the broker's PUBACK; false when not connected or refused.</summary>
-    public async Task<bool> PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, CancellationToken cancellationToken)
-    {
-        if (!_client.IsConnected)
-        {
-            return false;
-        }
+    public bool IsConnected => _session.IsConnected;
 
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(new ReadOnlySequence<byte>(payload))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(retain)
-            .WithContentType("application/json")
-            .Build();
-        try
-        {
-            var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-            return result.IsSuccess;
-        }
-        catch (MQTTnet.Exceptions.MqttCommunicationException ex)
-        {
-            Log.MqttPublishFailed(_logger, topic, ex);
-            return false;
-        }
-    }
+    public void Start() => _session.Start();
 
-    public async Task DisconnectAsync(CancellationToken cancellationToken)
-    {
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<bool> PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, CancellationToken cancellationToken) =>
+        _session.PublishAsync(topic, payload, retain, cancellationToken);
+
+    /// <summary>An external broker checks credentials again at the next connect (after mosquitto re-reads its files).</summary>
+    public Task DisconnectAsync(string username, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => _session.StopAsync(null, cancellationToken);
 
     /// <summary>Drops the connection without DISCONNECT, as a crash would (tests use it to kill an instance).</summary>
-    internal void Abort() => _client.Dispose();
+    internal void Abort() => _session.Abort();
 
-    public ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        _connectLock.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
+
+    // Shared subscriptions split the work between instances; state is subscribed plainly on every instance because
+    // retained messages are not sent to shared subscriptions (MQTT 5.0 section 4.8.2).
+    private static string Shared(MqttOptions mqtt, string filter) =>
+        string.IsNullOrEmpty(mqtt.SharedGroup) || filter.EndsWith("/state", StringComparison.Ordinal) ? filter : "$share/" + mqtt.SharedGroup + "/" + filter;
 }

@@ -12,7 +12,7 @@ namespace CallSync.Hub.Push;
 /// across restarts and across hub instances; a failed publish releases the claim for a later retry.
 /// </summary>
 internal sealed class PushService(
-    HubMqttClient mqtt,
+    IHubBroker mqtt,
     UserStore users,
     CallRecordStore records,
     PushLedger ledger,

@@ -15,6 +15,9 @@ internal static class CallRecordParser
     /// <summary>Largest accepted record; a real one is about 1-2 KB.</summary>
     public const int MaxPayloadBytes = 64 * 1024;
 
+    /// <summary>The reason given when the payload's <c>deviceId</c> is not the topic's.</summary>
+    public const string DeviceMismatch = "deviceId does not match the topic";
+
     public static bool TryParse(string deviceId, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, out StoredCallRecord? record, out string reason)
     {
         record = null;
@@ -44,7 +47,7 @@ internal static class CallRecordParser
 
         if (!string.Equals(parsed.DeviceId, deviceId, StringComparison.Ordinal))
         {
-            reason = "deviceId does not match the topic";
+            reason = DeviceMismatch;
             return false;
         }
 

@@ -1,17 +1,18 @@
+using System.Buffers;
 using System.Threading.Channels;
 using CallSync.Hub.Events;
 using CallSync.Hub.Push;
 using CallSync.Hub.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MQTTnet;
 
 namespace CallSync.Hub.Records;
 
 /// <summary>
-/// Stores call records in batches and acknowledges each MQTT message only after its row is committed, so a
-/// crash between receive and commit makes the broker redeliver (and the insert stays idempotent). The batch
-/// size is bounded by the MQTT receive maximum: the broker never has more unacknowledged records in flight.
+/// Stores call records in batches and acknowledges each one only after its row is committed, so a crash between
+/// receive and commit makes the sender deliver it again (and the insert stays idempotent). From an external broker the
+/// acknowledgement is the hub's PUBACK to the broker (the batch is bounded by the MQTT receive maximum); from the
+/// embedded broker it is the phone's own PUBACK, which the broker holds back until the commit.
 /// </summary>
 internal sealed class IngestPipeline(
     CallRecordStore records,
@@ -29,19 +30,20 @@ internal sealed class IngestPipeline(
     /// <summary>Records this instance inserted (not duplicates) since start.</summary>
     public long StoredCount => Interlocked.Read(ref _stored);
 
-    /// <summary>Takes a received record message; called on the MQTT receive path, so it only parses and queues.</summary>
-    public void Accept(string deviceId, MqttApplicationMessageReceivedEventArgs message)
+    /// <summary>
+    /// Takes a received record; called on the MQTT receive path, so it only parses and queues. True when queued:
+    /// <paramref name="committed"/> runs once its row is committed. False (with the reason) when it can never be stored.
+    /// </summary>
+    public bool TryAccept(string deviceId, ReadOnlySequence<byte> payload, Func<CancellationToken, Task> committed, out string reason)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (!CallRecordParser.TryParse(deviceId, message.ApplicationMessage.Payload, timeProvider.GetUtcNow(), out var record, out var reason))
+        ArgumentNullException.ThrowIfNull(committed);
+        if (!CallRecordParser.TryParse(deviceId, payload, timeProvider.GetUtcNow(), out var record, out reason))
         {
-            // Acknowledged (auto) and dropped: redelivering a record that can never parse would loop forever.
-            Log.RecordRejected(logger, deviceId, reason);
-            return;
+            return false;
         }
 
-        message.AutoAcknowledge = false;
-        _queue.Writer.TryWrite(new Pending(record!, message));
+        _queue.Writer.TryWrite(new Pending(record!, committed));
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,7 +66,7 @@ internal sealed class IngestPipeline(
                 var fresh = new List<StoredCallRecord>();
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    await AcknowledgeAsync(batch[i].Message, stoppingToken).ConfigureAwait(false);
+                    await AcknowledgeAsync(batch[i].Committed, stoppingToken).ConfigureAwait(false);
                     if (inserted[i])
                     {
                         fresh.Add(rows[i]);
@@ -86,7 +88,7 @@ internal sealed class IngestPipeline(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Unacknowledged records stay with the broker and come back to this session or another instance.
+            // Unacknowledged records stay with the broker (or the phone) and come back to this session or another instance.
         }
     }
 
@@ -106,11 +108,11 @@ internal sealed class IngestPipeline(
         }
     }
 
-    private async Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs message, CancellationToken cancellationToken)
+    private async Task AcknowledgeAsync(Func<CancellationToken, Task> committed, CancellationToken cancellationToken)
     {
         try
         {
-            await message.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
+            await committed(cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The connection dropped after the commit: the broker redelivers and the insert is a no-op.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -120,5 +122,5 @@ internal sealed class IngestPipeline(
         }
     }
 
-    private sealed record Pending(StoredCallRecord Record, MqttApplicationMessageReceivedEventArgs Message);
+    private sealed record Pending(StoredCallRecord Record, Func<CancellationToken, Task> Committed);
 }

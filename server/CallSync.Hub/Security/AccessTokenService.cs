@@ -2,13 +2,12 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CallSync.Hub.Configuration;
 
 namespace CallSync.Hub.Security;
 
 /// <summary>
 /// Issues and checks bearer tokens <c>base64url(payload) "." base64url(HMAC-SHA256(secret, payload))</c> where
-/// payload is <c>v1|userId|role|expiresUnixSeconds</c>. User ids cannot contain '|' (<see cref="UserIdRules"/>).
+/// payload is <c>v1|userId|role|expiresUnixSeconds</c>. User ids cannot contain '|' (<see cref="Configuration.UserIdRules"/>).
 /// </summary>
 internal sealed class AccessTokenService
 {
@@ -16,11 +15,14 @@ internal sealed class AccessTokenService
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _timeProvider;
 
-    public AccessTokenService(SecurityOptions options, TimeProvider timeProvider)
+    /// <param name="tokenSecret">The configured or generated secret (<see cref="HubSecrets.TokenSecret"/>).</param>
+    /// <param name="lifetime">How long an issued token works (<c>Security:TokenLifetime</c>).</param>
+    /// <param name="timeProvider">Clock.</param>
+    public AccessTokenService(string tokenSecret, TimeSpan lifetime, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _key = SHA256.HashData(Encoding.UTF8.GetBytes(options.TokenSecret));
-        _lifetime = options.TokenLifetime;
+        ArgumentException.ThrowIfNullOrEmpty(tokenSecret);
+        _key = SHA256.HashData(Encoding.UTF8.GetBytes(tokenSecret));
+        _lifetime = lifetime;
         _timeProvider = timeProvider;
     }
 
@@ -67,7 +69,7 @@ internal sealed class AccessTokenService
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('|');
-        if (parts.Length != 4 || parts[0] != "v1" || !UserIdRules.IsValid(parts[1])
+        if (parts.Length != 4 || parts[0] != "v1" || !Configuration.UserIdRules.IsValid(parts[1])
             || parts[2] is not ("user" or "admin")
             || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresSeconds))
         {

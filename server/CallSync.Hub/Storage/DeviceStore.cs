@@ -1,23 +1,59 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 
 namespace CallSync.Hub.Storage;
 
-/// <summary>Registered desk phones and their last reported online state.</summary>
+/// <summary>
+/// Registered desk phones and their last reported online state. A phone is created by an admin with empty keys; its
+/// enrollment sets them. Device ids once registered are remembered in memory, so checking every incoming message's
+/// sender costs no query in steady state (devices are never deleted).
+/// </summary>
 internal sealed class DeviceStore(HubDatabase database, TimeProvider timeProvider)
 {
     private const string Columns = "device_id, desk_number, provisioning_key, attestation_key";
+    private const int MaxRemembered = 1_000_000;
 
-    public async Task UpsertAsync(DeviceRecord device, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
+
+    /// <summary>Registers a phone (no keys yet); false when the device id or the desk number is taken.</summary>
+    public async Task<bool> CreateAsync(string deviceId, string deskNumber, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(device);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "INSERT INTO devices (" + Columns + ", created_at) VALUES (@d, @n, @k, @a, @t) " +
-            "ON CONFLICT (device_id) DO UPDATE SET desk_number = excluded.desk_number, " +
-            "provisioning_key = excluded.provisioning_key, attestation_key = excluded.attestation_key")
-            .With("@d", device.DeviceId).With("@n", device.DeskNumber).With("@k", device.ProvisioningKey)
-            .With("@a", device.AttestationKey).With("@t", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            "INSERT INTO devices (" + Columns + ", created_at) VALUES (@d, @n, '', '', @t) ON CONFLICT DO NOTHING")
+            .With("@d", deviceId).With("@n", deskNumber).With("@t", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Stores the keys an enrollment produced (empty strings revoke them).</summary>
+    public async Task<bool> SetKeysAsync(string deviceId, string provisioningKey, string attestationKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "UPDATE devices SET provisioning_key = @k, attestation_key = @a WHERE device_id = @d")
+            .With("@d", deviceId).With("@k", provisioningKey).With("@a", attestationKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>True when <paramref name="deviceId"/> is a registered phone.</summary>
+    public async Task<bool> IsKnownAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        if (_known.ContainsKey(deviceId))
+        {
+            return true;
+        }
+
+        if (await GetAsync(deviceId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        if (_known.Count < MaxRemembered)
+        {
+            _known.TryAdd(deviceId, 0);
+        }
+
+        return true;
     }
 
     public Task<DeviceRecord?> GetAsync(string deviceId, CancellationToken cancellationToken) =>

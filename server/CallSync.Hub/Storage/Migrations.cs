@@ -79,8 +79,22 @@ internal static class Migrations
         new(2, "records by time across devices", """
             CREATE INDEX ix_call_records_time ON call_records (started_at, record_id);
             """),
+        new(3, "broker credentials and enrollment codes", """
+            CREATE TABLE broker_credentials (
+                username TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                secret_hash TEXT NOT NULL,
+                expires_at BIGINT NULL,
+                updated_at BIGINT NOT NULL);
+            CREATE TABLE enrollment_codes (
+                code_hash TEXT PRIMARY KEY,
+                device_id TEXT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT NULL,
+                created_at BIGINT NOT NULL);
+            CREATE INDEX ix_enrollment_codes_device ON enrollment_codes (device_id);
+            """),
 
-        // Version 3 is taken by the enrollment schema on another line of work; versions are applied by number, not in a run.
         new(4, "recordings uploaded by the apps, the live event log", """
             CREATE TABLE hub_recordings (
                 record_id TEXT PRIMARY KEY,

@@ -23,6 +23,22 @@ internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>True when at least one user has the admin role.</summary>
+    public async Task<bool> HasAdminAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT COUNT(*) FROM users WHERE role = 'admin'");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+    }
+
+    public async Task<bool> SetPasswordHashAsync(string userId, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("UPDATE users SET password_hash = @h WHERE user_id = @u")
+            .With("@u", userId).With("@h", passwordHash);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     public async Task<UserRecord?> GetAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

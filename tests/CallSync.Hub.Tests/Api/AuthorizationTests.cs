@@ -71,9 +71,9 @@ public sealed class AuthorizationTests
         await using var hub = await TestHub.SqliteEmbeddedAsync(TimeProvider.System);
         var bound = await hub.CreateUserAsync("bound");
         var stranger = await hub.CreateUserAsync("stranger");
-        await hub.CreateDeviceAsync("desk-1", "2001");
+        var desk = await hub.CreateDeviceAsync("desk-1", "2001");
         await hub.BindAsync("bound", "desk-1");
-        await using var device = await TestDevice.ConnectAsync(hub.BrokerPort, "desk-1");
+        await using var device = await hub.ConnectDeviceAsync(desk);
         var record = TestDevice.Record("desk-1", DateTimeOffset.UtcNow);
         await device.PublishRecordAsync(record);
         var id = record.RecordId.ToString("D");
@@ -129,9 +129,9 @@ public sealed class AuthorizationTests
         const string Evil = "'; DROP TABLE call_records; --";
         const string EvilDesk = "2001' OR '1'='1";
         var token = await hub.CreateUserAsync("alice");
-        await hub.CreateDeviceAsync("desk-1", EvilDesk);
+        var desk = await hub.CreateDeviceAsync("desk-1", EvilDesk);
         await hub.BindAsync("alice", "desk-1");
-        await using var device = await TestDevice.ConnectAsync(hub.BrokerPort, "desk-1");
+        await using var device = await hub.ConnectDeviceAsync(desk);
         var record = TestDevice.Record("desk-1", DateTimeOffset.UtcNow, remote: Evil) with { CallId = "x\" OR 1=1; --", SipReason = "Robert'); DROP TABLE users;--" };
         await device.PublishRecordAsync(record);
 

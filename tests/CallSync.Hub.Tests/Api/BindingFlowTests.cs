@@ -87,8 +87,9 @@ public sealed class BindingFlowTests
         await using var hub = await TestHub.SqliteEmbeddedAsync(TimeProvider.System);
         var token = await hub.CreateUserAsync("carol", "2001");
         await hub.CreateUserAsync("dave", "2001");
-        var key = await hub.CreateDeviceAsync("desk-1", "2001");
-        await using var phone = await TestDevice.ConnectAsync(hub.BrokerPort, "desk-1");
+        var desk = await hub.CreateDeviceAsync("desk-1", "2001");
+        var key = desk.Key;
+        await using var phone = await hub.ConnectDeviceAsync(desk);
 
         var forged = Request("dave", RandomNumberGenerator.GetBytes(32));
         await phone.PublishAsync("callsync/v1/devices/desk-1/bind-requests", forged);

@@ -40,9 +40,12 @@ public sealed class DialRelayTests
         await using var scene = await Scene.StartAsync(TimeProvider.System);
         var (dial, command) = await scene.DialAsync("2002");
 
-        // A reply for the same command id from another device's topic must change nothing.
-        await scene.Phone.PublishAsync(MqttTopics.Replies("desk-9"), Reply(command.CommandId, "desk-9", ReplyStatus.Succeeded, Guid.NewGuid()));
+        // A phone cannot publish on another device's topic at all, and a reply not signed with this phone's key changes nothing.
+        var foreign = await scene.Phone.TryPublishAsync(MqttTopics.Replies("desk-9"), Reply(scene.Key, command.CommandId, "desk-9", ReplyStatus.Succeeded, Guid.NewGuid()));
+        Assert.Equal(MQTTnet.MqttClientPublishReasonCode.NotAuthorized, foreign.ReasonCode);
+        await scene.Phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(new byte[32], command.CommandId, "desk-1", ReplyStatus.Succeeded, Guid.NewGuid()));
         await scene.ReplyAndWaitAsync(command, ReplyStatus.Rejected, "rejected", reason: RejectReasons.Busy);
+        Assert.Equal(1, scene.Hub.Refused(CallSync.Hub.Messaging.RefusalCounter.BadReply));
 
         var final = await scene.StatusAsync(dial.RequestId);
         Assert.Equal(RejectReasons.Busy, final.Reason);
@@ -94,13 +97,14 @@ public sealed class DialRelayTests
 
         // The hub handles one device's replies in order: once a later reply shows, the late one was handled.
         var (_, second) = await scene.DialAsync("2003");
-        await scene.Phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(command.CommandId, "desk-1", ReplyStatus.Succeeded, Guid.NewGuid()));
+        await scene.Phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(scene.Key, command.CommandId, "desk-1", ReplyStatus.Succeeded, Guid.NewGuid()));
         await scene.ReplyAndWaitAsync(second, ReplyStatus.Accepted, "accepted");
         Assert.Equal("timed-out", (await scene.StatusAsync(dial.RequestId)).Status);
     }
 
-    private static byte[] Reply(string commandId, string deviceId, ReplyStatus status, Guid? recordId = null, string? reason = null) =>
-        JsonSerializer.SerializeToUtf8Bytes(new CommandReply
+    /// <summary>A reply as the phone sends it: signed with its provisioning key.</summary>
+    private static byte[] Reply(byte[] key, string commandId, string deviceId, ReplyStatus status, Guid? recordId = null, string? reason = null) =>
+        JsonSerializer.SerializeToUtf8Bytes(ReplySignature.Sign(new CommandReply
         {
             CommandId = commandId,
             DeviceId = deviceId,
@@ -109,21 +113,22 @@ public sealed class DialRelayTests
             Result = recordId is null ? null : CallResult.Answered,
             Reason = reason,
             At = DateTimeOffset.UtcNow,
-        }, CallSyncJsonContext.Default.CommandReply);
+        }, key), CallSyncJsonContext.Default.CommandReply);
 
     /// <summary>A hub with user alice bound (with dial permission) to desk-1, whose phone is connected.</summary>
     private sealed class Scene : IAsyncDisposable
     {
-        private readonly TestHub _hub;
         private string _token;
 
         private Scene(TestHub hub, string token, byte[] key, TestDevice phone)
         {
-            _hub = hub;
+            Hub = hub;
             _token = token;
             Key = key;
             Phone = phone;
         }
+
+        public TestHub Hub { get; }
 
         public byte[] Key { get; }
 
@@ -133,18 +138,18 @@ public sealed class DialRelayTests
         {
             var hub = await TestHub.SqliteEmbeddedAsync(time);
             var token = await hub.CreateUserAsync("alice");
-            var key = await hub.CreateDeviceAsync("desk-1", "2001");
+            var desk = await hub.CreateDeviceAsync("desk-1", "2001");
             await hub.BindAsync("alice", "desk-1");
-            var phone = await TestDevice.ConnectAsync(hub.BrokerPort, "desk-1", MqttTopics.Commands("desk-1"));
-            return new Scene(hub, token, key, phone);
+            var phone = await hub.ConnectDeviceAsync(desk, MqttTopics.Commands("desk-1"));
+            return new Scene(hub, token, desk.Key, phone);
         }
 
-        public async Task RenewTokenAsync() => _token = await _hub.TokenAsync("alice", "password-alice");
+        public async Task RenewTokenAsync() => _token = await Hub.TokenAsync("alice", "password-alice");
 
         /// <summary>Posts a dial to desk-1 and returns it with the command the phone received.</summary>
         public async Task<(DialDto Dial, DeviceCommand Command)> DialAsync(string number)
         {
-            using var response = await _hub.SendAsync(HttpMethod.Post, "/api/v1/devices/desk-1/dial", _token,
+            using var response = await Hub.SendAsync(HttpMethod.Post, "/api/v1/devices/desk-1/dial", _token,
                 JsonContent.Create(new DialBody(number), HubJsonContext.Default.DialBody));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var dial = (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.DialDto))!;
@@ -155,7 +160,7 @@ public sealed class DialRelayTests
 
         public async Task<DialDto> StatusAsync(string requestId)
         {
-            using var response = await _hub.SendAsync(HttpMethod.Get, "/api/v1/dials/" + requestId, _token);
+            using var response = await Hub.SendAsync(HttpMethod.Get, "/api/v1/dials/" + requestId, _token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.DialDto))!;
         }
@@ -163,14 +168,14 @@ public sealed class DialRelayTests
         /// <summary>The phone replies on its own topic; waits until the dial shows <paramref name="expected"/>.</summary>
         public async Task ReplyAndWaitAsync(DeviceCommand command, ReplyStatus status, string expected, Guid? recordId = null, string? reason = null)
         {
-            await Phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(command.CommandId, "desk-1", status, recordId, reason));
+            await Phone.PublishAsync(MqttTopics.Replies("desk-1"), Reply(Key, command.CommandId, "desk-1", status, recordId, reason));
             await Eventually.UntilAsync(async () => (await StatusAsync(command.CommandId)).Status == expected, Wait, expected);
         }
 
         public async ValueTask DisposeAsync()
         {
             await Phone.DisposeAsync();
-            await _hub.DisposeAsync();
+            await Hub.DisposeAsync();
         }
     }
 }

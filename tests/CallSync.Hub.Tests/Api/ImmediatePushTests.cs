@@ -17,7 +17,7 @@ public sealed class ImmediatePushTests
         await using var hub = await TestHub.SqliteEmbeddedAsync(TimeProvider.System);
         var alice = await hub.CreateUserAsync("alice");
         var bob = await hub.CreateUserAsync("bob");
-        await hub.CreateDeviceAsync("desk-1", "2001");
+        var desk = await hub.CreateDeviceAsync("desk-1", "2001");
         await hub.BindAsync("alice", "desk-1");
         foreach (var token in new[] { alice, bob })
         {
@@ -26,9 +26,9 @@ public sealed class ImmediatePushTests
             Assert.Equal(HttpStatusCode.OK, push.StatusCode);
         }
 
-        await using var aliceApp = await TestDevice.ConnectAsync(hub.BrokerPort, "app-alice", MqttTopics.UserInbox("alice"));
-        await using var bobApp = await TestDevice.ConnectAsync(hub.BrokerPort, "app-bob", MqttTopics.UserInbox("bob"));
-        await using var phone = await TestDevice.ConnectAsync(hub.BrokerPort, "desk-1");
+        await using var aliceApp = await hub.ConnectAppAsync("alice", alice, MqttTopics.UserInbox("alice"));
+        await using var bobApp = await hub.ConnectAppAsync("bob", bob, MqttTopics.UserInbox("bob"));
+        await using var phone = await hub.ConnectDeviceAsync(desk);
         var first = TestDevice.Record("desk-1", DateTimeOffset.UtcNow);
         var second = TestDevice.Record("desk-1", DateTimeOffset.UtcNow);
         await phone.PublishRecordAsync(first);

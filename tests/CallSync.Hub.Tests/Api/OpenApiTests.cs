@@ -16,9 +16,10 @@ public sealed class OpenApiTests
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
         string[] expected =
         [
-            "/api/v1/auth/token", "/api/v1/me", "/api/v1/me/push", "/api/v1/bindings", "/api/v1/bindings/attestation",
+            "/api/v1/auth/token", "/api/v1/me", "/api/v1/me/push", "/api/v1/me/password", "/api/v1/enroll", "/api/v1/bindings", "/api/v1/bindings/attestation",
             "/api/v1/bindings/{deviceId}", "/api/v1/records", "/api/v1/records/{recordId}", "/api/v1/devices/{deviceId}",
-            "/api/v1/devices/{deviceId}/dial", "/api/v1/dials/{requestId}", "/api/v1/admin/users", "/api/v1/admin/devices/{deviceId}",
+            "/api/v1/devices/{deviceId}/dial", "/api/v1/dials/{requestId}", "/api/v1/admin/users", "/api/v1/admin/devices",
+            "/api/v1/admin/devices/{deviceId}/enrollment", "/api/v1/admin/devices/{deviceId}/credentials", "/api/v1/admin/refusals",
             "/api/v1/admin/bindings/pending", "/api/v1/admin/bindings/{userId}/{deviceId}/approve", "/api/v1/admin/audit", "/healthz",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));

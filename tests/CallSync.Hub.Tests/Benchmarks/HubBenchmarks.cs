@@ -3,6 +3,7 @@ using System.Globalization;
 using CallSync.Hub.Configuration;
 using CallSync.Hub.Storage;
 using CallSync.Hub.Tests.Infrastructure;
+using CallSync.Testing.Ports;
 using CallSync.Testing.Waiting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -26,29 +27,42 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
     private static readonly int IngestRecords = Setting("CALLSYNC_HUB_BENCH_INGEST", 20_000);
 
     /// <param name="provider">Storage of the hub(s).</param>
-    /// <param name="hubs">1: one hub on the in-process broker; 2: two hubs sharing the work through mosquitto's MQTT 5
-    /// shared subscription, as a scaled-out installation runs.</param>
+    /// <param name="hubs">0: one hub with its embedded broker (phones enrolled and authenticated, each record committed
+    /// before its PUBACK); 1: one hub on a plain in-process broker, as with an external broker; 2: two hubs sharing the
+    /// work through mosquitto's MQTT 5 shared subscription, as a scaled-out installation runs.</param>
     [BenchmarkTheory]
+    [InlineData("sqlite", 0)]
     [InlineData("sqlite", 1)]
     [InlineData("postgres", 1)]
     [InlineData("postgres", 2)]
     public async Task IngestRate_MqttToCommittedRows_Reported(string provider, int hubs)
     {
+        var embedded = hubs == 0;
         await using var inProcessBroker = hubs == 1 ? await TestBroker.StartAsync() : null;
-        var brokerPort = inProcessBroker?.Port ?? fixture.Mosquitto.Port;
+        var brokerPort = embedded ? FreePort.Tcp() : inProcessBroker?.Port ?? fixture.Mosquitto.Port;
         var database = provider == "postgres" ? fixture.Postgres.NewDatabase() : SqliteFile();
         var instances = new List<TestHub>();
         var phones = new List<TestDevice>();
         try
         {
-            for (var h = 0; h < hubs; h++)
+            for (var h = 0; h < Math.Max(1, hubs); h++)
             {
-                instances.Add(await TestHub.StartAsync(Options(provider, database, brokerPort, $"bench-ingest-{provider}-{h}", shared: hubs > 1), TimeProvider.System));
+                var options = embedded
+                    ? TestHub.Options(StorageProvider.Sqlite, database, brokerPort, embedded: true, "hub")
+                    : Options(provider, database, brokerPort, $"bench-ingest-{provider}-{h}", shared: hubs > 1);
+                instances.Add(await TestHub.StartAsync(options, TimeProvider.System));
             }
 
             var prefix = $"bench-{provider}-{hubs}-{Guid.NewGuid():N}"[..24];
             for (var i = 0; i < 10; i++)
             {
+                if (embedded)
+                {
+                    phones.Add(await instances[0].ConnectDeviceAsync(await instances[0].CreateDeviceAsync($"{prefix}-desk-{i}", $"{prefix}-{i}")));
+                    continue;
+                }
+
+                await instances[0].RegisterDeviceAsync($"{prefix}-desk-{i}", $"{prefix}-{i}");
                 phones.Add(await TestDevice.ConnectAsync(brokerPort, $"{prefix}-desk-{i}"));
             }
 

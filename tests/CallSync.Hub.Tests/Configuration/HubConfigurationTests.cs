@@ -25,19 +25,29 @@ public sealed class HubConfigurationTests
     }
 
     [Fact]
-    public void TryRead_OnlySecret_UsesDocumentedDefaults()
+    public void TryRead_Nothing_UsesDocumentedDefaults()
     {
-        var options = Read(out var report, ("Security:TokenSecret", Secret));
+        var options = Read(out var report);
 
         Assert.NotNull(options);
         Assert.Empty(report.Warnings);
+        Assert.Equal(string.Empty, options.Security.TokenSecret);
+        Assert.Equal(Path.GetFullPath("callsync-hub-data"), options.Storage.DataDir);
+        Assert.Equal("Data Source=" + Path.Combine(Path.GetFullPath("callsync-hub-data"), "hub.db"), options.Storage.ConnectionString);
         Assert.Equal(StorageProvider.Sqlite, options.Storage.Provider);
         Assert.Equal("http://127.0.0.1:8080", options.Http.Urls);
         Assert.Null(options.Http.Certificate);
         Assert.Equal(1883, options.Mqtt.Port);
         Assert.Equal("callsync-hub", options.Mqtt.SharedGroup);
-        Assert.Equal("callsync-hub-" + Environment.MachineName, options.Mqtt.ClientId);
-        Assert.False(options.Mqtt.Embedded);
+        Assert.Equal("hub", options.Mqtt.Username);
+        Assert.Null(options.Mqtt.Password);
+        Assert.True(options.Mqtt.Embedded);
+        Assert.Null(options.Mqtt.MosquittoConfigDir);
+        Assert.Equal(5, options.Security.SignInLimitPerUser);
+        Assert.Equal(20, options.Security.SignInLimitPerAddress);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.Security.SignInWindow);
+        Assert.Equal(TimeSpan.FromHours(24), options.Enrollment.CodeLifetime);
+        Assert.Null(options.Enrollment.BrokerUrl);
         Assert.Equal(600_000, options.Security.PasswordIterations);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Dial.Timeout);
         Assert.Equal(TimeSpan.FromHours(1), options.Security.TokenLifetime);
@@ -69,6 +79,9 @@ public sealed class HubConfigurationTests
     [InlineData("Http:Urls", "ftp://127.0.0.1:21", "configuration: Http:Urls = \"ftp://127.0.0.1:21\" is invalid; expected http:// or https:// URLs (scheme, host, port; no path) separated by ';'")]
     [InlineData("Mqtt:EmbeddedAddress", "localhost", "configuration: Mqtt:EmbeddedAddress = \"localhost\" is invalid; expected an IP address")]
     [InlineData("Logging:LogLevel:Default", "Loud", "configuration: Logging:LogLevel:Default = \"Loud\" is invalid; expected Trace, Debug, Information, Warning, Error, Critical or None")]
+    [InlineData("Mqtt:Username", "user@alice", "configuration: Mqtt:Username = \"user@alice\" is invalid; expected 1-64 letters, digits, '.', '_' or '-' (it is also the client id)")]
+    [InlineData("Enrollment:BrokerUrl", "http://hub", "configuration: Enrollment:BrokerUrl = \"http://hub\" is invalid; expected mqtt://host[:port] or mqtts://host[:port]")]
+    [InlineData("Security:SignInLimitPerUser", "0", "configuration: Security:SignInLimitPerUser = \"0\" is invalid; expected a whole number from 1 to 1000")]
     [InlineData("Storage:ConnectionString", "Data Source=x.db;Colour=blue", "configuration: Storage:ConnectionString = \"(hidden)\" is invalid; expected a Microsoft.Data.Sqlite connection string such as Data Source=/var/lib/callsync-hub/hub.db")]
     public void TryRead_InvalidValue_NamesKeyValueAndExpectation(string key, string value, string expected) =>
         Assert.Equal(expected, Problem((key, value)));
@@ -92,8 +105,8 @@ public sealed class HubConfigurationTests
     {
         Assert.Null(Read(out var report, ("Mqtt:Port", "0"), ("Dial:Timeout", "1h"), ("Admin:User", "root")));
 
-        Assert.Equal(["Mqtt:Port", "Security:TokenSecret", "Dial:Timeout", "Admin:Password"], report.Problems.Select(p => p.Key));
-        Assert.Equal("configuration: Mqtt:Port = \"0\" is invalid; expected a whole number from 1 to 65535 (and 3 more: callsync-hub --check-config FILE lists them all)",
+        Assert.Equal(["Mqtt:Port", "Dial:Timeout", "Admin:Password"], report.Problems.Select(p => p.Key));
+        Assert.Equal("configuration: Mqtt:Port = \"0\" is invalid; expected a whole number from 1 to 65535 (and 2 more: callsync-hub --check-config FILE lists them all)",
             report.Summary(HubOptionsReader.CheckCommand));
     }
 

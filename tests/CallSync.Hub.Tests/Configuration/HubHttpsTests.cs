@@ -41,7 +41,7 @@ public sealed class HubHttpsTests : IDisposable
         var options = HubConfigurationTests.Read(out var report,
             ("Security:TokenSecret", HubConfigurationTests.Secret), ("Http:Urls", "https://127.0.0.1:0"),
             ("Http:Certificate", certificate), ("Http:CertificateKey", key),
-            ("Storage:ConnectionString", $"Data Source={_dir.File("hub.db")}"),
+            ("Storage:DataDir", _dir.Path),
             ("Mqtt:Embedded", "true"), ("Mqtt:EmbeddedPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Mqtt:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.True(options is not null, string.Join('\n', report.Problems.Select(p => p.Message)));
 

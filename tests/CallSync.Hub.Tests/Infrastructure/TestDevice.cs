@@ -27,35 +27,64 @@ public sealed class TestDevice : IAsyncDisposable
 
     public BlockingCollection<(string Topic, byte[] Payload)> Received { get; } = new();
 
-    public static async Task<TestDevice> ConnectAsync(int port, string id, params string[] subscriptions)
+    /// <summary>Connects (MQTT 5, QoS 1 subscriptions, each asserted granted); an anonymous broker takes a null user name.</summary>
+    public static async Task<TestDevice> ConnectAsync(int port, string id, string? username, string? password, params string[] subscriptions)
     {
-        var client = new MqttClientFactory().CreateMqttClient();
-        var device = new TestDevice(client, id);
-        await client.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
-            .WithClientId(id)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .Build());
+        var (client, code) = await MqttProbe.TryConnectAsync(port, id, username, password);
+        Assert.True(client is not null, (username ?? id) + " could not connect: " + code);
+        var device = new TestDevice(client!, id);
         foreach (var topic in subscriptions)
         {
-            await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(topic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
+            Assert.True(await device.SubscribeAsync(topic), "subscription to " + topic + " refused");
         }
 
         return device;
     }
 
-    public async Task PublishAsync(string topic, byte[] payload, bool retain = false)
+    /// <summary>Takes over a client already connected (its messages are collected from now on).</summary>
+    internal static TestDevice Wrap(IMqttClient client, string id) => new(client, id);
+
+    /// <summary>An anonymous client (for brokers without identities, e.g. <see cref="TestBroker"/>).</summary>
+    public static Task<TestDevice> ConnectAsync(int port, string id, params string[] subscriptions) =>
+        ConnectAsync(port, id, null, null, subscriptions);
+
+    /// <summary>True when the broker granted the subscription.</summary>
+    public async Task<bool> SubscribeAsync(string filter)
     {
-        var result = await _client.PublishAsync(new MqttApplicationMessageBuilder()
+        var result = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
+        return result.Items.All(i => i.ResultCode <= MqttClientSubscribeResultCode.GrantedQoS2);
+    }
+
+    /// <summary>Publishes at QoS 1 and returns the broker's answer.</summary>
+    public async Task<MqttClientPublishResult> TryPublishAsync(string topic, byte[] payload, bool retain = false) =>
+        await _client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(retain)
             .Build());
+
+    /// <summary>Publishes at QoS 1; a broker that closes the connection instead of answering gives <c>UnspecifiedError</c>.</summary>
+    public async Task<MqttClientPublishReasonCode> TryPublishQuietlyAsync(string topic, byte[] payload)
+    {
+        try
+        {
+            return (await TryPublishAsync(topic, payload)).ReasonCode;
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            return MqttClientPublishReasonCode.UnspecifiedError;
+        }
+    }
+
+    public async Task PublishAsync(string topic, byte[] payload, bool retain = false)
+    {
+        var result = await TryPublishAsync(topic, payload, retain);
         Assert.True(result.IsSuccess, "publish to " + topic + " failed: " + result.ReasonCode);
     }
+
+    public bool IsConnected => _client.IsConnected;
 
     public Task PublishRecordAsync(CallRecord record) =>
         PublishAsync(MqttTopics.Calls(record.DeviceId), JsonSerializer.SerializeToUtf8Bytes(record, CallSyncJsonContext.Default.CallRecord));

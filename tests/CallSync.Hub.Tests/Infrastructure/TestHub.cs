@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using CallSync.Contracts;
 using CallSync.Hub.Api;
 using CallSync.Hub.Configuration;
 using CallSync.Hub.Messaging;
@@ -34,19 +35,21 @@ public sealed class TestHub : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    internal static HubOptions Options(StorageProvider provider, string connectionString, int mqttPort, bool embedded, string clientId, string sharedGroup = "callsync-hub") => new()
+    /// <summary>A test hub's options; its data directory is a fresh temp directory removed on dispose.</summary>
+    internal static HubOptions Options(StorageProvider provider, string connectionString, int mqttPort, bool embedded, string username, string sharedGroup = "callsync-hub", string? mosquittoDir = null) => new()
     {
         Http = new HttpOptions { Urls = "http://127.0.0.1:0" },
-        Storage = new StorageOptions { Provider = provider, ConnectionString = connectionString },
+        Storage = new StorageOptions { Provider = provider, ConnectionString = connectionString, DataDir = Directory.CreateTempSubdirectory("callsync-hub-data-").FullName },
         Mqtt = new MqttOptions
         {
             Host = "127.0.0.1",
             Port = mqttPort,
             Embedded = embedded,
             EmbeddedPort = mqttPort,
-            ClientId = clientId,
+            Username = username,
             SharedGroup = sharedGroup,
             ReceiveMaximum = 500,
+            MosquittoConfigDir = mosquittoDir,
         },
         Security = new SecurityOptions { TokenSecret = Secret, PasswordIterations = 100_000, TokenLifetime = TimeSpan.FromHours(1) },
         Push = new PushOptions { DigestCheckInterval = TimeSpan.FromMinutes(1) },
@@ -54,13 +57,32 @@ public sealed class TestHub : IAsyncDisposable
         Admin = new AdminOptions { User = AdminId, Password = AdminPassword },
     };
 
-    internal static async Task<TestHub> StartAsync(HubOptions options, TimeProvider timeProvider)
+    /// <param name="options">The hub's options (<see cref="Options"/>).</param>
+    /// <param name="timeProvider">Its clock.</param>
+    /// <param name="logs">Collects its log lines; null drops them.</param>
+    /// <param name="beforeStart">Runs after the database and the broker files are ready, before anything connects (starts an external broker).</param>
+    internal static async Task<TestHub> StartAsync(HubOptions options, TimeProvider timeProvider, ListLoggerProvider? logs = null, Func<Task>? beforeStart = null)
     {
-        var app = HubApplication.Build(options, timeProvider, logging => logging.AddFilter(_ => false));
+        var app = HubApplication.Build(options, timeProvider, logging =>
+        {
+            if (logs is null)
+            {
+                logging.AddFilter(_ => false);
+            }
+            else
+            {
+                logging.AddProvider(logs);
+            }
+        });
         await HubApplication.InitializeAsync(app, CancellationToken.None);
+        if (beforeStart is not null)
+        {
+            await beforeStart();
+        }
+
         await app.StartAsync();
         var http = new HttpClient { BaseAddress = HubApplication.BoundAddress(app), Timeout = TimeSpan.FromSeconds(30) };
-        var hub = new TestHub(app, http);
+        var hub = new TestHub(app, http) { DataDir = options.Storage.DataDir, BrokerPort = options.Mqtt.Embedded ? options.Mqtt.EmbeddedPort : options.Mqtt.Port };
         await hub.WaitForMqttAsync();
         return hub;
     }
@@ -71,7 +93,7 @@ public sealed class TestHub : IAsyncDisposable
     /// <summary>Waits (bounded, real time) until the hub's MQTT session is up and subscribed.</summary>
     public async Task WaitForMqttAsync()
     {
-        var client = Get<HubMqttClient>();
+        var client = Get<IHubBroker>();
         for (var i = 0; i < 200 && !client.IsConnected; i++)
         {
             await Task.Delay(50);
@@ -98,15 +120,41 @@ public sealed class TestHub : IAsyncDisposable
         return await TokenAsync(userId, "password-" + userId);
     }
 
-    /// <summary>Registers a device and returns its provisioning key.</summary>
-    public async Task<byte[]> CreateDeviceAsync(string deviceId, string deskNumber, string? attestationKey = null)
+    /// <summary>Registers a device (admin API) and enrolls it with its one-time code, as a phone would.</summary>
+    public async Task<TestEnrollment> CreateDeviceAsync(string deviceId, string deskNumber, string? attestationKey = null)
     {
-        var key = RandomNumberGenerator.GetBytes(32);
-        using var response = await SendAsync(HttpMethod.Put, "/api/v1/admin/devices/" + deviceId, await AdminTokenAsync(),
-            JsonContent.Create(new DeviceRequest(deskNumber, Convert.ToBase64String(key), attestationKey), HubJsonContext.Default.DeviceRequest));
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
-        return key;
+        var code = await RegisterDeviceAsync(deviceId, deskNumber);
+        if (attestationKey is null)
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            attestationKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
+        }
+
+        using var response = await EnrollAsync(new EnrollmentRequest { Code = code.Code, DeviceId = deviceId, AttestationKey = attestationKey });
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var issued = (await response.Content.ReadFromJsonAsync(CallSyncJsonContext.Default.EnrollmentResponse))!;
+        return new TestEnrollment(deviceId, Convert.FromBase64String(issued.ProvisioningKey), issued.BrokerPassword, issued.BrokerUrl);
     }
+
+    /// <summary>Registers a device (admin API) and returns its first enrollment code.</summary>
+    internal async Task<EnrollmentCodeDto> RegisterDeviceAsync(string deviceId, string deskNumber)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/v1/admin/devices", await AdminTokenAsync(),
+            JsonContent.Create(new CreateDeviceRequest(deviceId, deskNumber), HubJsonContext.Default.CreateDeviceRequest));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.EnrollmentCodeDto))!;
+    }
+
+    public Task<HttpResponseMessage> EnrollAsync(EnrollmentRequest request) =>
+        Http.PostAsJsonAsync("/api/v1/enroll", request, CallSyncJsonContext.Default.EnrollmentRequest);
+
+    /// <summary>An enrolled phone on this hub's broker, authenticated with what enrollment issued.</summary>
+    public Task<TestDevice> ConnectDeviceAsync(TestEnrollment device, params string[] subscriptions) =>
+        TestDevice.ConnectAsync(BrokerPort, device.DeviceId, device.DeviceId, device.BrokerPassword, subscriptions);
+
+    /// <summary>An app on this hub's broker: user name <c>user@{userId}</c>, the access token as password.</summary>
+    public Task<TestDevice> ConnectAppAsync(string userId, string token, params string[] subscriptions) =>
+        TestDevice.ConnectAsync(BrokerPort, "user@" + userId, "user@" + userId, token, subscriptions);
 
     public async Task BindAsync(string userId, string deviceId, bool canDial = true)
     {
@@ -137,6 +185,8 @@ public sealed class TestHub : IAsyncDisposable
         await DisposeAsync();
     }
 
+    internal long Refused(string reason) => Get<RefusalCounter>().Count(reason);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -155,20 +205,46 @@ public sealed class TestHub : IAsyncDisposable
 
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TryDelete(DataDir);
+        if (DatabaseFile is not null)
+        {
+            foreach (var file in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static void TryDelete(string? directory)
+    {
+        try
+        {
+            if (directory is not null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // still in use by a process the test started; the temp directory is left behind
+        }
     }
 
     /// <summary>A hub on a fresh SQLite file with its embedded broker on a free port.</summary>
-    internal static async Task<TestHub> SqliteEmbeddedAsync(TimeProvider timeProvider, string? databaseFile = null, int? brokerPort = null)
+    internal static async Task<TestHub> SqliteEmbeddedAsync(TimeProvider timeProvider, string? databaseFile = null, int? brokerPort = null, ListLoggerProvider? logs = null)
     {
+        var owned = databaseFile is null;
         databaseFile ??= Path.Combine(Path.GetTempPath(), "callsync-hub-test-" + Guid.NewGuid().ToString("N") + ".db");
         var port = brokerPort ?? FreePort.Tcp();
-        var hub = await StartAsync(Options(StorageProvider.Sqlite, "Data Source=" + databaseFile, port, embedded: true, "hub-embedded"), timeProvider);
-        hub.BrokerPort = port;
-        hub.DatabaseFile = databaseFile;
+        var hub = await StartAsync(Options(StorageProvider.Sqlite, "Data Source=" + databaseFile, port, embedded: true, "hub"), timeProvider, logs);
+        hub.DatabaseFile = owned ? databaseFile : null;
         return hub;
     }
 
-    public int BrokerPort { get; private set; }
+    public int BrokerPort { get; private init; }
 
-    public string? DatabaseFile { get; private set; }
+    public string? DataDir { get; private init; }
+
+    /// <summary>The SQLite file this hub created (deleted on dispose); null when the test owns the database.</summary>
+    public string? DatabaseFile { get; internal set; }
 }

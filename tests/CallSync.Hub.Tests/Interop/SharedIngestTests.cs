@@ -28,6 +28,7 @@ public sealed class SharedIngestTests(InteropFixture fixture, ITestOutputHelper 
         {
             for (var i = 0; i < Devices; i++)
             {
+                await hubA.RegisterDeviceAsync($"ingest-desk-{i:D2}", $"30{i:D2}");
                 phones.Add(await TestDevice.ConnectAsync(fixture.Mosquitto.Port, $"ingest-desk-{i:D2}"));
             }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using CallSync.Hub.Configuration;
 using CallSync.Hub.Security;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +9,7 @@ public sealed class AccessTokenServiceTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     private AccessTokenService Service(string secret = "0123456789abcdef0123456789abcdef") =>
-        new(new SecurityOptions { TokenSecret = secret, TokenLifetime = TimeSpan.FromMinutes(30) }, _time);
+        new(secret, TimeSpan.FromMinutes(30), _time);
 
     [Fact]
     public void TryValidate_FreshToken_ReturnsUserAndRole()

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using CallSync.Media.Session;
 using CallSync.Media.Tests.Support;
 using CallSync.Recording;
+using CallSync.Testing.Audio;
+using CallSync.Testing.Files;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Media.Tests.Recording;

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using CallSync.Testing.Files;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Media.Tests.Support;
 
@@ -11,7 +13,7 @@ internal static class ForeignG711
         string input = Path.Combine(dir.Path, "in.raw");
         string output = Path.Combine(dir.Path, "out.raw");
         File.WriteAllBytes(input, MemoryMarshal.AsBytes(pcm.AsSpan()).ToArray());
-        (int code, string text) = ExternalTool.Run(
+        (int code, string text) = Tool.Run(
             "sox", "-t", "raw", "-r", "8000", "-e", "signed", "-b", "16", "-c", "1", input,
             "-t", "raw", "-e", aLaw ? "a-law" : "u-law", "-b", "8", "-c", "1", output);
         Assert.True(code == 0, "sox failed: " + text);
@@ -26,7 +28,7 @@ internal static class ForeignG711
         string input = Path.Combine(dir.Path, "in.raw");
         string output = Path.Combine(dir.Path, "out.raw");
         File.WriteAllBytes(input, encoded);
-        (int code, string text) = ExternalTool.Run(
+        (int code, string text) = Tool.Run(
             "sox", "-t", "raw", "-r", "8000", "-e", aLaw ? "a-law" : "u-law", "-b", "8", "-c", "1", input,
             "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", output);
         Assert.True(code == 0, "sox failed: " + text);

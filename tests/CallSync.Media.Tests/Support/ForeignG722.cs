@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using CallSync.Testing.Files;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Media.Tests.Support;
 
@@ -12,7 +14,7 @@ internal static class ForeignG722
         string input = Path.Combine(dir.Path, "in.raw");
         string output = Path.Combine(dir.Path, "out.g722");
         File.WriteAllBytes(input, MemoryMarshal.AsBytes(pcm.AsSpan()).ToArray());
-        (int code, string text) = ExternalTool.Run(
+        (int code, string text) = Tool.Run(
             "ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
             "-f", "s16le", "-ar", "16000", "-ac", "1", "-i", input, "-c:a", "g722", "-f", "g722", output);
         Assert.True(code == 0, "ffmpeg failed: " + text);
@@ -28,7 +30,7 @@ internal static class ForeignG722
         string input = Path.Combine(dir.Path, "in.g722");
         string output = Path.Combine(dir.Path, "out.raw");
         File.WriteAllBytes(input, encoded);
-        (int code, string text) = ExternalTool.Run(
+        (int code, string text) = Tool.Run(
             "ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
             "-f", "g722", "-i", input, "-f", "s16le", "-ac", "1", "-ar", "16000", output);
         Assert.True(code == 0, "ffmpeg failed: " + text);

@@ -85,6 +85,46 @@ public sealed class CommandProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAsync_ValidDial_EveryReplySignedWithTheProvisioningKey()
+    {
+        await _processor.HandleAsync(Signed(Command("c-1")), CancellationToken.None);
+        await _processor.HandleAsync(Signed(Command("c-2"), key: new byte[32]), CancellationToken.None); // rejected: bad-signature
+        await _processor.WhenIdleAsync();
+
+        List<CommandReply> replies = Replies();
+        Assert.Equal(3, replies.Count);
+        Assert.All(replies, r => Assert.True(ReplySignature.Verify(r, Key), r.Status + " reply not signed"));
+        Assert.All(replies, r => Assert.False(ReplySignature.Verify(r, new byte[32])));
+    }
+
+    [Fact]
+    public async Task HandleAsync_CredentialsReplacedAfterEnrollment_NewKeyVerifiesAndSigns()
+    {
+        byte[] newKey = Enumerable.Range(1, 32).Select(i => (byte)(i * 3)).ToArray();
+        var credentials = new DeviceCredentials(null, Key);
+        await using var processor = new CommandProcessor(TestRecords.Device, _options, credentials, new CommandLedger(_db, _time), _dialer, _replies,
+            () => new DeviceStatus { Activity = _dialer.Activity }, _time, _logger);
+
+        credentials.Replace(new BrokerCredential("mqtt://127.0.0.1:1883", "desk-test", "pw"), newKey);
+        await processor.HandleAsync(Signed(Command("old-key")), CancellationToken.None);
+        await processor.HandleAsync(Signed(Command("s-1", CommandTypes.Status, number: null), key: newKey), CancellationToken.None);
+        await processor.WhenIdleAsync();
+
+        List<CommandReply> replies = Replies();
+        Assert.Equal((ReplyStatus.Rejected, RejectReasons.BadSignature), (replies[0].Status, replies[0].Reason));
+        Assert.Equal(ReplyStatus.Succeeded, replies[1].Status);
+        Assert.All(replies, r => Assert.True(ReplySignature.Verify(r, newKey)));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_Twice_SecondIsANoOp()
+    {
+        // The agent stops it before the MQTT link, and its container disposes it again at exit.
+        await _processor.DisposeAsync();
+        Assert.Null(await Record.ExceptionAsync(() => _processor.DisposeAsync().AsTask()));
+    }
+
+    [Fact]
     public async Task HandleAsync_ReplayedDial_SendsFirstFinalReplyAgainWithoutDialling()
     {
         byte[] payload = Signed(Command("c-1"));
