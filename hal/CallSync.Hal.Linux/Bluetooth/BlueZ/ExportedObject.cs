@@ -33,8 +33,11 @@ internal abstract class ExportedObject : IPathMethodHandler
         }
     }
 
-    /// <summary>Writes <c>a{sa{sv}}</c>: every interface with its properties (GetManagedObjects uses it).</summary>
-    public void WriteInterfaces(MessageWriter writer)
+    /// <summary>
+    /// Writes <c>a{sa{sv}}</c>: every interface with its properties (GetManagedObjects uses it). By reference: a copy
+    /// of the writer would write at the caller's position without moving it, and the caller would overwrite it.
+    /// </summary>
+    public void WriteInterfaces(ref MessageWriter writer)
     {
         var interfaces = writer.WriteDictionaryStart();
         foreach (var (name, properties) in Interfaces)

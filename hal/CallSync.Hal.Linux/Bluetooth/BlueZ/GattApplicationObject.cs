@@ -60,17 +60,25 @@ internal sealed class GattApplicationObject : ExportedObject
             return false;
         }
 
-        using var writer = context.CreateReplyWriter("a{oa{sa{sv}}}");
-        var objects = writer.WriteDictionaryStart();
-        foreach (var child in _children.Values)
+        var writer = context.CreateReplyWriter("a{oa{sa{sv}}}");
+        try
         {
-            writer.WriteDictionaryEntryStart();
-            writer.WriteObjectPath(child.Path);
-            child.WriteInterfaces(writer);
+            var objects = writer.WriteDictionaryStart();
+            foreach (var child in _children.Values)
+            {
+                writer.WriteDictionaryEntryStart();
+                writer.WriteObjectPath(child.Path);
+                child.WriteInterfaces(ref writer);
+            }
+
+            writer.WriteDictionaryEnd(objects);
+            context.Reply(writer.CreateMessage());
+        }
+        finally
+        {
+            writer.Dispose();
         }
 
-        writer.WriteDictionaryEnd(objects);
-        context.Reply(writer.CreateMessage());
         return true;
     }
 
