@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests start as real peers (sipp, baresip, kamailio, mosquitto,
-# opus-tools, PostgreSQL, dnsmasq for SRV lookups, ffmpeg as the independent G.722 implementation) and the native libraries
+# opus-tools, PostgreSQL, dnsmasq for SRV lookups, ffmpeg as the independent G.722 implementation,
+# dbus-daemon for a private bus with a fake bluetoothd) and the native libraries
 # the agent loads (libopus, libopusenc, libspandsp for G.722) or the tests compare against (libsrtp2), when missing.
 set -euo pipefail
 
-packages=(sip-tester baresip kamailio mosquitto opus-tools libopus0 libopusenc0 libspandsp2 libsrtp2-1 ffmpeg postgresql sqlite3 sox alsa-utils dnsmasq-base)
+packages=(sip-tester baresip kamailio mosquitto opus-tools libopus0 libopusenc0 libspandsp2 libsrtp2-1 ffmpeg postgresql sqlite3 sox alsa-utils dnsmasq-base dbus)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
