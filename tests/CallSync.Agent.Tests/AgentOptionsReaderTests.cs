@@ -43,7 +43,7 @@ public sealed class AgentOptionsReaderTests
         Assert.Equal("/var/lib/callsync", options.Device.DataDir);
         Assert.Equal(BoardKind.Simulated, options.Board.Kind);
         Assert.Equal(["udp:127.0.0.1:5060", "tcp:127.0.0.1:5060"], options.Sip.Listen.Select(l => l.ToString()));
-        Assert.Equal(["udp:127.0.0.1:5060", "tcp:127.0.0.1:5060"], options.Sip.UserAgent.ListenEndPoints);
+        Assert.Equal(["udp:127.0.0.1:5060", "tcp:127.0.0.1:5060"], options.Sip.UserAgent.ListenEndPoints.Select(l => l.ToString()));
         Assert.Equal("sip:127.0.0.1:5080", options.Sip.Registrar);
         Assert.True(options.Sip.UserAgent.Register);
         Assert.Equal("1001", options.Sip.UserAgent.User);

@@ -114,7 +114,7 @@ internal static class SipKeys
         {
             UserAgent = new SipUserAgentOptions
             {
-                ListenEndPoints = [.. listen.Select(endPoint => endPoint.ToString())],
+                ListenEndPoints = listen,
                 User = username ?? deviceNumber,
                 AuthUser = username,
                 Password = reader.Get(Password),
@@ -126,7 +126,6 @@ internal static class SipKeys
                 SessionExpires = session,
                 MinSessionExpires = minSession,
             },
-            Listen = listen,
             AutoAnswer = mode,
             AutoAnswerDelay = delay,
             Registrar = registrar,

@@ -12,11 +12,8 @@ public sealed record SipOptions
     /// </summary>
     public required SipUserAgentOptions UserAgent { get; init; }
 
-    /// <summary>
-    /// Sip:Listen, parsed. <see cref="SipUserAgentOptions.ListenEndPoints"/> carries the same endpoints as text until
-    /// the user agent's options take <see cref="SipListenEndPoint"/> themselves.
-    /// </summary>
-    public required IReadOnlyList<SipListenEndPoint> Listen { get; init; }
+    /// <summary>Sip:Listen, parsed once (the user agent binds these).</summary>
+    public IReadOnlyList<SipListenEndPoint> Listen => UserAgent.ListenEndPoints;
 
     /// <summary>Sip:AutoAnswer: when the call manager answers by itself.</summary>
     public AutoAnswerMode AutoAnswer { get; init; }

@@ -8,6 +8,11 @@ namespace CallSync.Sip.Transport;
 /// <param name="EndPoint">The local address and port.</param>
 public sealed record SipListenEndPoint(SipTransportKind Transport, IPEndPoint EndPoint)
 {
+    /// <summary>Parses an endpoint written in code (tests, defaults).</summary>
+    /// <exception cref="ArgumentException">The text is not an endpoint.</exception>
+    public static SipListenEndPoint Parse(string text) =>
+        TryParse(text, out var endPoint, out var error) ? endPoint! : throw new ArgumentException(error, nameof(text));
+
     /// <summary>Parses <c>udp:ADDRESS:PORT</c> / <c>tcp:[v6]:PORT</c>; false with a reason when malformed.</summary>
     public static bool TryParse(string text, out SipListenEndPoint? endPoint, out string? error)
     {

@@ -25,7 +25,7 @@ public sealed class SipUserAgent : IAsyncDisposable
     private readonly SipRegistrationClient _registration;
 
     /// <summary>Creates the user agent and binds its listening endpoints.</summary>
-    /// <exception cref="ArgumentException">An endpoint or a session timer value in the options is malformed.</exception>
+    /// <exception cref="ArgumentException">A session timer value in the options is malformed.</exception>
     /// <exception cref="System.Net.Sockets.SocketException">An endpoint cannot be bound.</exception>
     public SipUserAgent(SipUserAgentOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
     {
@@ -33,18 +33,7 @@ public sealed class SipUserAgent : IAsyncDisposable
         SipSessionTimers.Validate(options);
         time ??= TimeProvider.System;
         loggerFactory ??= NullLoggerFactory.Instance;
-        var endPoints = new List<SipListenEndPoint>();
-        foreach (var text in options.ListenEndPoints)
-        {
-            if (!SipListenEndPoint.TryParse(text, out var ep, out var error))
-            {
-                throw new ArgumentException(error, nameof(options));
-            }
-
-            endPoints.Add(ep!);
-        }
-
-        _transport = new SipTransport(endPoints, loggerFactory.CreateLogger<SipTransport>());
+        _transport = new SipTransport(options.ListenEndPoints, loggerFactory.CreateLogger<SipTransport>());
         var dnsServers = options.DnsServers ?? DnsClient.SystemServers();
         var resolver = new SipResolver(dnsServers.Count == 0 ? null : new DnsClient(dnsServers, TimeSpan.FromSeconds(2), time));
         _transactions = new SipTransactionLayer(_transport, options.Timers, time, loggerFactory.CreateLogger<SipTransactionLayer>());

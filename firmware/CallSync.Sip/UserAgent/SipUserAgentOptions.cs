@@ -1,3 +1,4 @@
+using CallSync.Sip.Transport;
 using CallSync.Sdp;
 using CallSync.Sip.Transactions;
 
@@ -7,7 +8,7 @@ namespace CallSync.Sip.UserAgent;
 public sealed record SipUserAgentOptions
 {
     /// <summary>Listening endpoints, e.g. <c>udp:0.0.0.0:5060</c>, <c>tcp:0.0.0.0:5060</c>; port 0 picks a free port.</summary>
-    public IReadOnlyList<string> ListenEndPoints { get; init; } = ["udp:0.0.0.0:5060"];
+    public IReadOnlyList<SipListenEndPoint> ListenEndPoints { get; init; } = [SipListenEndPoint.Parse("udp:0.0.0.0:5060")];
 
     /// <summary>The account's user part (the phone's number), e.g. <c>1001</c>.</summary>
     public required string User { get; init; }

@@ -94,7 +94,7 @@ public sealed class AgentConfigurationCheckTests : IDisposable
         var sip = Read(("Sip:Listen", value), ("Sip:Listen:0", null), ("Sip:Listen:1", null)).Sip;
 
         Assert.Equal(expected.Split('|'), sip.Listen.Select(l => l.ToString()));
-        Assert.Equal(expected.Split('|'), sip.UserAgent.ListenEndPoints);
+        Assert.Equal(expected.Split('|'), sip.UserAgent.ListenEndPoints.Select(l => l.ToString()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -119,7 +120,7 @@ public sealed class BaresipTests : IDisposable
     private static SipUserAgentOptions Options() => new()
     {
         User = "1001",
-        ListenEndPoints = ["udp:127.0.0.1:0"],
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
     };
 
     [Fact]

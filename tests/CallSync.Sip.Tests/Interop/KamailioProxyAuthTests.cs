@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -45,7 +46,7 @@ public sealed class KamailioProxyAuthTests : IDisposable
         Password = password,
         Domain = $"127.0.0.1:{_port}",
         Register = false,
-        ListenEndPoints = ["udp:127.0.0.1:0"],
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
     };
 
     private static async Task WaitForAnswerOrEndAsync(SipUserAgent ua, SipCall call)

@@ -1,4 +1,5 @@
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -37,7 +38,7 @@ public sealed class KamailioTests : IDisposable
         User = user,
         Password = password,
         Domain = $"127.0.0.1:{_port}",
-        ListenEndPoints = ["udp:127.0.0.1:0"],
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
     };
 
     private static async Task<SipRegistrationState> WaitForRegistrationAsync(SipUserAgent ua, Func<SipRegistrationState, bool> done)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -35,7 +36,7 @@ public sealed class SippSessionTimerTests : IDisposable
         await using var ua = media.Attach(new SipUserAgent(new SipUserAgentOptions
         {
             User = "1001",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
             SessionExpires = TimeSpan.FromSeconds(SessionSeconds),
             MinSessionExpires = TimeSpan.FromSeconds(2),
         }));

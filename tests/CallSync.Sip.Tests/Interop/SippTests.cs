@@ -1,4 +1,5 @@
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.Interop;
@@ -13,7 +14,7 @@ public sealed class SippTests : IDisposable
     private static SipUserAgentOptions Options() => new()
     {
         User = "1001",
-        ListenEndPoints = ["udp:127.0.0.1:0"],
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
         MaxCalls = 30,
     };
 

@@ -77,7 +77,7 @@ public sealed class SipResolverTests
             using var sipp = new PeerProcess("sipp", $"-sn uas -i 127.0.0.1 -p {sippPort} -m 1 -nostdin -timeout 30s -timeout_error", dir);
             var media = new TestMediaFactory();
             await using var ua = media.Attach(new SipUserAgent(
-                new SipUserAgentOptions { User = "1001", ListenEndPoints = ["udp:127.0.0.1:0"], DnsServers = [dns.EndPoint] }));
+                new SipUserAgentOptions { User = "1001", ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")], DnsServers = [dns.EndPoint] }));
             await ua.StartAsync();
             await Task.Delay(300); // sipp binds its socket
 

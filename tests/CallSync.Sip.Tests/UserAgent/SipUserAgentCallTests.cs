@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using CallSync.Sdp;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Sip.Tests.UserAgent;
@@ -19,7 +20,7 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     private static SipUserAgentOptions Options(string user, int maxCalls = 2) => new()
     {
         User = user,
-        ListenEndPoints = ["udp:127.0.0.1:0"],
+        ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
         MaxCalls = maxCalls,
         Media = new SdpLocalMedia { Address = "127.0.0.1", Port = 9, Codecs = [SdpCodec.Opus, SdpCodec.Pcmu, SdpCodec.Pcma] },
     };

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.Time.Testing;
 
@@ -87,7 +88,7 @@ public sealed class SipUserAgentRegistrationTests
             User = "1001",
             Password = "pw",
             Domain = $"127.0.0.1:{port}",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
         }, time);
         ua.RegistrationChanged += s => registered.TrySetResult(s);
         await ua.StartAsync();
@@ -118,7 +119,7 @@ public sealed class SipUserAgentRegistrationTests
             User = "1001",
             Password = "pw",
             Domain = $"127.0.0.1:{port}",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
         }, time);
         ua.RegistrationChanged += s =>
         {

@@ -2,6 +2,7 @@ using System.Text;
 using CallSync.Sdp;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Tests.Fakes;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 using Microsoft.Extensions.Time.Testing;
 
@@ -48,7 +49,7 @@ public sealed class SipUserAgentSessionTimerTests
             var ua = media.Attach(new SipUserAgent(new SipUserAgentOptions
             {
                 User = "1001",
-                ListenEndPoints = ["udp:127.0.0.1:0"],
+                ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
                 Password = password,
             }, time), autoAnswer);
             await ua.StartAsync();
@@ -301,7 +302,7 @@ public sealed class SipUserAgentSessionTimerTests
         Assert.Throws<ArgumentException>(() => new SipUserAgent(new SipUserAgentOptions
         {
             User = "1001",
-            ListenEndPoints = ["udp:127.0.0.1:0"],
+            ListenEndPoints = [SipListenEndPoint.Parse("udp:127.0.0.1:0")],
             SessionExpires = TimeSpan.FromSeconds(sessionExpires),
             MinSessionExpires = TimeSpan.FromSeconds(minSessionExpires),
         }));
