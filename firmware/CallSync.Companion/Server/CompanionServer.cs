@@ -6,19 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Companion.Server;
 
 /// <summary>
-/// The phone side of the companion link: accepts connections on an <see cref="ICompanionTransport"/> (RFCOMM on
-/// the board, TCP in simulation), runs one session per connection, several at once, and delivers recordings,
-/// dial requests and call events. Bad input closes only the offending connection, with a logged reason.
+/// The phone side of the companion link: accepts connections on one or more transports (RFCOMM and the LE L2CAP
+/// channel on the board, TCP in simulation), runs one session per connection, several at once, and delivers
+/// recordings, dial requests and call events. A companion that reconnects over another transport takes its session
+/// over. Bad input closes only the offending connection, with a logged reason.
 /// </summary>
 public sealed class CompanionServer : IAsyncDisposable
 {
-    private readonly ICompanionTransport _transport;
+    private readonly IReadOnlyList<CompanionListener> _listeners;
     private readonly ConcurrentDictionary<long, CompanionSession> _sessions = new();
     private readonly ConcurrentDictionary<string, long> _inFlight = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private long _nextConnection;
 
-    /// <summary>Creates the server; call <see cref="RunAsync"/> to serve.</summary>
+    /// <summary>Creates the server on one transport with <see cref="CompanionServerOptions.ChunkSize"/>; call <see cref="RunAsync"/> to serve.</summary>
     public CompanionServer(
         ICompanionTransport transport,
         DeviceIdentity identity,
@@ -29,8 +30,28 @@ public sealed class CompanionServer : IAsyncDisposable
         CompanionServerOptions options,
         TimeProvider timeProvider,
         ILogger<CompanionServer> logger)
+        : this([new CompanionListener(transport, options?.ChunkSize ?? CompanionServerOptions.DefaultChunkSize)], identity, keys, outbox, dialer, confirmer, options!, timeProvider, logger)
     {
-        ArgumentNullException.ThrowIfNull(transport);
+    }
+
+    /// <summary>Creates the server on every listener; call <see cref="RunAsync"/> to serve.</summary>
+    public CompanionServer(
+        IReadOnlyList<CompanionListener> listeners,
+        DeviceIdentity identity,
+        CompanionKeyStore keys,
+        ICompanionOutbox outbox,
+        ICompanionDialer dialer,
+        IPairingConfirmer confirmer,
+        CompanionServerOptions options,
+        TimeProvider timeProvider,
+        ILogger<CompanionServer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(listeners);
+        if (listeners.Count == 0 || listeners.Any(l => l?.Transport is null || l.ChunkSize is < 256 or > CompanionServerOptions.MaxChunkSize))
+        {
+            throw new ArgumentException("at least one listener, each with a transport and a chunk size of 256 bytes to 512 KiB", nameof(listeners));
+        }
+
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -39,7 +60,7 @@ public sealed class CompanionServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        _transport = transport;
+        _listeners = listeners;
         Identity = identity;
         Keys = keys;
         Outbox = outbox;
@@ -53,6 +74,9 @@ public sealed class CompanionServer : IAsyncDisposable
 
     /// <summary>Sessions currently open (authenticated or not).</summary>
     public int ActiveSessions => _sessions.Count;
+
+    /// <summary>What the server listens on, one entry per transport (e.g. "tcp:127.0.0.1:7301", "ble:0x81").</summary>
+    public IReadOnlyList<string> Endpoints => [.. _listeners.Select(l => l.Transport.Endpoint)];
 
     internal DeviceIdentity Identity { get; }
 
@@ -70,45 +94,13 @@ public sealed class CompanionServer : IAsyncDisposable
 
     internal ILogger Logger { get; }
 
-    /// <summary>Accepts connections until <paramref name="cancellationToken"/> is cancelled, then closes every session.</summary>
+    /// <summary>Accepts connections on every listener until <paramref name="cancellationToken"/> is cancelled, then closes every session.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-        var token = linked.Token;
-        Log.Listening(Logger, _transport.Endpoint);
         try
         {
-            while (!token.IsCancellationRequested)
-            {
-                Stream stream;
-                try
-                {
-                    stream = await _transport.AcceptAsync(token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
-                {
-                    Log.AcceptFailed(Logger, _transport.Endpoint, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(1), Time, token).ConfigureAwait(false);
-                    continue;
-                }
-
-                long id = Interlocked.Increment(ref _nextConnection);
-                if (_sessions.Count >= Options.MaxSessions)
-                {
-                    Log.TooManySessions(Logger, id, _sessions.Count);
-                    await stream.DisposeAsync().ConfigureAwait(false);
-                    continue;
-                }
-
-                var session = new CompanionSession(this, id, stream, token);
-                _sessions[id] = session;
-                Log.Accepted(Logger, id);
-                _ = RunSessionAsync(session);
-            }
+            await Task.WhenAll(_listeners.Select(listener => AcceptLoopAsync(listener, linked.Token))).ConfigureAwait(false);
         }
         finally
         {
@@ -121,8 +113,6 @@ public sealed class CompanionServer : IAsyncDisposable
             {
                 await session.Completion.ConfigureAwait(false);
             }
-
-            Log.Stopped(Logger, _transport.Endpoint);
         }
     }
 
@@ -192,6 +182,53 @@ public sealed class CompanionServer : IAsyncDisposable
                 await session.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task AcceptLoopAsync(CompanionListener listener, CancellationToken token)
+    {
+        var transport = listener.Transport;
+        Log.Listening(Logger, transport.Endpoint);
+        while (!token.IsCancellationRequested)
+        {
+            Stream stream;
+            try
+            {
+                stream = await transport.AcceptAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+            {
+                Log.AcceptFailed(Logger, transport.Endpoint, ex);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), Time, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            long id = Interlocked.Increment(ref _nextConnection);
+            if (_sessions.Count >= Options.MaxSessions)
+            {
+                Log.TooManySessions(Logger, id, _sessions.Count);
+                await stream.DisposeAsync().ConfigureAwait(false);
+                continue;
+            }
+
+            var session = new CompanionSession(this, id, stream, listener.ChunkSize, token);
+            _sessions[id] = session;
+            Log.Accepted(Logger, id, transport.Endpoint);
+            _ = RunSessionAsync(session);
+        }
+
+        Log.Stopped(Logger, transport.Endpoint);
     }
 
     private async Task RunSessionAsync(CompanionSession session)

@@ -1,12 +1,25 @@
 namespace CallSync.Companion.Server;
 
-/// <summary>Tuning of the phone side of the companion link: library defaults, not configuration keys (the agent reads only Companion:Listen).</summary>
+/// <summary>Tuning of the phone side of the companion link: library defaults, not configuration keys.</summary>
 public sealed class CompanionServerOptions
 {
-    /// <summary>Recording chunk size. 32 KiB keeps a chunk under 3 s at 100 kbit/s, so a drop loses little.</summary>
-    public int ChunkSize { get; set; } = 32 * 1024;
+    /// <summary>The chunk size of TCP and RFCOMM: 32 KiB keeps a chunk under 3 s at 100 kbit/s, so a drop loses little.</summary>
+    public const int DefaultChunkSize = 32 * 1024;
 
-    /// <summary>Chunks in flight before the phone waits for an ack (8 x 32 KiB covers 2.6 s at 100 KB/s).</summary>
+    /// <summary>
+    /// The chunk size of the LE channel. At 25-60 KB/s a 32 KiB chunk would take up to 1.3 s, all of it lost when the
+    /// link drops inside it; 8 KiB loses at most a third of a second and costs 76 bytes of framing per chunk (0.93 %,
+    /// docs/companion-protocol.md, "Chunk size on LE").
+    /// </summary>
+    public const int LeChunkSize = 8 * 1024;
+
+    /// <summary>The largest chunk size a listener may use: a chunk and its header must fit one frame (1 MiB).</summary>
+    public const int MaxChunkSize = 512 * 1024;
+
+    /// <summary>Recording chunk size of a listener given as a bare transport (tests, simulation).</summary>
+    public int ChunkSize { get; set; } = DefaultChunkSize;
+
+    /// <summary>Chunks in flight before the phone waits for an ack (8 x 32 KiB covers 2.6 s at 100 KB/s; 8 x 8 KiB over a second on LE).</summary>
     public int AckWindowChunks { get; set; } = 8;
 
     /// <summary>How long each handshake step may take.</summary>

@@ -5,7 +5,11 @@ using CallSync.Companion.Security;
 
 namespace CallSync.Companion.Server;
 
-/// <summary>Recording delivery: offer, resume from the companion's offset, windowed chunks, verified done.</summary>
+/// <summary>
+/// Recording delivery: newest first, offer, resume from the companion's offset, windowed chunks, verified done. The
+/// newest call is the one the user is waiting for; older ones follow, and a recording cut off on an earlier link
+/// resumes from the offset the companion holds.
+/// </summary>
 internal sealed partial class CompanionSession
 {
     private readonly HashSet<string> _skipped = new(StringComparer.Ordinal);
@@ -22,7 +26,7 @@ internal sealed partial class CompanionSession
                 {
                     var pending = await _server.Outbox.ListPendingAsync(cancellationToken).ConfigureAwait(false);
                     PendingRecording? next = null;
-                    foreach (var recording in pending)
+                    foreach (var recording in pending.OrderByDescending(r => r.StartedAt))
                     {
                         if (!_skipped.Contains(recording.RecordId) && _server.TryClaim(recording.RecordId, Connection))
                         {
@@ -85,7 +89,7 @@ internal sealed partial class CompanionSession
             var answer = await NextDeliveryMessageAsync(id, cancellationToken).ConfigureAwait(false);
             if (answer.Type == MessageType.RecordingDone)
             {
-                await CompleteAsync(recording, Parse<RecordingDone>(answer), cancellationToken).ConfigureAwait(false);
+                await CompleteAsync(recording, Parse<RecordingDone>(answer), 0, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -98,10 +102,12 @@ internal sealed partial class CompanionSession
 
             long sent = (long)resume.Offset;
             long acknowledged = sent;
-            long window = (long)_server.Options.ChunkSize * _server.Options.AckWindowChunks;
+            long window = (long)_chunkSize * _server.Options.AckWindowChunks;
             Log.RecordingResumed(_server.Logger, id, recording.Size, CompanionId!, sent);
+            long started = _server.Time.GetTimestamp();
+            long firstByte = sent;
             file.Seek(sent, SeekOrigin.Begin);
-            byte[] buffer = new byte[_server.Options.ChunkSize];
+            byte[] buffer = new byte[_chunkSize];
             while (sent < recording.Size)
             {
                 while (sent - acknowledged >= window)
@@ -132,7 +138,8 @@ internal sealed partial class CompanionSession
                 var message = await NextDeliveryMessageAsync(id, cancellationToken).ConfigureAwait(false);
                 if (message.Type == MessageType.RecordingDone)
                 {
-                    await CompleteAsync(recording, Parse<RecordingDone>(message), cancellationToken).ConfigureAwait(false);
+                    await CompleteAsync(recording, Parse<RecordingDone>(message), sent - firstByte, _server.Time.GetElapsedTime(started), cancellationToken)
+                        .ConfigureAwait(false);
                     return;
                 }
 
@@ -141,13 +148,13 @@ internal sealed partial class CompanionSession
         }
     }
 
-    private async Task CompleteAsync(PendingRecording recording, RecordingDone done, CancellationToken cancellationToken)
+    private async Task CompleteAsync(PendingRecording recording, RecordingDone done, long bytes, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         if (done.Status == RecordingDoneStatus.Verified && PairingCrypto.Equal(done.Sha256, recording.Sha256))
         {
             await _server.Outbox.MarkDeliveredAsync(recording.RecordId, CompanionId!, cancellationToken).ConfigureAwait(false);
             _delivered++;
-            Log.RecordingDelivered(_server.Logger, recording.RecordId, CompanionId!);
+            Log.RecordingDelivered(_server.Logger, recording.RecordId, CompanionId!, bytes, elapsed);
         }
         else
         {

@@ -18,12 +18,14 @@ internal sealed partial class CompanionSession : IAsyncDisposable
     private readonly Channel<CompanionCallEventArgs> _callEvents = Channel.CreateBounded<CompanionCallEventArgs>(
         new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly List<Task> _background = [];
+    private readonly int _chunkSize;
     private volatile bool _authenticated;
 
-    public CompanionSession(CompanionServer server, long connection, Stream stream, CancellationToken serverStopping)
+    public CompanionSession(CompanionServer server, long connection, Stream stream, int chunkSize, CancellationToken serverStopping)
     {
         _server = server;
         Connection = connection;
+        _chunkSize = chunkSize;
         _connection = new FrameConnection(stream);
         _cts = CancellationTokenSource.CreateLinkedTokenSource(serverStopping);
     }

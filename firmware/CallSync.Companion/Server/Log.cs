@@ -15,8 +15,8 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Error, "Accepting a companion connection on {Endpoint} failed")]
     public static partial void AcceptFailed(ILogger logger, string endpoint, Exception exception);
 
-    [LoggerMessage(6003, LogLevel.Debug, "Companion connection {Connection} accepted")]
-    public static partial void Accepted(ILogger logger, long connection);
+    [LoggerMessage(6003, LogLevel.Debug, "Companion connection {Connection} accepted on {Endpoint}")]
+    public static partial void Accepted(ILogger logger, long connection, string endpoint);
 
     [LoggerMessage(6004, LogLevel.Information, "Companion connection {Connection} ({CompanionId}) closed")]
     public static partial void Closed(ILogger logger, long connection, string companionId);
@@ -57,8 +57,8 @@ internal static partial class Log
     [LoggerMessage(6040, LogLevel.Information, "Recording {RecordId} ({Size} bytes) sent to companion {CompanionId} from offset {Offset}")]
     public static partial void RecordingResumed(ILogger logger, string recordId, long size, string companionId, long offset);
 
-    [LoggerMessage(6041, LogLevel.Information, "Recording {RecordId} delivered to companion {CompanionId}")]
-    public static partial void RecordingDelivered(ILogger logger, string recordId, string companionId);
+    [LoggerMessage(6041, LogLevel.Information, "Recording {RecordId} delivered to companion {CompanionId}: {Bytes} bytes sent in this session in {Elapsed}")]
+    public static partial void RecordingDelivered(ILogger logger, string recordId, string companionId, long bytes, TimeSpan elapsed);
 
     [LoggerMessage(6042, LogLevel.Warning, "Recording {RecordId} not verified by companion {CompanionId} ({Status}); it stays pending")]
     public static partial void RecordingNotVerified(ILogger logger, string recordId, string companionId, RecordingDoneStatus status);

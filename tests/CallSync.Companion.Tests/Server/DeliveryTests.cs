@@ -21,10 +21,12 @@ public sealed class DeliveryTests : IDisposable
         return path;
     }
 
-    [Fact]
-    public async Task Deliver_PendingOnConnect_ArrivesVerifiedAndMarkedDelivered()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Deliver_PendingOnConnect_ArrivesVerifiedAndMarkedDelivered(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         string source = RandomFile("a.opus", 100_000, 1);
         fixture.Outbox.AddFile("rec-a", source, "+49301", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(30));
         var credentials = await fixture.PairAsync();
@@ -40,9 +42,28 @@ public sealed class DeliveryTests : IDisposable
     }
 
     [Fact]
-    public async Task NotifyRecordingReady_ConnectedCompanion_ReceivesNewRecording()
+    public async Task Deliver_SeveralPendingOnConnect_NewestCallFirst()
     {
         await using var fixture = new ServerFixture();
+        var morning = DateTimeOffset.Parse("2026-11-23T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        fixture.Outbox.AddFile("rec-old", RandomFile("old.opus", 40_000, 6), "+49308", morning, TimeSpan.FromMinutes(1));
+        fixture.Outbox.AddFile("rec-new", RandomFile("new.opus", 40_000, 7), "+49309", morning.AddHours(8), TimeSpan.FromMinutes(1));
+        fixture.Outbox.AddFile("rec-mid", RandomFile("mid.opus", 40_000, 8), "+49310", morning.AddHours(2), TimeSpan.FromMinutes(1));
+        var credentials = await fixture.PairAsync();
+        using var folder = new RecordingFolder(Path.Combine(_work, "in"));
+
+        await using var client = await fixture.AuthenticatedAsync(credentials, folder);
+
+        Assert.Equal(3U, await client.WaitForQueueEmptyAsync(ServerFixture.Timeout()));
+        Assert.Equal(["rec-new", "rec-mid", "rec-old"], folder.Received);
+    }
+
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task NotifyRecordingReady_ConnectedCompanion_ReceivesNewRecording(CompanionLink link)
+    {
+        await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         using var folder = new RecordingFolder(Path.Combine(_work, "in"));
         await using var client = await fixture.AuthenticatedAsync(credentials, folder);
@@ -57,17 +78,19 @@ public sealed class DeliveryTests : IDisposable
         Assert.Single(fixture.Outbox.Deliveries);
     }
 
-    [Fact]
-    public async Task Deliver_TenMinuteRecordingAcrossTenDrops_ArrivesOnceByteIdenticalDeliveredOnce()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Deliver_TenMinuteRecordingAcrossTenDrops_ArrivesOnceByteIdenticalDeliveredOnce(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         const int size = 1_800_000;
         string source = RandomFile("long.opus", size, 3);
         fixture.Outbox.AddFile("rec-long", source, "+49303", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(10));
         var credentials = await fixture.PairAsync();
         var random = new Random(20261123);
         long[] cuts = Enumerable.Range(0, 10).Select(_ => (long)random.Next(20_000, 160_000)).ToArray();
-        await using var proxy = new TcpProxy(fixture.EndPoint, i => i < cuts.Length ? cuts[i] : null);
+        await using var proxy = fixture.CreateCuttingLink(i => i < cuts.Length ? cuts[i] : null);
         using var folder = new RecordingFolder(Path.Combine(_work, "in"));
         int sessions = 0;
         bool done = false;
@@ -77,7 +100,7 @@ public sealed class DeliveryTests : IDisposable
             sessions++;
             try
             {
-                await using var client = await fixture.AuthenticatedAsync(credentials, folder, proxy.Port);
+                await using var client = await fixture.AuthenticatedAsync(credentials, folder, proxy);
                 await client.WaitForQueueEmptyAsync(ServerFixture.Timeout());
                 done = true;
             }
@@ -96,10 +119,12 @@ public sealed class DeliveryTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder.DirectoryPath, "rec-long.opus.part")));
     }
 
-    [Fact]
-    public async Task Deliver_FileChangedAfterQueued_HashMismatchKeepsItPending()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Deliver_FileChangedAfterQueued_HashMismatchKeepsItPending(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         string source = RandomFile("c.opus", 50_000, 5);
         fixture.Outbox.AddFile("rec-c", source, "+49305", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(5));
         using (var stream = File.OpenWrite(source))

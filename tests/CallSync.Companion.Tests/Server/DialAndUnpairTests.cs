@@ -5,10 +5,12 @@ namespace CallSync.Companion.Tests.Server;
 
 public sealed class DialAndUnpairTests
 {
-    [Fact]
-    public async Task DialAsync_FromCompanion_ReachesDialerAndResultAndEventsComeBack()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task DialAsync_FromCompanion_ReachesDialerAndResultAndEventsComeBack(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var client = await fixture.AuthenticatedAsync(credentials);
         fixture.Dialer.Answer = _ => DialOutcome.Started("rec-0815");
@@ -29,10 +31,12 @@ public sealed class DialAndUnpairTests
         Assert.Equal("answered", events[2].Detail);
     }
 
-    [Fact]
-    public async Task DialAsync_PhoneBusy_ReturnsBusyWithReason()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task DialAsync_PhoneBusy_ReturnsBusyWithReason(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var client = await fixture.AuthenticatedAsync(credentials);
         fixture.Dialer.Answer = _ => DialOutcome.Busy();
@@ -43,10 +47,12 @@ public sealed class DialAndUnpairTests
         Assert.Equal("the desk phone is busy", result.Reason);
     }
 
-    [Fact]
-    public async Task DialAsync_Rejected_ReturnsReason()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task DialAsync_Rejected_ReturnsReason(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var client = await fixture.AuthenticatedAsync(credentials);
         fixture.Dialer.Answer = n => DialOutcome.Rejected($"'{n}' is not a valid number");
@@ -57,10 +63,12 @@ public sealed class DialAndUnpairTests
         Assert.Equal("'abc' is not a valid number", result.Reason);
     }
 
-    [Fact]
-    public async Task UnpairAsync_FromCompanion_KeyRemovedAndLaterAuthenticationRefused()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task UnpairAsync_FromCompanion_KeyRemovedAndLaterAuthenticationRefused(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using (var client = await fixture.AuthenticatedAsync(credentials))
         {
@@ -74,10 +82,12 @@ public sealed class DialAndUnpairTests
         Assert.Equal(ErrorCode.NotPaired, error.Code);
     }
 
-    [Fact]
-    public async Task UnpairAsync_FromPhone_SessionToldAndKeyRemoved()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task UnpairAsync_FromPhone_SessionToldAndKeyRemoved(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var client = await fixture.AuthenticatedAsync(credentials);
         await client.PingAsync(ServerFixture.Timeout());
@@ -89,10 +99,12 @@ public sealed class DialAndUnpairTests
         await fixture.Logger.WaitForEventAsync(6060, "desk phone");
     }
 
-    [Fact]
-    public async Task Authenticate_SameCompanionAgain_OldSessionClosedNewOneServed()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Authenticate_SameCompanionAgain_OldSessionClosedNewOneServed(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var first = await fixture.AuthenticatedAsync(credentials);
         await using var second = await fixture.AuthenticatedAsync(credentials);

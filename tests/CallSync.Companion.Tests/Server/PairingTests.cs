@@ -8,11 +8,13 @@ namespace CallSync.Companion.Tests.Server;
 
 public sealed class PairingTests
 {
-    [Fact]
-    public async Task PairAsync_BothUsersConfirm_SameCodeStoredKeyAndVerifiedAttestation()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task PairAsync_BothUsersConfirm_SameCodeStoredKeyAndVerifiedAttestation(CompanionLink link)
     {
         var confirmer = new ScriptedConfirmer();
-        await using var fixture = new ServerFixture(confirmer);
+        await using var fixture = new ServerFixture(confirmer, link: link);
         await using var client = await fixture.ConnectAsync();
         string? appCode = null;
 
@@ -37,10 +39,12 @@ public sealed class PairingTests
         Assert.Equal(fixture.Identity.PublicKeySpki, result.Credentials.DevicePublicKey);
     }
 
-    [Fact]
-    public async Task PairAsync_TwoCompanions_BothAuthenticate()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task PairAsync_TwoCompanions_BothAuthenticate(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var first = await fixture.PairAsync("user-1");
         var second = await fixture.PairAsync("user-2");
 
@@ -52,12 +56,14 @@ public sealed class PairingTests
         Assert.Equal(2, fixture.Keys.List().Count);
     }
 
-    [Fact]
-    public async Task PairAsync_DeskPhoneUserPressesStar_RejectedNothingStoredReasonLogged()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task PairAsync_DeskPhoneUserPressesStar_RejectedNothingStoredReasonLogged(CompanionLink link)
     {
         var keypad = new KeypadPairingConfirmerTests.FakeKeypad();
         var display = new KeypadPairingConfirmerTests.FakeDisplay(keypad, '*');
-        await using var fixture = new ServerFixture(new KeypadPairingConfirmer(keypad, display));
+        await using var fixture = new ServerFixture(new KeypadPairingConfirmer(keypad, display), link: link);
         await using var client = await fixture.ConnectAsync();
 
         var result = await client.PairAsync("user-7", "Pixel", (_, _) => ValueTask.FromResult(true), ServerFixture.Timeout());
@@ -68,10 +74,12 @@ public sealed class PairingTests
         await fixture.Logger.WaitForEventAsync(6022, "rejected");
     }
 
-    [Fact]
-    public async Task PairAsync_AppUserRejects_NothingStored()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task PairAsync_AppUserRejects_NothingStored(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         await using var client = await fixture.ConnectAsync();
 
         var result = await client.PairAsync("user-7", "Pixel", (_, _) => ValueTask.FromResult(false), ServerFixture.Timeout());
@@ -80,13 +88,15 @@ public sealed class PairingTests
         Assert.Empty(fixture.Keys.List());
     }
 
-    [Fact]
-    public async Task Pair_WrongConfirmationValue_RefusedNothingStoredWhileOtherCompanionServed()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Pair_WrongConfirmationValue_RefusedNothingStoredWhileOtherCompanionServed(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
+        await using var fixture = new ServerFixture(link: link);
         var good = await fixture.PairAsync("user-1");
         await using var other = await fixture.AuthenticatedAsync(good);
-        await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+        await using var raw = await RawCompanion.ConnectAsync(fixture);
         using var key = PairingCrypto.CreateKeyPair();
 
         await raw.SendAsync(new PairStart("mallory", "Evil", PairingCrypto.ExportPublicKey(key)));

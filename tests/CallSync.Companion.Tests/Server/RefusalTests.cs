@@ -9,22 +9,24 @@ namespace CallSync.Companion.Tests.Server;
 /// <summary>Every bad input closes only its own connection, with a logged reason; another companion keeps being served.</summary>
 public sealed class RefusalTests
 {
-    private static async Task<(ServerFixture Fixture, CompanionCredentials Credentials, Client.CompanionClient Other)> StartAsync()
+    private static async Task<(ServerFixture Fixture, CompanionCredentials Credentials, Client.CompanionClient Other)> StartAsync(CompanionLink link)
     {
-        var fixture = new ServerFixture();
+        var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync("user-1");
         var other = await fixture.AuthenticatedAsync(await fixture.PairAsync("user-2"));
         return (fixture, credentials, other);
     }
 
-    [Fact]
-    public async Task Authenticate_UnpairedCompanion_RefusedNotPaired()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Authenticate_UnpairedCompanion_RefusedNotPaired(CompanionLink link)
     {
-        var (fixture, _, other) = await StartAsync();
+        var (fixture, _, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             await raw.SendAsync(new AuthRequest(new string('c', 32), PairingCrypto.NewNonce(), SessionFlags.None));
 
             var refusal = await raw.ExpectRefusalAsync();
@@ -35,14 +37,16 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task Authenticate_WrongProof_RefusedAuthenticationFailed()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Authenticate_WrongProof_RefusedAuthenticationFailed(CompanionLink link)
     {
-        var (fixture, credentials, other) = await StartAsync();
+        var (fixture, credentials, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             await raw.SendAsync(new AuthRequest(credentials.CompanionId, PairingCrypto.NewNonce(), SessionFlags.None));
             await raw.ReceiveAsync<AuthChallenge>();
 
@@ -55,10 +59,12 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task AuthenticateAsync_ClientWithWrongKey_DetectsPhoneProofMismatch()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task AuthenticateAsync_ClientWithWrongKey_DetectsPhoneProofMismatch(CompanionLink link)
     {
-        var (fixture, credentials, other) = await StartAsync();
+        var (fixture, credentials, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
@@ -74,14 +80,16 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task SealedFrame_Tampered_RefusedIntegrityFailure()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task SealedFrame_Tampered_RefusedIntegrityFailure(CompanionLink link)
     {
-        var (fixture, credentials, other) = await StartAsync();
+        var (fixture, credentials, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             await raw.AuthenticateAsync(credentials);
             byte[] frame = raw.Seal(MessageType.Ping, RawCompanion.PingPayload(1));
             frame[FrameDecoder.HeaderSize + SessionCipher.CounterSize + 3] ^= 0x40;
@@ -95,14 +103,16 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task SealedFrame_Replayed_RefusedReplayDetected()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task SealedFrame_Replayed_RefusedReplayDetected(CompanionLink link)
     {
-        var (fixture, credentials, other) = await StartAsync();
+        var (fixture, credentials, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             await raw.AuthenticateAsync(credentials);
             byte[] frame = raw.Seal(MessageType.Ping, RawCompanion.PingPayload(7));
             await raw.SendRawAsync(frame);
@@ -117,14 +127,16 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task Frame_OverOneMebibyte_RefusedFrameTooLarge()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Frame_OverOneMebibyte_RefusedFrameTooLarge(CompanionLink link)
     {
-        var (fixture, _, other) = await StartAsync();
+        var (fixture, _, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             byte[] header = new byte[FrameDecoder.HeaderSize + 16];
             BinaryPrimitives.WriteUInt32BigEndian(header, 2 * 1024 * 1024);
             header[4] = (byte)MessageType.Ping;
@@ -138,14 +150,16 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task Frame_UnknownTypeBeforeAuthentication_RefusedUnknownMessageType()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Frame_UnknownTypeBeforeAuthentication_RefusedUnknownMessageType(CompanionLink link)
     {
-        var (fixture, _, other) = await StartAsync();
+        var (fixture, _, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             byte[] frame = new byte[FrameDecoder.HeaderSize + 3];
             FrameWriter.TryWrite(frame, (MessageType)0x9A, new byte[] { 1, 2, 3 }, out _);
 
@@ -158,14 +172,16 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task SealedFrame_UnknownInnerType_RefusedUnknownMessageType()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task SealedFrame_UnknownInnerType_RefusedUnknownMessageType(CompanionLink link)
     {
-        var (fixture, credentials, other) = await StartAsync();
+        var (fixture, credentials, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             await raw.AuthenticateAsync(credentials);
 
             await raw.SendRawAsync(raw.Seal((MessageType)0xEE, [1]));
@@ -177,11 +193,13 @@ public sealed class RefusalTests
         }
     }
 
-    [Fact]
-    public async Task Hello_NoCommonVersion_RefusedUnsupportedVersion()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Hello_NoCommonVersion_RefusedUnsupportedVersion(CompanionLink link)
     {
-        await using var fixture = new ServerFixture();
-        await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port, hello: false);
+        await using var fixture = new ServerFixture(link: link);
+        await using var raw = await RawCompanion.ConnectAsync(fixture, hello: false);
 
         await raw.SendAsync(new Hello(5, 9, "future"));
         var refusal = await raw.ExpectRefusalAsync();
@@ -190,14 +208,16 @@ public sealed class RefusalTests
         await fixture.Logger.WaitForEventAsync(6010, "no common protocol version");
     }
 
-    [Fact]
-    public async Task Frame_ClearAfterAuthentication_Refused()
+    [Theory]
+    [InlineData(CompanionLink.Tcp)]
+    [InlineData(CompanionLink.Le)]
+    public async Task Frame_ClearAfterAuthentication_Refused(CompanionLink link)
     {
-        var (fixture, credentials, other) = await StartAsync();
+        var (fixture, credentials, other) = await StartAsync(link);
         await using (fixture)
         await using (other)
         {
-            await using var raw = await RawCompanion.ConnectAsync(fixture.EndPoint.Port);
+            await using var raw = await RawCompanion.ConnectAsync(fixture);
             await raw.AuthenticateAsync(credentials);
             byte[] frame = new byte[FrameDecoder.HeaderSize + 8];
             FrameWriter.TryWrite(frame, MessageType.Ping, RawCompanion.PingPayload(3), out _);

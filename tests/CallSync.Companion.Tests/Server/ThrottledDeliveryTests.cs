@@ -50,7 +50,7 @@ public sealed class ThrottledDeliveryTests : IDisposable
             }
         };
 
-        await using var client = await fixture.AuthenticatedAsync(credentials, folder, proxy.Port);
+        await using var client = await fixture.AuthenticatedAsync(credentials, folder, proxy);
         await client.WaitForQueueEmptyAsync(ServerFixture.Timeout(60));
 
         double goodput = size / elapsed.TotalSeconds;

@@ -4,7 +4,6 @@ using CallSync.Companion.Framing;
 using CallSync.Companion.Messages;
 using CallSync.Companion.Protocol;
 using CallSync.Companion.Security;
-using CallSync.Companion.Transport;
 
 namespace CallSync.Companion.Tests.Support;
 
@@ -20,9 +19,9 @@ public sealed class RawCompanion : IAsyncDisposable
 
     public FrameConnection Connection { get; }
 
-    public static async Task<RawCompanion> ConnectAsync(int port, bool hello = true)
+    public static async Task<RawCompanion> ConnectAsync(ServerFixture fixture, bool hello = true)
     {
-        var stream = await TcpCompanionTransport.ConnectAsync("127.0.0.1", port, ServerFixture.Timeout());
+        var stream = await fixture.OpenStreamAsync();
         var raw = new RawCompanion(new FrameConnection(stream));
         if (hello)
         {

@@ -8,7 +8,7 @@ namespace CallSync.Companion.Tests.Support;
 /// A TCP relay on 127.0.0.1 between a companion and the phone that can cut a connection after N bytes
 /// from the phone, and pace those bytes to a fixed rate. Every loop ends when either socket closes.
 /// </summary>
-public sealed class TcpProxy : IAsyncDisposable
+public sealed class TcpProxy : ICuttingLink
 {
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly IPEndPoint _target;
@@ -32,6 +32,8 @@ public sealed class TcpProxy : IAsyncDisposable
     public int Port { get; }
 
     public int Cuts => Volatile.Read(ref _cuts);
+
+    public Task<Stream> OpenAsync() => CallSync.Companion.Transport.TcpCompanionTransport.ConnectAsync("127.0.0.1", Port, ServerFixture.Timeout());
 
     private Func<int, long?> CutAfter { get; }
 

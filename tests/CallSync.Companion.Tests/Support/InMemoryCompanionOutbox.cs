@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 
-namespace CallSync.Companion;
+namespace CallSync.Companion.Tests.Support;
 
-/// <summary>An <see cref="ICompanionOutbox"/> held in memory, for simulation and tests. Thread-safe.</summary>
+/// <summary>An <see cref="ICompanionOutbox"/> held in memory for the tests. Thread-safe.</summary>
 public sealed class InMemoryCompanionOutbox : ICompanionOutbox
 {
     private readonly Lock _gate = new();
@@ -21,7 +21,7 @@ public sealed class InMemoryCompanionOutbox : ICompanionOutbox
         }
     }
 
-    /// <summary>Adds a recording (kept in insertion order = oldest first).</summary>
+    /// <summary>Adds a recording (listed in insertion order; the server picks the newest by start time).</summary>
     public void Add(PendingRecording recording)
     {
         ArgumentNullException.ThrowIfNull(recording);
