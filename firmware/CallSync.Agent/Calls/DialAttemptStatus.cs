@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Calls;
 
 /// <summary>How a dial request ended up.</summary>
-public enum DialAttemptStatus
+internal enum DialAttemptStatus
 {
     /// <summary>The call was placed.</summary>
     Started,

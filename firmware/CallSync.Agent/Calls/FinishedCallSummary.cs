@@ -3,4 +3,4 @@ using CallSync.Contracts;
 namespace CallSync.Agent.Calls;
 
 /// <summary>The end of a call as the dialers report it: the record id and the result.</summary>
-public sealed record FinishedCallSummary(Guid RecordId, CallResult Result, int SipStatus, string SipReason);
+internal sealed record FinishedCallSummary(Guid RecordId, CallResult Result, int SipStatus, string SipReason);

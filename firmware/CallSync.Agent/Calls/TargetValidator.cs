@@ -4,7 +4,7 @@ using CallSync.Sip.Syntax;
 namespace CallSync.Agent.Calls;
 
 /// <summary>What the phone accepts as a dial target: a number (digits, *, #, optional leading +) or a SIP URI.</summary>
-public static partial class TargetValidator
+internal static partial class TargetValidator
 {
     /// <summary>True when <paramref name="target"/> can be dialled; otherwise <paramref name="reason"/> says why.</summary>
     public static bool IsValid(string? target, out string reason)

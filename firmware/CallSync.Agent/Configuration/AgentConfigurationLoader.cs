@@ -7,7 +7,7 @@ namespace CallSync.Agent.Configuration;
 /// Layers the agent's configuration: the JSON file named by <c>--config</c>, then environment variables
 /// <c>CALLSYNC_Section__Key</c>, then command-line switches <c>--Section:Key=value</c>; later layers win.
 /// </summary>
-public static class AgentConfigurationLoader
+internal static class AgentConfigurationLoader
 {
     /// <summary>Where the agent looks when no <c>--config</c> is given.</summary>
     public const string DefaultConfigPath = "/etc/callsync/agent.json";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Agent.Configuration;
 
 /// <summary>The agent's whole configuration, validated by <see cref="AgentOptionsReader"/>. Every key: docs/configuration.md.</summary>
-public sealed record AgentOptions
+internal sealed record AgentOptions
 {
     /// <summary>Section Device: who this phone is and where it keeps its data.</summary>
     public required DeviceOptions Device { get; init; }

@@ -9,7 +9,7 @@ namespace CallSync.Agent.Configuration;
 /// value, default, documentation); <see cref="Schema"/> gathers them for the unknown-key warnings and the
 /// reference in docs/configuration.md (<c>callsync-agent --print-config-reference</c>).
 /// </summary>
-public static class AgentOptionsReader
+internal static class AgentOptionsReader
 {
     /// <summary>Where the agent keeps its data unless told otherwise.</summary>
     public const string DefaultDataDir = "/var/lib/callsync";

@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>When the call manager answers an incoming call without the user (Sip:AutoAnswer).</summary>
-public enum AutoAnswerMode
+internal enum AutoAnswerMode
 {
     /// <summary>Never: the call rings until the handset is lifted. The default.</summary>
     Off,

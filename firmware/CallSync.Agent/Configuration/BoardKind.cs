@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Which hardware the agent drives.</summary>
-public enum BoardKind
+internal enum BoardKind
 {
     /// <summary>The simulated board: tone or WAV microphone, WAV speaker, keys and hook from the control input.</summary>
     Simulated,

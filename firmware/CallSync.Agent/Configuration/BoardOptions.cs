@@ -3,7 +3,7 @@ using CallSync.Hal.Linux;
 namespace CallSync.Agent.Configuration;
 
 /// <summary>The board and, for the simulated one, what its microphone plays and where its speaker writes.</summary>
-public sealed record BoardOptions
+internal sealed record BoardOptions
 {
     /// <summary>Board:Kind.</summary>
     public required BoardKind Kind { get; init; }

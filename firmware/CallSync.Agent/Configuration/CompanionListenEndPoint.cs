@@ -6,7 +6,7 @@ using CallSync.Configuration;
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Where the companion link listens: <c>rfcomm:CHANNEL</c> (Bluetooth) or <c>tcp:ADDRESS:PORT</c> (simulation, tests).</summary>
-public sealed record CompanionListenEndPoint
+internal sealed record CompanionListenEndPoint
 {
     /// <summary>The TCP endpoint, or null for RFCOMM.</summary>
     public IPEndPoint? Tcp { get; private init; }

@@ -6,7 +6,7 @@ namespace CallSync.Agent.Configuration;
 /// A configuration the agent cannot use. <see cref="Report"/> lists every problem; <see cref="Message"/> is the one
 /// line the agent prints (the first problem, and how many more) before it exits with code 2.
 /// </summary>
-public sealed class ConfigurationError : Exception
+internal sealed class ConfigurationError : Exception
 {
     /// <summary>An error for a report with at least one problem.</summary>
     public ConfigurationError(ConfigReport report)

@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Who this desk phone is and where it keeps its data.</summary>
-public sealed record DeviceOptions
+internal sealed record DeviceOptions
 {
     /// <summary>Device:Id, part of the MQTT topics.</summary>
     public required string Id { get; init; }

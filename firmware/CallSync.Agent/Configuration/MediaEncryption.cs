@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Rtp:Encryption: whether calls use SRTP (keys by SDES, RFC 4568).</summary>
-public enum MediaEncryption
+internal enum MediaEncryption
 {
     /// <summary>Plain RTP; an offer that requires SRTP is refused.</summary>
     Off,

@@ -4,7 +4,7 @@ namespace CallSync.Agent.Configuration;
 /// The link to the hub's broker as configured by hand (section Mqtt); an enrolled phone takes the broker, user name and
 /// password from its stored credentials instead (they win), and this supplies only timing, the outbox limit and TLS trust.
 /// </summary>
-public sealed record MqttOptions
+internal sealed record MqttOptions
 {
     /// <summary>Mqtt:Url, mqtt:// or mqtts://; null when the phone is (to be) enrolled.</summary>
     public Uri? Url { get; init; }

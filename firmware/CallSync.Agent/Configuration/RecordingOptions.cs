@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Call recording and the retention of recordings on the phone.</summary>
-public sealed record RecordingOptions
+internal sealed record RecordingOptions
 {
     /// <summary>Recording:Enabled.</summary>
     public required bool Enabled { get; init; }

@@ -3,7 +3,7 @@ using System.Net;
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Where media flows and how.</summary>
-public sealed record RtpOptions
+internal sealed record RtpOptions
 {
     /// <summary>Rtp:Address, the IPv4 address media is bound to and announced in SDP.</summary>
     public required IPAddress Address { get; init; }

@@ -4,7 +4,7 @@ using CallSync.Sip.UserAgent;
 namespace CallSync.Agent.Configuration;
 
 /// <summary>The Sip section: the user agent's own options (handed to it as they are), and what the agent adds around it.</summary>
-public sealed record SipOptions
+internal sealed record SipOptions
 {
     /// <summary>
     /// Sip:Listen, Sip:Username (or Device:Number), Sip:Password, Sip:Domain, Sip:Registrar (as Register),

@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>Files for SIP over TLS (Sip:Tls:*); reserved: validated, not used yet. Each an absolute path to an existing file.</summary>
-public sealed record SipTlsOptions
+internal sealed record SipTlsOptions
 {
     /// <summary>Sip:Tls:CaFile, PEM CA certificates that sign the peers' certificates, or null for the system's.</summary>
     public string? CaFile { get; init; }

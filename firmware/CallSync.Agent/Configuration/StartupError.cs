@@ -1,4 +1,4 @@
 namespace CallSync.Agent.Configuration;
 
 /// <summary>The agent cannot start as configured (missing file, bad JSON, unusable data directory): exit code 2.</summary>
-public sealed class StartupError(string message) : Exception(message);
+internal sealed class StartupError(string message) : Exception(message);

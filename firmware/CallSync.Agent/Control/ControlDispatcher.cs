@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Agent.Control;
 
 /// <summary>Routes control requests to their handlers; answers <c>status</c> and <c>help</c> itself.</summary>
-public sealed class ControlDispatcher
+internal sealed class ControlDispatcher
 {
     private readonly Dictionary<string, IControlCommandHandler> _handlers = new(StringComparer.OrdinalIgnoreCase);
     private readonly StatusReport _status;

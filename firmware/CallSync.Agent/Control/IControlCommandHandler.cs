@@ -3,7 +3,7 @@ using CallSync.Control;
 namespace CallSync.Agent.Control;
 
 /// <summary>Carries out some control commands (from the technician CLI or the console).</summary>
-public interface IControlCommandHandler
+internal interface IControlCommandHandler
 {
     /// <summary>The commands this handler takes, e.g. "dial", "hangup".</summary>
     IReadOnlyCollection<string> Commands { get; }

@@ -5,7 +5,7 @@ namespace CallSync.Agent.Hosting;
 /// credentials, the attestation key) are written by <see cref="CallSync.Contracts.SecureFile"/>, 0600 from the moment
 /// they exist.
 /// </summary>
-public sealed class DataDirectory
+internal sealed class DataDirectory
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

@@ -1,7 +1,7 @@
 namespace CallSync.Agent.Hosting;
 
 /// <summary>A component that reports one line of the agent's status (for <c>callsync status</c> and the ready line).</summary>
-public interface IStatusSource
+internal interface IStatusSource
 {
     /// <summary>A short label: "sip", "registration", "mqtt", "companion", "call".</summary>
     string Name { get; }

@@ -7,7 +7,7 @@ namespace CallSync.Agent.Hosting;
 /// Joins every <see cref="IStatusSource"/> into the agent's status. The sources are looked up when asked, not
 /// when built, because some sources (the control server) themselves depend on the status.
 /// </summary>
-public sealed class StatusReport(IServiceProvider services)
+internal sealed class StatusReport(IServiceProvider services)
 {
     /// <summary>One "name: state" line per source.</summary>
     public string Lines()
