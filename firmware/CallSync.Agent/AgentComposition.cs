@@ -71,7 +71,7 @@ internal static class AgentComposition
     private static void RegisterRecords(IServiceCollection services, AgentOptions options, DataDirectory dataDirectory)
     {
         services.AddSingleton(_ => RecordsDatabase.OpenInDirectory(dataDirectory.Path));
-        services.AddSingleton(new CallSync.Records.DeviceIdentity(options.Device.Id, options.Device.Number));
+        services.AddSingleton(new DeviceIdentity(options.Device.Id, options.Device.Number));
         services.AddSingleton(new OutboxOptions { MaxRows = options.Mqtt?.OutboxLimit ?? 100_000 });
         services.AddSingleton(new RetentionOptions
         {

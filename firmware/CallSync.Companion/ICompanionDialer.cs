@@ -10,5 +10,5 @@ public interface ICompanionDialer
     event EventHandler<CompanionCallEventArgs>? CallEvent;
 
     /// <summary>Places a call; returns when it was started or refused (not when it ends).</summary>
-    ValueTask<DialOutcome> DialAsync(string number, CancellationToken cancellationToken);
+    ValueTask<CompanionDialOutcome> DialAsync(string number, CancellationToken cancellationToken);
 }

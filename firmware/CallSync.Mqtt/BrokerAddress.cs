@@ -1,6 +1,6 @@
 namespace CallSync.Mqtt;
 
-/// <summary>A parsed <see cref="MqttOptions.Url"/>.</summary>
+/// <summary>A parsed <see cref="MqttLinkOptions.Url"/>.</summary>
 /// <param name="Host">Host name or address.</param>
 /// <param name="Port">TCP port.</param>
 /// <param name="UseTls">True for mqtts.</param>

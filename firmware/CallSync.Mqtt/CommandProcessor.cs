@@ -26,7 +26,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     private readonly IDialer _dialer;
     private readonly IRecordTransport _replies;
     private readonly Func<DeviceStatus> _status;
-    private readonly MqttOptions _options;
+    private readonly MqttLinkOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CommandProcessor> _logger;
     private readonly string _repliesTopic;
@@ -46,7 +46,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     /// <param name="status">Produces the status command's answer.</param>
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
-    public CommandProcessor(DeviceIdentity device, MqttOptions options, CommandLedger ledger, IDialer dialer, IRecordTransport replies, Func<DeviceStatus> status, TimeProvider time, ILogger<CommandProcessor> logger)
+    public CommandProcessor(DeviceIdentity device, MqttLinkOptions options, CommandLedger ledger, IDialer dialer, IRecordTransport replies, Func<DeviceStatus> status, TimeProvider time, ILogger<CommandProcessor> logger)
         : this(device, options, DeviceCredentials.FromOptions(options ?? throw new ArgumentNullException(nameof(options))), ledger, dialer, replies, status, time, logger)
     {
     }
@@ -61,7 +61,7 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     /// <param name="status">Produces the status command's answer.</param>
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
-    public CommandProcessor(DeviceIdentity device, MqttOptions options, DeviceCredentials credentials, CommandLedger ledger, IDialer dialer, IRecordTransport replies, Func<DeviceStatus> status, TimeProvider time, ILogger<CommandProcessor> logger)
+    public CommandProcessor(DeviceIdentity device, MqttLinkOptions options, DeviceCredentials credentials, CommandLedger ledger, IDialer dialer, IRecordTransport replies, Func<DeviceStatus> status, TimeProvider time, ILogger<CommandProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(options);
@@ -329,11 +329,11 @@ public sealed partial class CommandProcessor : IAsyncDisposable
     private async Task<CommandReply> RunDialAsync(DeviceCommand command, string number, CancellationToken cancellationToken)
     {
         var origin = new CallOrigin { Kind = OriginKind.Remote, CommandId = command.CommandId };
-        DialOutcome outcome = await _dialer.DialAsync(number, origin, cancellationToken).ConfigureAwait(false);
+        DialCommandOutcome outcome = await _dialer.DialAsync(number, origin, cancellationToken).ConfigureAwait(false);
         return outcome.Status switch
         {
-            DialStatus.Completed => Reply(command.CommandId, ReplyStatus.Succeeded) with { RecordId = outcome.RecordId, Result = outcome.Result },
-            DialStatus.Busy => Reply(command.CommandId, ReplyStatus.Rejected) with { Reason = RejectReasons.Busy },
+            DialCommandStatus.Completed => Reply(command.CommandId, ReplyStatus.Succeeded) with { RecordId = outcome.RecordId, Result = outcome.Result },
+            DialCommandStatus.Busy => Reply(command.CommandId, ReplyStatus.Rejected) with { Reason = RejectReasons.Busy },
             _ => Reply(command.CommandId, ReplyStatus.Failed) with { Reason = outcome.Reason ?? FailReasons.DialFailed },
         };
     }

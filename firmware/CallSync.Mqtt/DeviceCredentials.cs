@@ -24,8 +24,8 @@ public sealed class DeviceCredentials
     /// <summary>The provisioning key (empty when there is none: every command is then rejected as bad-signature).</summary>
     public ReadOnlySpan<byte> ProvisioningKey => Volatile.Read(ref _current).Key;
 
-    /// <summary>The holder for a phone configured by hand: <see cref="MqttOptions.Url"/>, its credentials and its key.</summary>
-    public static DeviceCredentials FromOptions(MqttOptions options)
+    /// <summary>The holder for a phone configured by hand: <see cref="MqttLinkOptions.Url"/>, its credentials and its key.</summary>
+    public static DeviceCredentials FromOptions(MqttLinkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new DeviceCredentials(new BrokerCredential(options.Url, options.Username, options.Password), options.ProvisioningKeyBytes());

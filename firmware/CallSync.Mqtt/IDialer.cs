@@ -12,7 +12,7 @@ public interface IDialer
     /// Places a call to <paramref name="number"/> (already normalised) and completes when the call has ended and
     /// its record was split, with the record id and result; or at once with Busy / Failed.
     /// </summary>
-    Task<DialOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken);
+    Task<DialCommandOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Ends the current call; false when there was none.</summary>
     Task<bool> HangupAsync(CancellationToken cancellationToken);

@@ -33,7 +33,7 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
     private Task? _inboundLoop;
 
     /// <summary>Creates a link configured by hand: broker, credentials and key from <paramref name="options"/>.</summary>
-    public MqttLink(MqttOptions options, DeviceIdentity device, long boot, TimeProvider time, ILogger<MqttLink> logger)
+    public MqttLink(MqttLinkOptions options, DeviceIdentity device, long boot, TimeProvider time, ILogger<MqttLink> logger)
         : this(options, DeviceCredentials.FromOptions(options ?? throw new ArgumentNullException(nameof(options))), device, boot, time, logger)
     {
     }
@@ -45,7 +45,7 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
     /// <param name="boot">This start's boot number (<see cref="BootCounter.Next"/>).</param>
     /// <param name="time">Clock for back-off and timestamps.</param>
     /// <param name="logger">Logger.</param>
-    public MqttLink(MqttOptions options, DeviceCredentials credentials, DeviceIdentity device, long boot, TimeProvider time, ILogger<MqttLink> logger)
+    public MqttLink(MqttLinkOptions options, DeviceCredentials credentials, DeviceIdentity device, long boot, TimeProvider time, ILogger<MqttLink> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(credentials);

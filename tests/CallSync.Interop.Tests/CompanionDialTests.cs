@@ -39,7 +39,7 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
 
         await using var companion = await PairAndAuthenticateAsync(token);
         var dial = await companion.DialAsync("2002", token);
-        Assert.True(dial.Status == DialStatus.Started, $"{dial.Status}: {dial.Reason}\n{agent.Describe()}");
+        Assert.True(dial.Status == CompanionDialStatus.Started, $"{dial.Status}: {dial.Reason}\n{agent.Describe()}");
         Assert.True(Guid.TryParse(dial.RecordId, out _), dial.RecordId);
 
         // sipp's built-in uas rings (180), answers (200) and then waits for the caller's BYE. The phone reports a
@@ -88,12 +88,12 @@ public sealed class CompanionDialTests(ITestOutputHelper output) : IDisposable
         await using (var companion = await AuthenticateAsync(credentials, token))
         {
             var refused = await companion.DialAsync("12ab!", token);
-            Assert.Equal(DialStatus.Rejected, refused.Status);
+            Assert.Equal(CompanionDialStatus.Rejected, refused.Status);
             Assert.Contains("'12ab!' is not a number", refused.Reason, StringComparison.Ordinal);
             Assert.Equal(string.Empty, refused.RecordId);
 
             var empty = await companion.DialAsync("", token);
-            Assert.Equal(DialStatus.Rejected, empty.Status);
+            Assert.Equal(CompanionDialStatus.Rejected, empty.Status);
             Assert.Equal("nothing to dial", empty.Reason);
 
             // The same session still answers, and no call was placed.

@@ -148,7 +148,7 @@ public sealed class EmbeddedDurabilityTests(ITestOutputHelper output) : IDisposa
             _database = database;
             var outboxOptions = new OutboxOptions { RetryInitialDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromMilliseconds(500) };
             Outbox = new RecordOutbox(database, outboxOptions, TimeProvider.System, NullLogger<RecordOutbox>.Instance);
-            var linkOptions = new MqttOptions { ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), OperationTimeout = TimeSpan.FromSeconds(10) };
+            var linkOptions = new MqttLinkOptions { ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), OperationTimeout = TimeSpan.FromSeconds(10) };
             _link = new MqttLink(linkOptions, credentials, new DeviceIdentity(deviceId, "1"), 1, TimeProvider.System, NullLogger<MqttLink>.Instance);
             _publisher = new OutboxPublisher(Outbox, _link, outboxOptions, TimeProvider.System, NullLogger<OutboxPublisher>.Instance);
             _publisher.Acknowledged += entry => Removed.TryAdd(entry.RecordId.ToString("D"), 0);

@@ -27,7 +27,7 @@ if (options.Mode == "commit-and-die")
 
 long boot = BootCounter.Next(db);
 Console.Out.WriteLine("BOOT " + boot.ToString(CultureInfo.InvariantCulture));
-var mqttOptions = new MqttOptions
+var mqttOptions = new MqttLinkOptions
 {
     Url = options.Url,
     KeepAlive = TimeSpan.FromSeconds(options.KeepAliveSeconds),

@@ -21,7 +21,7 @@ internal static class DialCommand
 
         await client.AuthenticateAsync(credentials, null, cancellationToken).ConfigureAwait(false);
         var result = await client.DialAsync(number, cancellationToken).ConfigureAwait(false);
-        if (result.Status != DialStatus.Started)
+        if (result.Status != CompanionDialStatus.Started)
         {
             string sip = result.SipStatus > 0 ? $" (SIP {result.SipStatus})" : string.Empty;
             await Console.Error.WriteLineAsync($"dial {result.Status.ToString().ToLowerInvariant()}: {result.Reason}{sip}").ConfigureAwait(false);

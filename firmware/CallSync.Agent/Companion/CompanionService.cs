@@ -28,7 +28,7 @@ internal sealed class CompanionService(
     ILoggerFactory loggers) : BackgroundService, IStatusSource, IControlCommandHandler
 {
     private CompanionServer? _server;
-    private CallSync.Companion.Security.DeviceIdentity? _identity;
+    private CallSync.Companion.Security.CompanionIdentity? _identity;
     private ICompanionTransport? _transport;
 
     public string Name => "companion";
@@ -63,7 +63,7 @@ internal sealed class CompanionService(
             throw new StartupError($"companion: cannot listen on {companion.Listen} ({ex.Message})");
         }
 
-        _identity = CallSync.Companion.Security.DeviceIdentity.LoadOrCreate(options.Device.DataDir, options.Device.Id, options.Device.Number);
+        _identity = CallSync.Companion.Security.CompanionIdentity.LoadOrCreate(options.Device.DataDir, options.Device.Id, options.Device.Number);
         _server = new CompanionServer(_transport, _identity, new CompanionKeyStore(options.Device.DataDir), outbox, dialer,
             new KeypadPairingConfirmer(board.Keypad, board.Display), new CompanionServerOptions(), time, loggers.CreateLogger<CompanionServer>());
         notifier.RecordingQueued += OnRecordingQueued;

@@ -20,15 +20,15 @@ internal sealed class PhoneCompanionDialer : ICompanionDialer
 
     public event EventHandler<CompanionCallEventArgs>? CallEvent;
 
-    public async ValueTask<DialOutcome> DialAsync(string number, CancellationToken cancellationToken)
+    public async ValueTask<CompanionDialOutcome> DialAsync(string number, CancellationToken cancellationToken)
     {
         var attempt = await _calls.DialAsync(number, new CallOrigin { Kind = OriginKind.Companion }, cancellationToken).ConfigureAwait(false);
         return attempt.Status switch
         {
-            DialAttemptStatus.Started => DialOutcome.Started(attempt.Call!.RecordId.ToString()),
-            DialAttemptStatus.Busy => DialOutcome.Busy(),
-            DialAttemptStatus.Invalid => DialOutcome.Rejected(attempt.Reason),
-            _ => DialOutcome.Failed(attempt.Reason),
+            DialAttemptStatus.Started => CompanionDialOutcome.Started(attempt.Call!.RecordId.ToString()),
+            DialAttemptStatus.Busy => CompanionDialOutcome.Busy(),
+            DialAttemptStatus.Invalid => CompanionDialOutcome.Rejected(attempt.Reason),
+            _ => CompanionDialOutcome.Failed(attempt.Reason),
         };
     }
 

@@ -1,13 +1,13 @@
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Control;
 using CallSync.Agent.Hosting;
+using CallSync.Companion.Security;
 using CallSync.Control;
 using CallSync.Mqtt;
 using CallSync.Mqtt.Enrollment;
 using CallSync.Records;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using CompanionIdentity = CallSync.Companion.Security.DeviceIdentity;
 
 namespace CallSync.Agent.Records;
 

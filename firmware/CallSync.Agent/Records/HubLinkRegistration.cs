@@ -5,7 +5,7 @@ using CallSync.Mqtt;
 using CallSync.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using LinkOptions = CallSync.Mqtt.MqttOptions;
+using LinkOptions = CallSync.Mqtt.MqttLinkOptions;
 
 namespace CallSync.Agent.Records;
 

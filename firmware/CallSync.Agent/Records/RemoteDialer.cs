@@ -9,18 +9,18 @@ internal sealed class RemoteDialer(CallManager calls) : IDialer
 {
     public DeviceActivity Activity => calls.Activity;
 
-    public async Task<DialOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken)
+    public async Task<DialCommandOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken)
     {
         var attempt = await calls.DialAsync(number, origin, cancellationToken).ConfigureAwait(false);
         switch (attempt.Status)
         {
             case DialAttemptStatus.Started:
                 var finished = await attempt.Call!.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
-                return DialOutcome.Completed(finished.RecordId, finished.Result);
+                return DialCommandOutcome.Completed(finished.RecordId, finished.Result);
             case DialAttemptStatus.Busy:
-                return DialOutcome.Busy();
+                return DialCommandOutcome.Busy();
             default:
-                return DialOutcome.Failed(attempt.Status == DialAttemptStatus.Invalid ? "bad-number" : "no-route");
+                return DialCommandOutcome.Failed(attempt.Status == DialAttemptStatus.Invalid ? "bad-number" : "no-route");
         }
     }
 

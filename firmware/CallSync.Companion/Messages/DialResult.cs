@@ -10,7 +10,7 @@ namespace CallSync.Companion.Messages;
 /// <param name="SipStatus">SIP status when known, else 0.</param>
 public sealed record DialResult(
     uint RequestId,
-    DialStatus Status,
+    CompanionDialStatus Status,
     string RecordId,
     string Reason,
     ushort SipStatus) : ICompanionMessage<DialResult>
@@ -33,7 +33,7 @@ public sealed record DialResult(
             return false;
         }
 
-        message = new DialResult(requestId, (DialStatus)statusRaw, recordId, reason, sipStatus);
+        message = new DialResult(requestId, (CompanionDialStatus)statusRaw, recordId, reason, sipStatus);
         return true;
     }
 

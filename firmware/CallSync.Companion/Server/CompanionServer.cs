@@ -22,7 +22,7 @@ public sealed class CompanionServer : IAsyncDisposable
     /// <summary>Creates the server on one transport with <see cref="CompanionServerOptions.ChunkSize"/>; call <see cref="RunAsync"/> to serve.</summary>
     public CompanionServer(
         ICompanionTransport transport,
-        DeviceIdentity identity,
+        CompanionIdentity identity,
         CompanionKeyStore keys,
         ICompanionOutbox outbox,
         ICompanionDialer dialer,
@@ -37,7 +37,7 @@ public sealed class CompanionServer : IAsyncDisposable
     /// <summary>Creates the server on every listener; call <see cref="RunAsync"/> to serve.</summary>
     public CompanionServer(
         IReadOnlyList<CompanionListener> listeners,
-        DeviceIdentity identity,
+        CompanionIdentity identity,
         CompanionKeyStore keys,
         ICompanionOutbox outbox,
         ICompanionDialer dialer,
@@ -78,7 +78,7 @@ public sealed class CompanionServer : IAsyncDisposable
     /// <summary>What the server listens on, one entry per transport (e.g. "tcp:127.0.0.1:7301", "ble:0x81").</summary>
     public IReadOnlyList<string> Endpoints => [.. _listeners.Select(l => l.Transport.Endpoint)];
 
-    internal DeviceIdentity Identity { get; }
+    internal CompanionIdentity Identity { get; }
 
     internal CompanionKeyStore Keys { get; }
 

@@ -211,7 +211,7 @@ internal sealed partial class CompanionSession : IAsyncDisposable
     private async Task DialAsync(DialRequest request, CancellationToken cancellationToken)
     {
         Log.DialRequested(_server.Logger, CompanionId!, request.RequestId);
-        DialOutcome outcome;
+        CompanionDialOutcome outcome;
         try
         {
             outcome = await _server.Dialer.DialAsync(request.Number, cancellationToken).ConfigureAwait(false);
@@ -219,7 +219,7 @@ internal sealed partial class CompanionSession : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.DialFailed(_server.Logger, request.RequestId, CompanionId!, ex);
-            outcome = DialOutcome.Failed("the desk phone could not place the call");
+            outcome = CompanionDialOutcome.Failed("the desk phone could not place the call");
         }
 
         Log.DialAnswered(_server.Logger, request.RequestId, CompanionId!, outcome.Status, outcome.Reason);

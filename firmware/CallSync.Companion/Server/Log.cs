@@ -70,7 +70,7 @@ internal static partial class Log
     public static partial void DialRequested(ILogger logger, string companionId, uint requestId);
 
     [LoggerMessage(6051, LogLevel.Information, "Dial request {RequestId} of companion {CompanionId}: {Status} {Reason}")]
-    public static partial void DialAnswered(ILogger logger, uint requestId, string companionId, DialStatus status, string reason);
+    public static partial void DialAnswered(ILogger logger, uint requestId, string companionId, CompanionDialStatus status, string reason);
 
     [LoggerMessage(6052, LogLevel.Error, "Dial request {RequestId} of companion {CompanionId} failed in the dialer")]
     public static partial void DialFailed(ILogger logger, uint requestId, string companionId, Exception exception);

@@ -20,11 +20,11 @@ internal static class DialEndpoints
         var outcome = await dials.RequestAsync(AuthFilter.Caller(http).UserId, deviceId, body.Number ?? string.Empty, cancellationToken).ConfigureAwait(false);
         return outcome.Kind switch
         {
-            DialOutcomeKind.Sent => TypedResults.Json(outcome.Request!.ToDto(), HubJsonContext.Default.DialDto, statusCode: StatusCodes.Status202Accepted),
-            DialOutcomeKind.InvalidNumber => ApiResults.Error(StatusCodes.Status400BadRequest, "number is not diallable"),
-            DialOutcomeKind.NotBound => ApiResults.Error(StatusCodes.Status403Forbidden, "not bound to this device with dial permission"),
-            DialOutcomeKind.UnknownDevice => ApiResults.Error(StatusCodes.Status404NotFound, "no such device"),
-            DialOutcomeKind.NotEnrolled => ApiResults.Error(StatusCodes.Status409Conflict, "the device has not enrolled (or was revoked)"),
+            DialRequestOutcomeKind.Sent => TypedResults.Json(outcome.Request!.ToDto(), HubJsonContext.Default.DialDto, statusCode: StatusCodes.Status202Accepted),
+            DialRequestOutcomeKind.InvalidNumber => ApiResults.Error(StatusCodes.Status400BadRequest, "number is not diallable"),
+            DialRequestOutcomeKind.NotBound => ApiResults.Error(StatusCodes.Status403Forbidden, "not bound to this device with dial permission"),
+            DialRequestOutcomeKind.UnknownDevice => ApiResults.Error(StatusCodes.Status404NotFound, "no such device"),
+            DialRequestOutcomeKind.NotEnrolled => ApiResults.Error(StatusCodes.Status409Conflict, "the device has not enrolled (or was revoked)"),
             _ => ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the hub is not connected to the MQTT broker"),
         };
     }

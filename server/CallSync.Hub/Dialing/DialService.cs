@@ -24,33 +24,33 @@ internal sealed class DialService(
     TimeProvider timeProvider,
     ILogger<DialService> logger)
 {
-    public async Task<DialOutcome> RequestAsync(string userId, string deviceId, string number, CancellationToken cancellationToken)
+    public async Task<DialRequestOutcome> RequestAsync(string userId, string deviceId, string number, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.IsDiallable(number, out _))
         {
-            return new DialOutcome(DialOutcomeKind.InvalidNumber, null);
+            return new DialRequestOutcome(DialRequestOutcomeKind.InvalidNumber, null);
         }
 
         var binding = await bindings.GetAsync(userId, deviceId, cancellationToken).ConfigureAwait(false);
         if (binding is null || binding.Status != BindingStatus.Active || !binding.CanDial)
         {
-            return new DialOutcome(DialOutcomeKind.NotBound, null);
+            return new DialRequestOutcome(DialRequestOutcomeKind.NotBound, null);
         }
 
         var device = await devices.GetAsync(deviceId, cancellationToken).ConfigureAwait(false);
         if (device is null)
         {
-            return new DialOutcome(DialOutcomeKind.UnknownDevice, null);
+            return new DialRequestOutcome(DialRequestOutcomeKind.UnknownDevice, null);
         }
 
         var key = ProvisioningKey(device);
         if (key.Length < CommandSignature.MinKeyBytes)
         {
-            return new DialOutcome(DialOutcomeKind.NotEnrolled, null);
+            return new DialRequestOutcome(DialRequestOutcomeKind.NotEnrolled, null);
         }
 
         var now = Timestamps.Truncate(timeProvider.GetUtcNow());
-        var request = new DialRequest(Guid.NewGuid().ToString("D"), userId, deviceId, number, DialStatus.Sent, null, null, now, now, now + options.Timeout);
+        var request = new DialRequest(Guid.NewGuid().ToString("D"), userId, deviceId, number, DialStates.Sent, null, null, now, now, now + options.Timeout);
         var command = CommandSignature.Sign(
             new DeviceCommand
             {
@@ -66,12 +66,12 @@ internal sealed class DialService(
         var payload = JsonSerializer.SerializeToUtf8Bytes(command, CallSyncJsonContext.Default.DeviceCommand);
         if (!await mqtt.PublishAsync(MqttTopics.Commands(deviceId), payload, retain: false, cancellationToken).ConfigureAwait(false))
         {
-            await dials.AdvanceAsync(request.RequestId, deviceId, DialStatus.Failed, null, "hub-offline", cancellationToken).ConfigureAwait(false);
-            return new DialOutcome(DialOutcomeKind.BrokerUnavailable, await dials.GetAsync(request.RequestId, cancellationToken).ConfigureAwait(false));
+            await dials.AdvanceAsync(request.RequestId, deviceId, DialStates.Failed, null, "hub-offline", cancellationToken).ConfigureAwait(false);
+            return new DialRequestOutcome(DialRequestOutcomeKind.BrokerUnavailable, await dials.GetAsync(request.RequestId, cancellationToken).ConfigureAwait(false));
         }
 
         Log.DialSent(logger, request.RequestId, deviceId);
-        return new DialOutcome(DialOutcomeKind.Sent, request);
+        return new DialRequestOutcome(DialRequestOutcomeKind.Sent, request);
     }
 
     /// <summary>
@@ -109,10 +109,10 @@ internal sealed class DialService(
 
         var status = reply.Status switch
         {
-            ReplyStatus.Accepted => DialStatus.Accepted,
-            ReplyStatus.Succeeded => DialStatus.Succeeded,
-            ReplyStatus.Failed => DialStatus.Failed,
-            _ => DialStatus.Rejected,
+            ReplyStatus.Accepted => DialStates.Accepted,
+            ReplyStatus.Succeeded => DialStates.Succeeded,
+            ReplyStatus.Failed => DialStates.Failed,
+            _ => DialStates.Rejected,
         };
         var changed = await dials.AdvanceAsync(reply.CommandId, deviceId, status, reply.RecordId?.ToString("D"), reply.Reason, cancellationToken).ConfigureAwait(false);
         Log.DialReply(logger, reply.CommandId, status, changed);

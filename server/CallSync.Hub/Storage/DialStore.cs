@@ -27,12 +27,12 @@ internal sealed class DialStore(HubDatabase database, DialOptions options, TimeP
     public async Task<DialRequest?> GetAsync(string requestId, CancellationToken cancellationToken)
     {
         var request = await ReadAsync(requestId, cancellationToken).ConfigureAwait(false);
-        if (request is not null && !DialStatus.IsFinal(request.Status) && timeProvider.GetUtcNow() >= request.DeadlineAt)
+        if (request is not null && !DialStates.IsFinal(request.Status) && timeProvider.GetUtcNow() >= request.DeadlineAt)
         {
-            var reason = request.Status == DialStatus.Accepted
+            var reason = request.Status == DialStates.Accepted
                 ? "the call was accepted but no final reply came within Dial:MaxCallDuration"
                 : "the device did not accept the dial in time";
-            await AdvanceAsync(requestId, request.DeviceId, DialStatus.TimedOut, null, reason, cancellationToken).ConfigureAwait(false);
+            await AdvanceAsync(requestId, request.DeviceId, DialStates.TimedOut, null, reason, cancellationToken).ConfigureAwait(false);
             request = await ReadAsync(requestId, cancellationToken).ConfigureAwait(false);
         }
 

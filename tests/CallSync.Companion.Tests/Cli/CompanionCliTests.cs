@@ -69,14 +69,14 @@ public sealed class CompanionCliTests : IDisposable
         Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(inbox, "rec-cli.opus")));
         Assert.Single(fixture.Outbox.Deliveries);
 
-        fixture.Dialer.Answer = _ => DialOutcome.Started("rec-dial");
+        fixture.Dialer.Answer = _ => CompanionDialOutcome.Started("rec-dial");
         var dial = await RunAsync("dial", "+4930777", "--follow", "--connect", connect, "--state", state);
         Assert.True(dial.ExitCode == 0, dial.Output + dial.Error);
         Assert.Contains("record rec-dial", dial.Output, StringComparison.Ordinal);
         Assert.Contains("ended answered", dial.Output, StringComparison.Ordinal);
         Assert.Equal(["+4930777"], fixture.Dialer.Numbers);
 
-        fixture.Dialer.Answer = _ => DialOutcome.Busy();
+        fixture.Dialer.Answer = _ => CompanionDialOutcome.Busy();
         var busy = await RunAsync("dial", "200", "--connect", connect, "--state", state);
         Assert.Equal(1, busy.ExitCode);
         Assert.Contains("busy", busy.Error, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class BindingAttestationTests
     [Fact]
     public void Verify_SignedByDevice_TrueAndParsesBack()
     {
-        using var device = DeviceIdentity.CreateEphemeral("dev-0042", "+4930123456");
+        using var device = CompanionIdentity.CreateEphemeral("dev-0042", "+4930123456");
         byte[] json = Sample.ToCanonicalJson();
         byte[] signature = device.Sign(json);
 
@@ -36,8 +36,8 @@ public sealed class BindingAttestationTests
     [Fact]
     public void Verify_AlteredJsonOrOtherKey_False()
     {
-        using var device = DeviceIdentity.CreateEphemeral("dev-0042", "+4930123456");
-        using var other = DeviceIdentity.CreateEphemeral("dev-0043", "1");
+        using var device = CompanionIdentity.CreateEphemeral("dev-0042", "+4930123456");
+        using var other = CompanionIdentity.CreateEphemeral("dev-0043", "1");
         byte[] json = Sample.ToCanonicalJson();
         byte[] signature = device.Sign(json);
         byte[] altered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace("user-7", "user-8", StringComparison.Ordinal));
@@ -53,16 +53,16 @@ public sealed class BindingAttestationTests
         try
         {
             byte[] first;
-            using (var identity = DeviceIdentity.LoadOrCreate(dir, "dev-1", "100"))
+            using (var identity = CompanionIdentity.LoadOrCreate(dir, "dev-1", "100"))
             {
                 first = identity.PublicKeySpki;
             }
 
-            using var again = DeviceIdentity.LoadOrCreate(dir, "dev-1", "100");
+            using var again = CompanionIdentity.LoadOrCreate(dir, "dev-1", "100");
             Assert.Equal(first, again.PublicKeySpki);
             Assert.Equal(
                 UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                File.GetUnixFileMode(Path.Combine(dir, DeviceIdentity.SigningKeyFileName)));
+                File.GetUnixFileMode(Path.Combine(dir, CompanionIdentity.SigningKeyFileName)));
         }
         finally
         {

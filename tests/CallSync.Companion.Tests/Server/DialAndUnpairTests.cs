@@ -13,12 +13,12 @@ public sealed class DialAndUnpairTests
         await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var client = await fixture.AuthenticatedAsync(credentials);
-        fixture.Dialer.Answer = _ => DialOutcome.Started("rec-0815");
+        fixture.Dialer.Answer = _ => CompanionDialOutcome.Started("rec-0815");
 
         var result = await client.DialAsync("+4930999", ServerFixture.Timeout());
 
         Assert.Equal(["+4930999"], fixture.Dialer.Numbers);
-        Assert.Equal(DialStatus.Started, result.Status);
+        Assert.Equal(CompanionDialStatus.Started, result.Status);
         Assert.Equal("rec-0815", result.RecordId);
         var events = new List<CallEvent>();
         for (int i = 0; i < 3; i++)
@@ -39,11 +39,11 @@ public sealed class DialAndUnpairTests
         await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var client = await fixture.AuthenticatedAsync(credentials);
-        fixture.Dialer.Answer = _ => DialOutcome.Busy();
+        fixture.Dialer.Answer = _ => CompanionDialOutcome.Busy();
 
         var result = await client.DialAsync("200", ServerFixture.Timeout());
 
-        Assert.Equal(DialStatus.Busy, result.Status);
+        Assert.Equal(CompanionDialStatus.Busy, result.Status);
         Assert.Equal("the desk phone is busy", result.Reason);
     }
 
@@ -55,11 +55,11 @@ public sealed class DialAndUnpairTests
         await using var fixture = new ServerFixture(link: link);
         var credentials = await fixture.PairAsync();
         await using var client = await fixture.AuthenticatedAsync(credentials);
-        fixture.Dialer.Answer = n => DialOutcome.Rejected($"'{n}' is not a valid number");
+        fixture.Dialer.Answer = n => CompanionDialOutcome.Rejected($"'{n}' is not a valid number");
 
         var result = await client.DialAsync("abc", ServerFixture.Timeout());
 
-        Assert.Equal(DialStatus.Rejected, result.Status);
+        Assert.Equal(CompanionDialStatus.Rejected, result.Status);
         Assert.Equal("'abc' is not a valid number", result.Reason);
     }
 

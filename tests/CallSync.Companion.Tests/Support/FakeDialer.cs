@@ -10,15 +10,15 @@ public sealed class FakeDialer : ICompanionDialer
 
     public ConcurrentQueue<string> Numbers { get; } = new();
 
-    public Func<string, DialOutcome> Answer { get; set; } = _ => DialOutcome.Started("rec-0001");
+    public Func<string, CompanionDialOutcome> Answer { get; set; } = _ => CompanionDialOutcome.Started("rec-0001");
 
     public bool RaiseProgress { get; set; } = true;
 
-    public ValueTask<DialOutcome> DialAsync(string number, CancellationToken cancellationToken)
+    public ValueTask<CompanionDialOutcome> DialAsync(string number, CancellationToken cancellationToken)
     {
         Numbers.Enqueue(number);
         var outcome = Answer(number);
-        if (outcome.Status == DialStatus.Started && RaiseProgress)
+        if (outcome.Status == CompanionDialStatus.Started && RaiseProgress)
         {
             var at = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
             CallEvent?.Invoke(this, new CompanionCallEventArgs(outcome.RecordId, CallEventKind.Ringing, at, string.Empty));

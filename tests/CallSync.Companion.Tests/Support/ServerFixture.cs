@@ -22,7 +22,7 @@ public sealed class ServerFixture : IAsyncDisposable
         DataDirectory = Directory.CreateTempSubdirectory("companion-test-").FullName;
         Link = link;
         Transport = link == CompanionLink.Tcp ? TcpCompanionTransport.Listen(new IPEndPoint(IPAddress.Loopback, 0)) : new SeqPacketTransport();
-        Identity = DeviceIdentity.LoadOrCreate(DataDirectory, "dev-0042", "+4930123456");
+        Identity = CompanionIdentity.LoadOrCreate(DataDirectory, "dev-0042", "+4930123456");
         Keys = new CompanionKeyStore(DataDirectory);
         Confirmer = confirmer ?? new ScriptedConfirmer();
         Server = new CompanionServer(
@@ -38,7 +38,7 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public ICompanionTransport Transport { get; }
 
-    public DeviceIdentity Identity { get; }
+    public CompanionIdentity Identity { get; }
 
     public CompanionKeyStore Keys { get; }
 

@@ -39,7 +39,7 @@ public sealed class CommandInteropTests : IDisposable
         await hub.ConnectAsync();
 
         using RecordsDatabase db = RecordsDatabase.OpenInDirectory(_data.Path);
-        var options = new MqttOptions { Url = broker.Url, ProvisioningKey = Convert.ToBase64String(CommandProcessorTests.Key), KeepAlive = TimeSpan.FromSeconds(5) };
+        var options = new MqttLinkOptions { Url = broker.Url, ProvisioningKey = Convert.ToBase64String(CommandProcessorTests.Key), KeepAlive = TimeSpan.FromSeconds(5) };
         var dialer = new FakeDialer();
         await using var link = new MqttLink(options, TestRecords.Device, BootCounter.Next(db), TimeProvider.System, new ListLogger<MqttLink>());
         await using var processor = new CommandProcessor(

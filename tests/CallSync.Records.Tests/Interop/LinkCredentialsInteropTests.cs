@@ -41,7 +41,7 @@ public sealed class LinkCredentialsInteropTests : IDisposable
         await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = port => $"listener {port} 127.0.0.1\nallow_anonymous false\npassword_file {_passwd}" });
         var logger = new ListLogger<MqttLink>();
         var credentials = new DeviceCredentials(null, []);
-        var options = new MqttOptions { ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(300), OperationTimeout = TimeSpan.FromSeconds(5) };
+        var options = new MqttLinkOptions { ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(300), OperationTimeout = TimeSpan.FromSeconds(5) };
         await using var link = new MqttLink(options, credentials, TestRecords.Device, 1, TimeProvider.System, logger);
         link.Start();
 

@@ -73,7 +73,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     {
         await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = PasswordListener });
 
-        var acknowledged = await PublishOneAsync(new MqttOptions
+        var acknowledged = await PublishOneAsync(new MqttLinkOptions
         {
             Url = $"mqtts://127.0.0.1:{broker.Port}",
             CaCertificatePath = _caPath,
@@ -91,7 +91,7 @@ public sealed class MqttTlsInteropTests : IDisposable
         var logger = new ListLogger<MqttLink>();
 
         var acknowledged = await PublishOneAsync(
-            new MqttOptions { Url = $"mqtts://127.0.0.1:{broker.Port}", CaCertificatePath = _caPath, Username = "desk", Password = "wrong" },
+            new MqttLinkOptions { Url = $"mqtts://127.0.0.1:{broker.Port}", CaCertificatePath = _caPath, Username = "desk", Password = "wrong" },
             logger);
 
         Assert.False(acknowledged);
@@ -103,7 +103,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     {
         await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = MutualTlsListener });
 
-        var acknowledged = await PublishOneAsync(new MqttOptions
+        var acknowledged = await PublishOneAsync(new MqttLinkOptions
         {
             Url = $"mqtts://127.0.0.1:{broker.Port}",
             CaCertificatePath = _caPath,
@@ -119,7 +119,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     {
         await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = MutualTlsListener });
 
-        Assert.False(await PublishOneAsync(new MqttOptions { Url = $"mqtts://127.0.0.1:{broker.Port}", CaCertificatePath = _caPath }));
+        Assert.False(await PublishOneAsync(new MqttLinkOptions { Url = $"mqtts://127.0.0.1:{broker.Port}", CaCertificatePath = _caPath }));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     {
         await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoOptions { Listener = PasswordListener });
 
-        Assert.False(await PublishOneAsync(new MqttOptions
+        Assert.False(await PublishOneAsync(new MqttLinkOptions
         {
             Url = $"mqtts://127.0.0.1:{broker.Port}",
             CaCertificatePath = _otherCaPath,
@@ -145,7 +145,7 @@ public sealed class MqttTlsInteropTests : IDisposable
     }
 
     /// <summary>Commits one record and runs the link and publisher for a bounded time; true when the broker PUBACKed it.</summary>
-    private static async Task<bool> PublishOneAsync(MqttOptions options, ListLogger<MqttLink>? logger = null)
+    private static async Task<bool> PublishOneAsync(MqttLinkOptions options, ListLogger<MqttLink>? logger = null)
     {
         using var data = new TempDirectory();
         using var db = RecordsDatabase.OpenInDirectory(data.Path);

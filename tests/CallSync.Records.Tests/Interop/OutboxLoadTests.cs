@@ -68,7 +68,7 @@ public sealed class OutboxLoadTests : IDisposable
         double splitSeconds = clock.Elapsed.TotalSeconds;
 
         // Drain: publish, PUBACKs oldest first, delete (batched), up to maxInFlight outstanding.
-        await using var link = new MqttLink(new MqttOptions { Url = broker.Url }, TestRecords.Device, 1, TimeProvider.System, new ListLogger<MqttLink>());
+        await using var link = new MqttLink(new MqttLinkOptions { Url = broker.Url }, TestRecords.Device, 1, TimeProvider.System, new ListLogger<MqttLink>());
         await using var publisher = new OutboxPublisher(outbox, link, options, TimeProvider.System, new ListLogger<OutboxPublisher>());
         link.Connected += publisher.Wake;
         link.Start();

@@ -17,7 +17,7 @@ public sealed class CommandProcessorTests : IAsyncLifetime
     private readonly FakeTransport _replies = new();
     private readonly FakeDialer _dialer = new();
     private readonly ListLogger<CommandProcessor> _logger = new();
-    private readonly MqttOptions _options = new() { ProvisioningKey = Convert.ToBase64String(Key) };
+    private readonly MqttLinkOptions _options = new() { ProvisioningKey = Convert.ToBase64String(Key) };
     private RecordsDatabase _db = null!;
     private CommandProcessor _processor = null!;
 
@@ -305,7 +305,7 @@ public sealed class CommandProcessorTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_DialerSaysBusy_FinalReplyRejectedBusy()
     {
-        _dialer.Outcome = DialOutcome.Busy();
+        _dialer.Outcome = DialCommandOutcome.Busy();
         await _processor.HandleAsync(Signed(Command("c-16")), CancellationToken.None);
         await _processor.WhenIdleAsync();
         CommandReply final = Replies().Last();

@@ -18,13 +18,13 @@ public sealed class FakeDialer : IDialer
 
     public Guid RecordId { get; set; } = Guid.Parse("11111111-2222-3333-4444-555555555555");
 
-    public DialOutcome? Outcome { get; set; }
+    public DialCommandOutcome? Outcome { get; set; }
 
     public TaskCompletionSource? Hold { get; set; }
 
     public bool HangupResult { get; set; } = true;
 
-    public async Task<DialOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken)
+    public async Task<DialCommandOutcome> DialAsync(string number, CallOrigin origin, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _dials);
         LastNumber = number;
@@ -34,7 +34,7 @@ public sealed class FakeDialer : IDialer
             await hold.Task.WaitAsync(cancellationToken);
         }
 
-        return Outcome ?? DialOutcome.Completed(RecordId, CallResult.Answered);
+        return Outcome ?? DialCommandOutcome.Completed(RecordId, CallResult.Answered);
     }
 
     public Task<bool> HangupAsync(CancellationToken cancellationToken) => Task.FromResult(HangupResult);

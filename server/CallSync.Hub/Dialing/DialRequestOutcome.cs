@@ -3,7 +3,7 @@ using CallSync.Hub.Storage;
 namespace CallSync.Hub.Dialing;
 
 /// <summary>What happened to a dial request: the HTTP layer maps each kind to one status code.</summary>
-internal enum DialOutcomeKind
+internal enum DialRequestOutcomeKind
 {
     Sent,
     InvalidNumber,
@@ -14,4 +14,4 @@ internal enum DialOutcomeKind
 }
 
 /// <summary>The result of <see cref="DialService.RequestAsync"/>.</summary>
-internal sealed record DialOutcome(DialOutcomeKind Kind, DialRequest? Request);
+internal sealed record DialRequestOutcome(DialRequestOutcomeKind Kind, DialRequest? Request);

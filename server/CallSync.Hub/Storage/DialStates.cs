@@ -4,7 +4,7 @@ namespace CallSync.Hub.Storage;
 /// Progress of a remote dial: <c>sent</c> -> <c>accepted</c> -> one final state
 /// (<c>succeeded</c>, <c>failed</c>, <c>rejected</c>, <c>timed-out</c>). Final states never change.
 /// </summary>
-internal static class DialStatus
+internal static class DialStates
 {
     public const string Sent = "sent";
     public const string Accepted = "accepted";

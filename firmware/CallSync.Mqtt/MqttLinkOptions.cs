@@ -4,7 +4,7 @@ namespace CallSync.Mqtt;
 /// The MQTT link and remote-command options, bound from the agent's "Mqtt" configuration section
 /// (keys documented in docs/mqtt-api.md, "Configuration"). Secrets (Password, ProvisioningKey) are never logged.
 /// </summary>
-public sealed class MqttOptions
+public sealed class MqttLinkOptions
 {
     /// <summary>Broker address: <c>mqtt://host:port</c> (plain TCP, default port 1883) or <c>mqtts://host:port</c> (TLS, default 8883).</summary>
     public string Url { get; set; } = "mqtt://127.0.0.1:1883";

@@ -1,7 +1,7 @@
 namespace CallSync.Companion.Messages;
 
 /// <summary>Status field of DialResult.</summary>
-public enum DialStatus : byte
+public enum CompanionDialStatus : byte
 {
     /// <summary>The call was started; RecordId names it.</summary>
     Started = 0,

@@ -9,14 +9,14 @@ namespace CallSync.Companion.Security;
 /// <c>&lt;DataDir&gt;/device-signing-key.pem</c> (PKCS#8, mode 0600), created on first use; the public key
 /// (<see cref="PublicKeyPem"/>) goes to the hub at provisioning and in the device state message.
 /// </summary>
-public sealed class DeviceIdentity : IDisposable
+public sealed class CompanionIdentity : IDisposable
 {
     /// <summary>The file name of the signing key inside the data directory.</summary>
     public const string SigningKeyFileName = "device-signing-key.pem";
 
     private readonly ECDsa _signingKey;
 
-    private DeviceIdentity(string deviceId, string deviceNumber, ECDsa signingKey)
+    private CompanionIdentity(string deviceId, string deviceNumber, ECDsa signingKey)
     {
         DeviceId = deviceId;
         DeviceNumber = deviceNumber;
@@ -36,7 +36,7 @@ public sealed class DeviceIdentity : IDisposable
     public string PublicKeyPem => _signingKey.ExportSubjectPublicKeyInfoPem();
 
     /// <summary>Loads the signing key from <paramref name="dataDirectory"/>, creating it (0600) when absent.</summary>
-    public static DeviceIdentity LoadOrCreate(string dataDirectory, string deviceId, string deviceNumber)
+    public static CompanionIdentity LoadOrCreate(string dataDirectory, string deviceId, string deviceNumber)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         ArgumentException.ThrowIfNullOrEmpty(deviceId);
@@ -54,7 +54,7 @@ public sealed class DeviceIdentity : IDisposable
                 SecureFile.WriteAllBytes(path, Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
             }
 
-            return new DeviceIdentity(deviceId, deviceNumber, key);
+            return new CompanionIdentity(deviceId, deviceNumber, key);
         }
         catch
         {
@@ -64,7 +64,7 @@ public sealed class DeviceIdentity : IDisposable
     }
 
     /// <summary>An identity with a key held only in memory (simulation and tests).</summary>
-    public static DeviceIdentity CreateEphemeral(string deviceId, string deviceNumber) =>
+    public static CompanionIdentity CreateEphemeral(string deviceId, string deviceNumber) =>
         new(deviceId, deviceNumber, ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
     /// <summary>ECDSA P-256 / SHA-256 signature, IEEE P1363 format (r || s, 64 bytes).</summary>

@@ -1,7 +1,7 @@
 namespace CallSync.Mqtt;
 
 /// <summary>How a dial request through <see cref="IDialer"/> ended.</summary>
-public enum DialStatus
+public enum DialCommandStatus
 {
     /// <summary>A call was placed and has ended; its record id and result are known.</summary>
     Completed,
