@@ -14,4 +14,7 @@ public sealed record CallQuality
 
     /// <summary>Estimated mean opinion score (1.0-4.5), when known.</summary>
     public double? Mos { get; init; }
+
+    /// <summary>20 ms playout periods the receiver filled (partly) with concealment (lost or late audio, an empty buffer), when known.</summary>
+    public long? ConcealedPeriods { get; init; }
 }

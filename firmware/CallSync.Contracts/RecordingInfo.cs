@@ -18,6 +18,9 @@ public sealed record RecordingInfo
     /// <summary>Audio duration in seconds (millisecond precision).</summary>
     public double Seconds { get; init; }
 
+    /// <summary>The rate the call's audio was recorded at: 8000 (G.711) or 16000 (G.722, Opus); absent when unknown.</summary>
+    public int? SampleRate { get; init; }
+
     /// <summary>File size in bytes.</summary>
     public long Bytes { get; init; }
 

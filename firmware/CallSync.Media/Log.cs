@@ -18,8 +18,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Symmetric RTP: latched {Kind} to {Source}")]
     public static partial void Latched(ILogger logger, string kind, EndPoint? source);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Media stopped: sent {Sent} received {Received} lost {Lost} late {Late} concealed {ConcealedMs:F0} ms jitter {JitterMs:F1} ms MOS {Mos:F2}")]
-    public static partial void MediaStopped(ILogger logger, long sent, long received, long lost, long late, double concealedMs, double jitterMs, double mos);
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Media stopped: sent {Sent} received {Received} lost {Lost} late {Late} discarded {DiscardedMs:F0} ms concealed {ConcealedMs:F0} ms in {ConcealedPeriods} periods jitter {JitterMs:F1} ms MOS {Mos:F2}")]
+    public static partial void MediaStopped(ILogger logger, long sent, long received, long lost, long late, double discardedMs, double concealedMs, long concealedPeriods, double jitterMs, double mos);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "DTMF digit {Digit} received at {Offset} for {DurationMs:F0} ms")]
     public static partial void DigitReceived(ILogger logger, char digit, TimeSpan offset, double durationMs);

@@ -39,6 +39,7 @@ public static class CallRecordBuilder
                 Id = call.RecordId,
                 Channels = rec.Channels,
                 Seconds = Seconds(rec.Duration),
+                SampleRate = rec.SampleRate,
                 Bytes = rec.Bytes,
                 Sha256 = rec.Sha256.ToLowerInvariant(),
                 CutShort = rec.CutShort,

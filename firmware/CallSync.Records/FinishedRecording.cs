@@ -12,6 +12,9 @@ public sealed record FinishedRecording
     /// <summary>Audio duration.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>The rate the audio was recorded at (8000 or 16000), or null when unknown.</summary>
+    public int? SampleRate { get; init; }
+
     /// <summary>File size in bytes.</summary>
     public long Bytes { get; init; }
 

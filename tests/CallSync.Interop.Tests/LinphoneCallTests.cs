@@ -1,6 +1,7 @@
 using CallSync.Testing.Audio;
 using CallSync.Testing.Peers.Agent;
 using CallSync.Testing.Peers.Linphone;
+using Xunit.Abstractions;
 
 namespace CallSync.Interop.Tests;
 
@@ -8,17 +9,19 @@ namespace CallSync.Interop.Tests;
 /// Issue 12 against SIP software nobody here wrote: linphone (Debian linphone-cli 5.1.65) calls the agent and is
 /// called by it, over UDP and TCP, with PCMU, PCMA, G.722 and Opus forced on linphone's side in turn. The call must
 /// connect, RTP must flow both ways, and the recording's right channel must carry linphone's tone for at least 95 %
-/// of the talk time. Pending: the calls connect with RTP both ways, but the recording is 0.2-1.1 s shorter than the
-/// record's talkSeconds and the tone fills 83-94 % of the talk time in some runs; G.722 is not offered or accepted
-/// until the media path plays it.
+/// of the talk time, and the recording must last the record's talkSeconds. Pending: the calls connect with RTP both
+/// ways (about 400 packets each way in 8 s), but the recording is 130-460 ms shorter than talkSeconds (the agent's
+/// frame clock runs that much less than the talk time: it sent 397 packets in 8.40 s of talk), so linphone's tone
+/// fills 94-98 % of the talk time (docs/interop.md, Pending).
 /// </summary>
 [Trait("Category", "Interop")]
 [Trait("Pending", "issue12")]
 [Collection(MediaRunCollection.Name)]
-public sealed class LinphoneCallTests : IDisposable
+public sealed class LinphoneCallTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Talk = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RecordingStart = TimeSpan.FromMilliseconds(100);
     private readonly AgentSandbox _sandbox = new();
 
     public static TheoryData<string, LinphoneTransport> Codecs => new()
@@ -49,16 +52,26 @@ public sealed class LinphoneCallTests : IDisposable
         var recorded = RecordFields.Text(record, "codec");
         Assert.True(recorded.StartsWith(codec, StringComparison.OrdinalIgnoreCase), $"the record's codec is {recorded}, linphone allowed only {codec}\n{record.ToJsonString()}");
 
-        // RTP both ways: 20 ms packets, about 50 a second each way.
+        // RTP both ways: 20 ms packets, about 50 a second each way, and not many more (a sender gone wild).
         var statistics = call.Statistics();
+        var talk = TimeSpan.FromSeconds(RecordFields.Number(record, "talkSeconds"));
         var least = (long)(Talk.TotalSeconds * 50 * 0.8);
-        Assert.True(statistics.SentPackets >= least && statistics.ReceivedPackets >= least, $"linphone sent {statistics.SentPackets} and received {statistics.ReceivedPackets} RTP packets in {Talk.TotalSeconds} s (wanted {least} each)\n{call.Context}");
+        var most = (long)((talk.TotalSeconds + 1) * 50 * 1.2);
+        output.WriteLine($"talk {RecordFields.Seconds(talk.TotalSeconds)}, recording {RecordFields.Seconds(recording.Audio.Duration.TotalSeconds)}, linphone sent {statistics.SentPackets} and received {statistics.ReceivedPackets} packets");
+        Assert.True(
+            statistics.SentPackets >= least && statistics.ReceivedPackets >= least && statistics.ReceivedPackets <= most,
+            $"linphone sent {statistics.SentPackets} and received {statistics.ReceivedPackets} RTP packets in {RecordFields.Seconds(talk.TotalSeconds)} of talk (wanted {least}-{most} each way)\n{call.Context}");
 
         // From linphone's first tone (it plays only once told to, after the media runs; the answer seen by the test lags
         // the recording's start, hence the margin) to the end of the talk time the record reports.
-        var talk = TimeSpan.FromSeconds(RecordFields.Number(record, "talkSeconds"));
         var from = call.ToneStarted + Margin;
         var share = recording.Track(DecodedRecording.Right, LinphoneCall.LinphoneTone).ShareBetween(from, talk);
         Assert.True(share >= 0.95, $"the recording's right channel carries linphone's {LinphoneCall.LinphoneTone} Hz tone for {share:P0} of the talk time from {RecordFields.Seconds(from.TotalSeconds)} to {RecordFields.Seconds(talk.TotalSeconds)} (wanted 95 %; recording {RecordFields.Seconds(recording.Audio.Duration.TotalSeconds)})\n{record.ToJsonString()}\n{call.Context}");
+
+        // The recording covers the talk time the record reports (up to a few periods to start the media).
+        var length = recording.Audio.Duration;
+        Assert.True(
+            length >= talk - RecordingStart,
+            $"the recording lasts {RecordFields.Seconds(length.TotalSeconds)}, {(talk - length).TotalMilliseconds:F0} ms less than the record's talkSeconds {RecordFields.Seconds(talk.TotalSeconds)} (wanted at most {RecordingStart.TotalMilliseconds} ms less)\n{record.ToJsonString()}\n{call.Context}");
     }
 }

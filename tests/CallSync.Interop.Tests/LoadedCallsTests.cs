@@ -11,7 +11,9 @@ namespace CallSync.Interop.Tests;
 /// Issue 12's steady media timing: 20 consecutive 10 s calls of a clean 20 ms PCMU tone while stress-ng keeps both
 /// cores busy. What the desk phone played (the simulated speaker's file) and what it recorded may have no hole
 /// longer than one concealed 20 ms period, and each call's record must count as many concealed periods as holes
-/// were found in its recording. Pending today: holes of 20-60 ms and more, and no concealment count in the record.
+/// were found in its recording. Pending: every record counts 5 concealed periods (the 100 ms the receiver conceals
+/// after sipp's last packet, in the silence after the tone) where the tone has no hole, and the first call (call 12
+/// once) loses 40-100 ms of tone to the receiver's delay shedding ("discarded" in the agent's media summary).
 /// </summary>
 [Trait("Category", "Interop")]
 [Trait("Pending", "issue12")]
@@ -69,7 +71,8 @@ public sealed class LoadedCallsTests : IDisposable
                 problems.AddRange(RecordingProblems(i + 1, records[i], stream));
             }
 
-            Assert.True(problems.Count == 0, $"{problems.Count} problems in {Calls} calls under load:\n{string.Join('\n', problems)}");
+            var media = agent.Output.Split('\n').Where(l => l.Contains("Media stopped", StringComparison.Ordinal));
+            Assert.True(problems.Count == 0, $"{problems.Count} problems in {Calls} calls under load:\n{string.Join('\n', problems)}\n--- the agent's media summaries ---\n{string.Join('\n', media)}");
         }
         finally
         {

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace CallSync.Interop.Tests;
 
 /// <summary>
-/// The call record fields the media tests read, including those issue 12 adds to the contract and the agent does
-/// not write yet (named here once, so a different name in docs/call-record.md is one edit):
+/// The call record fields the media tests read, including those issue 12 added to the contract (named here once, as
+/// in docs/call-record.md):
 /// <c>dtmf</c> (an array of <c>{digit, offsetSeconds}</c>, offset from the answer), <c>quality.concealedPeriods</c>
 /// (20 ms periods the receiver concealed) and <c>recording.sampleRate</c> (8000 narrowband, 16000 wideband).
 /// Each read fails with a message that names the field and shows the record.

@@ -47,6 +47,7 @@ internal sealed class CallFinisher(AgentOptions options, RecordCommitter committ
                 JitterMs = Math.Round(statistics.JitterMs, 1),
                 RttMs = statistics.RoundTripMs is { } rtt ? Math.Round(rtt, 1) : null,
                 Mos = Math.Round(statistics.Mos, 2),
+                ConcealedPeriods = statistics.ConcealedFrames,
             },
             Origin = session.Origin,
             Dtmf = [.. session.Digits],
@@ -54,6 +55,7 @@ internal sealed class CallFinisher(AgentOptions options, RecordCommitter committ
             {
                 Path = recording.Path,
                 Duration = recording.Duration,
+                SampleRate = recording.SampleRate > 0 ? recording.SampleRate : null,
                 Bytes = recording.Bytes,
                 Sha256 = recording.Sha256,
                 CutShort = recording.CutShort,

@@ -263,7 +263,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
 
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
-        Log.MediaStopped(_logger, stats.PacketsSent, stats.PacketsReceived, stats.PacketsLost, stats.LatePackets, stats.ConcealedAudio.TotalMilliseconds, stats.JitterMs, stats.Mos);
+        Log.MediaStopped(_logger, stats.PacketsSent, stats.PacketsReceived, stats.PacketsLost, stats.LatePackets, stats.DiscardedAudio.TotalMilliseconds, stats.ConcealedAudio.TotalMilliseconds, stats.ConcealedFrames, stats.JitterMs, stats.Mos);
         return stats;
     }
 

@@ -136,6 +136,7 @@ public sealed class CallMediaTests : IAsyncLifetime
         var record = Assert.Single(await _agent.RecordsAsync(1));
         Assert.Equal(recordCodec, record.Codec);
         Assert.Equal(recordingRate, OpusHeadInputRate(Path.Combine(_dir, "recordings", record.Recording!.Id + ".opus")));
+        Assert.Equal(recordingRate, record.Recording.SampleRate);
     }
 
     [Fact]
@@ -159,6 +160,7 @@ public sealed class CallMediaTests : IAsyncLifetime
         var record = Assert.Single(await _agent.RecordsAsync(1));
         Assert.Equal(CallResult.Answered, record.Result);
         Assert.True(record.Quality is not null, "media statistics in the record");
+        Assert.True(record.Quality.ConcealedPeriods is not null, "the concealment count in the record's quality");
     }
 
     [Fact]

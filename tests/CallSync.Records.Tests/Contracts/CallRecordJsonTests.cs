@@ -25,9 +25,9 @@ public sealed class CallRecordJsonTests
         SipReason = "Temporarily Unavailable",
         EndedBy = CallEndedBy.Remote,
         Codec = "PCMU/8000",
-        Quality = new CallQuality { LossPercent = 0.5, JitterMs = 3.25, RttMs = 12, Mos = 4.1 },
+        Quality = new CallQuality { LossPercent = 0.5, JitterMs = 3.25, RttMs = 12, Mos = 4.1, ConcealedPeriods = 3 },
         Origin = new CallOrigin { Kind = OriginKind.Remote, CommandId = "cmd-1" },
-        Recording = new RecordingInfo { Id = Guid.Parse("0b7e3c52-5f0e-4a8e-9a51-3d7c1c1f2a10"), Seconds = 89.5, Bytes = 123456, Sha256 = new string('a', 64) },
+        Recording = new RecordingInfo { Id = Guid.Parse("0b7e3c52-5f0e-4a8e-9a51-3d7c1c1f2a10"), Seconds = 89.5, SampleRate = 16000, Bytes = 123456, Sha256 = new string('a', 64) },
         Flags = [RecordFlags.RecordingsEvicted],
     };
 

@@ -54,4 +54,13 @@ public sealed class CallRecordBuilderTests
         Assert.Contains(RecordFlags.RecordingCutShort, record.Flags);
         Assert.DoesNotContain(RecordFlags.NoRecording, record.Flags);
     }
+
+    [Fact]
+    public void Build_WidebandRecording_CarriesItsSampleRate()
+    {
+        var recording = new FinishedRecording { Path = "/x.opus", Bytes = 10, Duration = TimeSpan.FromSeconds(2), SampleRate = 16000, Sha256 = new string('F', 64) };
+        CallRecord record = CallRecordBuilder.Build(TestRecords.Call(TestRecords.IdFor(3), recording), TestRecords.Device);
+
+        Assert.Equal(16000, record.Recording!.SampleRate);
+    }
 }

@@ -28,28 +28,46 @@ public sealed partial record LinphoneRtpStatistics(
         return blocks;
     }
 
-    /// <summary>The block's lines in oRTP's order: sent, duplicated, bytes; received, duplicated, bytes; delivered, lost, late, bad, discarded.</summary>
+    /// <summary>
+    /// One block, read by each line's label (positions shift: the "duplicated packets" lines have no label of their
+    /// own and belong to the "sent" or "received" line above them; "sent rtcp" and "received rtcp" follow).
+    /// </summary>
     private static LinphoneRtpStatistics? Parse(ReadOnlySpan<string> lines)
     {
-        var values = new List<long>();
+        long? sent = null, received = null;
+        long duplicated = 0, lost = 0, late = 0, bad = 0, discarded = 0;
+        var section = string.Empty;
         foreach (var line in lines)
         {
-            if (line.Contains("=====", StringComparison.Ordinal) && values.Count > 0)
+            if (line.Contains("=====", StringComparison.Ordinal) && (sent is not null || received is not null))
             {
                 break;
             }
 
-            if (Value().Match(line) is { Success: true } match)
+            if (Value().Match(line) is not { Success: true } match)
             {
-                values.Add(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            var label = match.Groups["label"].Value.Trim();
+            var unit = match.Groups["unit"].Value;
+            var value = long.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
+            section = label.Length > 0 ? label : section;
+            switch (label, unit)
+            {
+                case ("sent", "packets"): sent = value; break;
+                case ("received", "packets"): received = value; break;
+                case ("", "duplicated packets") when section == "received": duplicated = value; break;
+                case ("incoming cumulative lost", "packets"): lost = value; break;
+                case ("incoming received too late", "packets"): late = value; break;
+                case ("incoming bad formatted", "packets"): bad = value; break;
+                case ("incoming discarded (queue overflow)", "packets"): discarded = value; break;
             }
         }
 
-        return values.Count < 11 ? null : new LinphoneRtpStatistics(
-            SentPackets: values[0], ReceivedPackets: values[3], DuplicatedPackets: values[4], CumulativeLost: values[7],
-            Late: values[8], BadFormatted: values[9], Discarded: values[10]);
+        return sent is { } s && received is { } r ? new LinphoneRtpStatistics(s, r, duplicated, lost, late, bad, discarded) : null;
     }
 
-    [GeneratedRegex(@"ortp-message-.*?\s(-?\d+) (?:packets|bytes)\s*$")]
+    [GeneratedRegex(@"ortp-message-(?<label>.*?)\s*(?<value>-?\d+) (?<unit>duplicated packets|packets|bytes)\s*$")]
     private static partial Regex Value();
 }
