@@ -38,9 +38,9 @@ public sealed class WebAppBrowserTests : IDisposable
         using var api = new HubApi(hubUrl);
         Assert.True(await EventuallyAsync(async () => await api.TryGetAsync("/healthz") == HttpStatusCode.OK), "hub did not start\n" + hub.Output);
 
-        var key = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
         var admin = await api.TokenAsync("admin", "admin-password");
-        await api.SendAsync(admin, HttpMethod.Put, $"/api/v1/admin/devices/{Device}", new JsonObject { ["deskNumber"] = "1001", ["provisioningKey"] = key, ["attestationKey"] = null }, HttpStatusCode.NoContent);
+        var registered = await api.SendAsync(admin, HttpMethod.Post, "/api/v1/admin/devices", new JsonObject { ["deviceId"] = Device, ["deskNumber"] = "1001" }, HttpStatusCode.Created);
+        var code = registered["code"]!.GetValue<string>();
         foreach (var user in new[] { "alice", "bob" })
         {
             await api.SendAsync(admin, HttpMethod.Post, "/api/v1/admin/users", new JsonObject { ["userId"] = user, ["password"] = user + "-password", ["role"] = "user", ["numberPatterns"] = new JsonArray() }, HttpStatusCode.Created);
@@ -50,12 +50,13 @@ public sealed class WebAppBrowserTests : IDisposable
         var sippPort = far.Port.ToString(CultureInfo.InvariantCulture);
         var config = _setup.WriteConfig(json =>
         {
-            json["Device"]!["ProvisioningKey"] = key;
             json["Sip"]!["Domain"] = $"127.0.0.1:{sippPort}";
-            json["Mqtt"] = new JsonObject { ["Url"] = $"mqtt://127.0.0.1:{mqttPort}" };
         });
         using var agent = AgentProcess.Start("--config", config);
         agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        // The phone enrolls with the one-time code, as a technician would: the hub issues its broker credentials and key.
+        var enrolled = await ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest("enroll", [hubUrl.ToString().TrimEnd('/'), code]), CancellationToken.None);
+        Assert.True(enrolled.Exit == ControlExit.Ok, enrolled.Text + "\n" + agent.Describe());
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
 
@@ -196,7 +197,7 @@ public sealed class WebAppBrowserTests : IDisposable
         File.WriteAllText(path, new JsonObject
         {
             ["Http"] = new JsonObject { ["Urls"] = url.ToString().TrimEnd('/') },
-            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["ConnectionString"] = $"Data Source={Path.Combine(_setup.Directory, "hub.db")}" },
+            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["DataDir"] = Path.Combine(_setup.Directory, "hub-data") },
             ["Mqtt"] = new JsonObject { ["Embedded"] = true, ["EmbeddedAddress"] = "127.0.0.1", ["EmbeddedPort"] = mqttPort },
             ["Security"] = new JsonObject { ["TokenSecret"] = "Hx7-Lq2mRv9Tz4pWk8Nb3Yc6Jd1Fs5Ga0Q", ["PasswordIterations"] = 100_000 },
             ["Admin"] = new JsonObject { ["User"] = "admin", ["Password"] = "admin-password" },
