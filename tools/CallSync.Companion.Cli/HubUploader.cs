@@ -73,6 +73,11 @@ internal sealed class HubUploader(HttpClient http, Uri hub, string token, TimePr
                         return UploadResult.Done(size, alreadyThere: true);
                     }
 
+                    if (status.Offset is < 0 || status.Offset >= size)
+                    {
+                        return UploadResult.Failed($"the hub reports the upload at byte {status.Offset} of {size} but not stored; no chunk can follow");
+                    }
+
                     offset = status.Offset;
                     progress?.Invoke(offset.Value, size);
                 }

@@ -25,6 +25,10 @@ internal static class ListenCommand
 
         using var folder = new RecordingFolder(outDirectory);
         using var http = upload is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        UploadQueue? Uploads(Action<string, long, long> progress, Action<string, UploadResult> finished) => upload is { } to
+            ? new UploadQueue(new HubUploader(http!, to.Hub, to.Token, TimeProvider.System), folder.DirectoryPath, progress, finished, cancellationToken)
+            : null;
+
         bool interactive = !Console.IsOutputRedirected;
         if (interactive)
         {
@@ -47,17 +51,14 @@ internal static class ListenCommand
                         }
                     }
 
-                    var uploads = upload is { } to
-                        ? new UploadQueue(new HubUploader(http!, to.Hub, to.Token, TimeProvider.System), folder.DirectoryPath,
-                            (id, done, total) => Bar("up:" + id, "hub " + Markup.Escape(id), total).Value = done,
-                            (id, result) =>
-                            {
-                                var task = Bar("up:" + id, "hub " + Markup.Escape(id), 1);
-                                task.Description = "hub " + Markup.Escape(id) + (result.Ok ? " [green]" : " [red]") + Markup.Escape(result.Message) + "[/]";
-                                task.StopTask();
-                            },
-                            cancellationToken)
-                        : null;
+                    var uploads = Uploads(
+                        (id, done, total) => Bar("up:" + id, "hub " + Markup.Escape(id), total).Value = done,
+                        (id, result) =>
+                        {
+                            var task = Bar("up:" + id, "hub " + Markup.Escape(id), 1);
+                            task.Description = "hub " + Markup.Escape(id) + (result.Ok ? " [green]" : " [red]") + Markup.Escape(result.Message) + "[/]";
+                            task.StopTask();
+                        });
                     folder.Progress += (_, e) =>
                     {
                         var task = Bar(e.RecordId, Markup.Escape(e.RecordId), e.Size);
@@ -73,12 +74,7 @@ internal static class ListenCommand
                 }).ConfigureAwait(false);
         }
 
-        var plain = upload is { } hub
-            ? new UploadQueue(new HubUploader(http!, hub.Hub, hub.Token, TimeProvider.System), folder.DirectoryPath,
-                (_, _, _) => { },
-                (id, result) => Console.WriteLine($"{id}: {result.Message}"),
-                cancellationToken)
-            : null;
+        var plain = Uploads((_, _, _) => { }, (id, result) => Console.WriteLine($"{id}: {result.Message}"));
         folder.Progress += (_, e) =>
         {
             if (e.Completed)
