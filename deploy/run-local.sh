@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # `make run`: the whole system on this machine, as a narrated demo, with embedded defaults:
 # callsync-hub (SQLite, embedded MQTT broker) + two desk phones (callsync-agent, simulated board) + a companion
-# (callsync-companion). Everything listens on 127.0.0.1 free ports; all state and logs are under ./run/.
-# After the demo everything keeps running until Ctrl-C, which stops every process this script started.
+# (callsync-companion) that uploads the recordings it receives to the hub; the hub serves the web app
+# (out/web/wwwroot). Everything listens on 127.0.0.1 free ports; all state and logs are under ./run/.
+# After the demo everything keeps running until Ctrl-C, which stops every process this script started; it ends by
+# printing the web app's address and the demo users' credentials.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$PWD/out/bin
@@ -10,6 +12,8 @@ run=$PWD/run
 for exe in callsync-hub callsync-agent callsync callsync-companion; do
   [ -x "$bin/$exe" ] || { echo "missing $bin/$exe: run 'make build' first" >&2; exit 1; }
 done
+web=$PWD/out/web/wwwroot
+[ -f "$web/index.html" ] || { echo "missing $web/index.html: run 'make build' (or 'make web-publish') first" >&2; exit 1; }
 rm -rf "$run" && mkdir -p "$run"
 
 # ---------------------------------------------------------------- helpers
@@ -82,8 +86,10 @@ cli2() { echo "   \$ callsync --config run/desk-0002.json $*"; "$bin/callsync" -
 
 # ---------------------------------------------------------------- 1. hub
 step "1. callsync-hub with nothing configured but its ports: it sets itself up in run/hub/ (SQLite, secrets, embedded broker on 127.0.0.1:$mqtt_port)"
+say "it also serves the web app from out/web/wwwroot (Web:Root) and accepts recordings from the apps (Recordings:Upload = allowed)"
 "$bin/callsync-hub" --Http:Urls="$hub" --Mqtt:EmbeddedPort="$mqtt_port" --Storage:DataDir="$run/hub" \
-  --Security:PasswordIterations=100000 > "$run/hub.log" 2>&1 &
+  --Security:PasswordIterations=100000 --Web:Root="$web" --Recordings:Upload=allowed --Recordings:Directory="$run/hub/recordings" \
+  > "$run/hub.log" 2>&1 &
 pids+=($!)
 wait_for 60 "hub" curl -sf "$hub/healthz" || { tail -20 "$run/hub.log"; fail "the hub did not answer $hub/healthz within 60 s (run/hub.log)"; }
 say "hub: $hub   (OpenAPI: $hub/openapi/v1.json)"
@@ -234,8 +240,19 @@ show_log "$run/hub.log" "\[706[0-9]\]|\[703[0-9]\]" 4
 say "desk-0001's log (run/desk-0001.log):"
 show_log "$run/desk-0001.log" "Media stopped|Recording .* finished|split:|Command .* (succeeded|failed|rejected)" 6
 
-# ---------------------------------------------------------------- 6. the record everywhere
-step "6. the call record: in the hub (via MQTT), on the phone, and the recording on alice's phone"
+# ---------------------------------------------------------------- 6. more calls for the call log
+step "6. two more calls for the call log, dialled on desk-0001 itself ('callsync dial'), 2 s and 5 s of talk"
+call_idle() { "$bin/callsync" --config "$run/desk-0001.json" status 2>/dev/null | grep -q "call: idle"; }
+for talk in 2 5; do
+  wait_for 20 "desk-0001 idle" call_idle || note "desk-0001 still has a call after 20 s"
+  cli1 dial 1002
+  if wait_for 20 "call answered" call_up; then sleep "$talk"; else note "the call was not answered within 20 s"; fi
+  cli1 hangup
+done
+wait_for 20 "desk-0001 idle" call_idle || note "desk-0001 still has a call after 20 s"
+
+# ---------------------------------------------------------------- 7. the record everywhere
+step "7. the call records: in the hub (via MQTT), on the phone, and the recordings on alice's phone, uploaded to the hub"
 record_in_hub() {
   if [ -n "$record_id" ]; then api_ok "$alice_token" GET "/api/v1/records/$record_id"
   else api_ok "$alice_token" GET "/api/v1/records?deviceId=desk-0001&limit=1" | jq -e '.items | length > 0'; fi
@@ -255,9 +272,11 @@ cli1 calls --last 3
 cli2 calls --last 3
 if [ $paired = 1 ]; then
   mkdir -p "$run/phone-inbox"
-  echo "   \$ callsync-companion --connect tcp:127.0.0.1:$comp1 --state run/phone listen --once --out run/phone-inbox"
-  timeout 60 "$bin/callsync-companion" --connect "tcp:127.0.0.1:$comp1" --state "$phone_state" listen --once \
-    --out "$run/phone-inbox" 2>&1 | indent || note "receiving the recording failed"
+  say "alice's phone receives the recordings over the companion link and uploads each to the hub in chunks with her"
+  say "access token (PUT /api/v1/records/{recordId}/recording, Content-Range; the hub checks size and SHA-256):"
+  echo "   \$ CALLSYNC_TOKEN=<alice's token> callsync-companion --connect tcp:127.0.0.1:$comp1 --state run/phone listen --once --out run/phone-inbox --upload $hub"
+  CALLSYNC_TOKEN=$alice_token timeout 120 "$bin/callsync-companion" --connect "tcp:127.0.0.1:$comp1" --state "$phone_state" listen --once \
+    --out "$run/phone-inbox" --upload "$hub" 2>&1 | indent || note "receiving or uploading the recordings failed"
   for f in "$run"/phone-inbox/*.opus; do
     [ -e "$f" ] || { note "no recording arrived in run/phone-inbox"; break; }
     say "run/phone-inbox/$(basename "$f"): $(stat -c %s "$f") bytes"
@@ -265,6 +284,11 @@ if [ $paired = 1 ]; then
       opusinfo "$f" 2>&1 | grep -E "Channels|Playback length|Average bitrate|Original sample rate" | indent || true
     fi
   done
+  if [ -n "$record_id" ]; then
+    say "GET /api/v1/records/$record_id/recording/status (as alice):"
+    api_ok "$alice_token" GET "/api/v1/records/$record_id/recording/status" | jq -c . | indent || true
+  fi
+  say "on the hub: $(ls "$run"/hub/recordings/*.opus 2>/dev/null | wc -l) recording(s) in run/hub/recordings/"
 else
   say "(no companion paired: skipping the recording delivery)"
 fi
@@ -272,6 +296,9 @@ fi
 # ---------------------------------------------------------------- summary
 step "the system keeps running; Ctrl-C stops everything"
 cat <<TEXT
+   web app    open $hub/ in a browser (Chromium, Firefox, Safari; installable as an app)
+              salesperson: alice / $user_pw   (bound to desk-0001: its calls, recordings, dial)
+              admin:       admin / $admin_new_pw   (also in run/admin-password)
    hub        $hub  (data run/hub/: database, generated secrets; admin password run/admin-password; log run/hub.log)
    MQTT       mqtt://127.0.0.1:$mqtt_port (embedded in the hub)
    desk-0001  1001  sip udp/tcp 127.0.0.1:$sip1, companion tcp:127.0.0.1:$comp1  (run/desk-0001.json, run/desk-0001/, run/desk-0001.log)

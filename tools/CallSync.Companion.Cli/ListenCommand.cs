@@ -5,14 +5,17 @@ using Spectre.Console;
 namespace CallSync.Companion.Cli;
 
 /// <summary>
-/// <c>listen --out DIR [--once]</c>: receive recordings (verified by SHA-256) into a folder. Reconnects and resumes
-/// after a dropped link; with <c>--once</c> exits when the phone has nothing more to deliver.
+/// <c>listen --out DIR [--once] [--upload URL]</c>: receive recordings (verified by SHA-256) into a folder, and with
+/// <c>--upload</c> send each one on to the hub's recordings route with the user's token. Reconnects and resumes after
+/// a dropped link; with <c>--once</c> exits when the phone has nothing more to deliver and the uploads are done.
 /// </summary>
 internal static class ListenCommand
 {
     private const int MaxConsecutiveFailures = 5;
 
-    public static async Task<int> RunAsync(ConnectTarget target, string stateDirectory, string outDirectory, bool once, CancellationToken cancellationToken)
+    /// <param name="upload">The hub, with the user's access token, or null to keep the recordings local.</param>
+    public static async Task<int> RunAsync(
+        ConnectTarget target, string stateDirectory, string outDirectory, bool once, (Uri Hub, string Token)? upload, CancellationToken cancellationToken)
     {
         var credentials = CliContext.LoadState(stateDirectory);
         if (credentials is null)
@@ -21,6 +24,11 @@ internal static class ListenCommand
         }
 
         using var folder = new RecordingFolder(outDirectory);
+        using var http = upload is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        UploadQueue? Uploads(Action<string, long, long> progress, Action<string, UploadResult> finished) => upload is { } to
+            ? new UploadQueue(new HubUploader(http!, to.Hub, to.Token, TimeProvider.System), folder.DirectoryPath, progress, finished, cancellationToken)
+            : null;
+
         bool interactive = !Console.IsOutputRedirected;
         if (interactive)
         {
@@ -29,33 +37,75 @@ internal static class ListenCommand
                 .StartAsync(async context =>
                 {
                     var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                    ProgressTask Bar(string key, string label, long size)
+                    {
+                        lock (tasks)
+                        {
+                            if (!tasks.TryGetValue(key, out var task))
+                            {
+                                task = context.AddTask(label, maxValue: Math.Max(1, size));
+                                tasks[key] = task;
+                            }
+
+                            return task;
+                        }
+                    }
+
+                    var uploads = Uploads(
+                        (id, done, total) => Bar("up:" + id, "hub " + Markup.Escape(id), total).Value = done,
+                        (id, result) =>
+                        {
+                            var task = Bar("up:" + id, "hub " + Markup.Escape(id), 1);
+                            task.Description = "hub " + Markup.Escape(id) + (result.Ok ? " [green]" : " [red]") + Markup.Escape(result.Message) + "[/]";
+                            task.StopTask();
+                        });
                     folder.Progress += (_, e) =>
                     {
-                        if (!tasks.TryGetValue(e.RecordId, out var task))
-                        {
-                            task = context.AddTask(Markup.Escape(e.RecordId), maxValue: Math.Max(1, e.Size));
-                            tasks[e.RecordId] = task;
-                        }
-
+                        var task = Bar(e.RecordId, Markup.Escape(e.RecordId), e.Size);
                         task.Value = e.Received;
                         if (e.Completed)
                         {
                             task.Description = Markup.Escape(e.RecordId) + (e.Verified ? " [green]verified[/]" : " [red]hash mismatch[/]");
                             task.StopTask();
+                            Forward(uploads, e);
                         }
                     };
-                    return await ReceiveAsync(target, credentials, folder, once, cancellationToken).ConfigureAwait(false);
+                    return await ReceiveThenUploadAsync(target, credentials, folder, once, uploads, cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
 
+        var plain = Uploads((_, _, _) => { }, (id, result) => Console.WriteLine($"{id}: {result.Message}"));
         folder.Progress += (_, e) =>
         {
             if (e.Completed)
             {
                 Console.WriteLine($"{e.RecordId}: {e.Size} bytes, {(e.Verified ? "verified" : "hash mismatch, discarded")}");
+                Forward(plain, e);
             }
         };
-        return await ReceiveAsync(target, credentials, folder, once, cancellationToken).ConfigureAwait(false);
+        return await ReceiveThenUploadAsync(target, credentials, folder, once, plain, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Forward(UploadQueue? uploads, RecordingProgressEventArgs e)
+    {
+        if (e.Verified)
+        {
+            uploads?.Enqueue(e.RecordId);
+        }
+    }
+
+    /// <summary>Receives; then lets the queued uploads finish (a failed upload makes the exit code 1).</summary>
+    private static async Task<int> ReceiveThenUploadAsync(
+        ConnectTarget target, Security.CompanionCredentials credentials, RecordingFolder folder, bool once, UploadQueue? uploads, CancellationToken cancellationToken)
+    {
+        var received = await ReceiveAsync(target, credentials, folder, once, cancellationToken).ConfigureAwait(false);
+        if (uploads is null)
+        {
+            return received;
+        }
+
+        var failed = await uploads.CompleteAsync().ConfigureAwait(false);
+        return received == ExitCodes.Ok && failed > 0 ? ExitCodes.Failed : received;
     }
 
     private static async Task<int> ReceiveAsync(

@@ -27,19 +27,36 @@ internal static class Program
         var yes = new Option<bool>("--yes", "-y") { Description = "Confirm the pairing code without asking" };
         var output = new Option<string>("--out") { Description = "Folder to receive recordings into", Required = true };
         var once = new Option<bool>("--once") { Description = "Exit after the pending recordings" };
+        var upload = new Option<string?>("--upload")
+        {
+            Description = "Upload each received recording to this hub (http(s)://HOST:PORT) with the user's access token",
+        };
+        var tokenFile = new Option<string?>("--token-file")
+        {
+            Description = $"File holding the user's access token for --upload (default: the {UploadTarget.TokenVariable} environment variable)",
+        };
         var follow = new Option<bool>("--follow") { Description = "Print ringing/answered/ended until the call ends" };
         var number = new Argument<string>("NUMBER") { Description = "The number the desk phone should dial" };
 
         var pair = new Command("pair", "Pair with the desk phone (numeric comparison)") { user, name, yes };
-        var listen = new Command("listen", "Receive recordings, verified by SHA-256") { output, once };
+        var listen = new Command("listen", "Receive recordings, verified by SHA-256") { output, once, upload, tokenFile };
         var dial = new Command("dial", "Ask the desk phone to dial a number") { number, follow };
         var unpair = new Command("unpair", "Remove this pairing on the desk phone and locally");
         var root = new RootCommand("CallSync companion simulator: pair, receive recordings, dial, unpair") { connect, state, pair, listen, dial, unpair };
 
         pair.SetAction((parse, ct) => WithTarget(parse, connect, target => PairCommand.RunAsync(
             target, parse.GetValue(state)!, parse.GetValue(user)!, parse.GetValue(name)!, parse.GetValue(yes), ct)));
-        listen.SetAction((parse, ct) => WithTarget(parse, connect, target => ListenCommand.RunAsync(
-            target, parse.GetValue(state)!, parse.GetValue(output)!, parse.GetValue(once), ct)));
+        listen.SetAction((parse, ct) =>
+        {
+            if (!UploadTarget.TryRead(parse.GetValue(upload), parse.GetValue(tokenFile), out var hub, out var problem))
+            {
+                Console.Error.WriteLine("usage: " + problem);
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return WithTarget(parse, connect, target => ListenCommand.RunAsync(
+                target, parse.GetValue(state)!, parse.GetValue(output)!, parse.GetValue(once), hub, ct));
+        });
         dial.SetAction((parse, ct) => WithTarget(parse, connect, target => DialCommand.RunAsync(
             target, parse.GetValue(state)!, parse.GetValue(number)!, parse.GetValue(follow), ct)));
         unpair.SetAction((parse, ct) => WithTarget(parse, connect, target => UnpairCommand.RunAsync(target, parse.GetValue(state)!, ct)));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CallSync.Companion.Messages;
 using CallSync.Companion.Tests.Support;
 
@@ -11,42 +10,7 @@ public sealed class CompanionCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    private static string CliPath()
-    {
-        string repo = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(repo, "CallSync.Firmware.sln")))
-        {
-            repo = Path.GetDirectoryName(repo)!;
-        }
-
-        return Path.Combine(repo, "tools", "CallSync.Companion.Cli", "bin", "Release", "net10.0", "callsync-companion.dll");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(CliPath());
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => CompanionCliProcess.RunAsync(null, args);
 
     [Fact]
     public async Task Cli_PairListenDialUnpair_WorksEndToEndWithExitCodes()
