@@ -28,33 +28,12 @@ internal static class ListenCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-                    folder.Progress += (_, e) =>
-                    {
-                        if (!tasks.TryGetValue(e.RecordId, out var task))
-                        {
-                            task = context.AddTask(Markup.Escape(e.RecordId), maxValue: Math.Max(1, e.Size));
-                            tasks[e.RecordId] = task;
-                        }
-
-                        task.Value = e.Received;
-                        if (e.Completed)
-                        {
-                            task.Description = Markup.Escape(e.RecordId) + (e.Verified ? " [green]verified[/]" : " [red]hash mismatch[/]");
-                            task.StopTask();
-                        }
-                    };
+                    ListenProgress.ShowBars(folder, context);
                     return await ReceiveAsync(target, credentials, folder, once, cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
 
-        folder.Progress += (_, e) =>
-        {
-            if (e.Completed)
-            {
-                Console.WriteLine($"{e.RecordId}: {e.Size} bytes, {(e.Verified ? "verified" : "hash mismatch, discarded")}");
-            }
-        };
+        ListenProgress.WriteLines(folder, Console.Out);
         return await ReceiveAsync(target, credentials, folder, once, cancellationToken).ConfigureAwait(false);
     }
 
