@@ -6,6 +6,10 @@ using CallSync.Agent.Hosting;
 using CallSync.Agent.Media;
 using CallSync.Agent.Records;
 using CallSync.Companion;
+using CallSync.Companion.Security;
+using CallSync.Companion.Server;
+using CallSync.Hal.Linux.Bluetooth;
+using CallSync.Hal.Linux.Bluetooth.BlueZ;
 using CallSync.Hal;
 using CallSync.Records;
 using CallSync.Sip.UserAgent;
@@ -50,7 +54,7 @@ internal static class AgentComposition
 
         // Started before the phone so a call's record always has somewhere to go; stopped after it.
         services.AddHubLink(options, dataDirectory);
-        services.AddSingleton<CompanionService>();
+        RegisterCompanion(services, options);
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<CompanionService>());
         services.AddSingleton<IControlCommandHandler>(sp => sp.GetRequiredService<CompanionService>());
         services.AddHostedService(sp => sp.GetRequiredService<CompanionService>());
@@ -103,5 +107,41 @@ internal static class AgentComposition
         services.AddSingleton<RemoteDialer>();
         services.AddSingleton<PhoneCompanionDialer>();
         services.AddSingleton<ICompanionDialer>(sp => sp.GetRequiredService<PhoneCompanionDialer>());
+    }
+
+    private static void RegisterCompanion(IServiceCollection services, AgentOptions options)
+    {
+        services.AddSingleton(sp => options.Companion is { } companion ? BuildCompanionLink(sp, options, companion) : CompanionLink.NotConfigured);
+        services.AddSingleton<CompanionService>();
+    }
+
+    /// <summary>
+    /// Opens the Companion:Listen transports (a Bluetooth entry this board cannot open is logged and skipped), and
+    /// builds the server on them and the BlueZ publisher for the Bluetooth ones that opened.
+    /// </summary>
+    private static CompanionLink BuildCompanionLink(IServiceProvider services, AgentOptions options, CompanionOptions companion)
+    {
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var listeners = CompanionTransports.Open(companion.Listen, loggers.CreateLogger<CompanionService>());
+        if (listeners.Count == 0)
+        {
+            return CompanionLink.NotServing($"none of {string.Join(", ", companion.Listen)} could be opened");
+        }
+
+        var board = services.GetRequiredService<IBoard>();
+        var identity = CompanionIdentity.LoadOrCreate(options.Device.DataDir, options.Device.Id, options.Device.Number);
+        var server = new CompanionServer(listeners, identity, new CompanionKeyStore(options.Device.DataDir),
+            services.GetRequiredService<ICompanionOutbox>(), services.GetRequiredService<ICompanionDialer>(),
+            new KeypadPairingConfirmer(board.Keypad, board.Display), new CompanionServerOptions(),
+            services.GetRequiredService<TimeProvider>(), loggers.CreateLogger<CompanionServer>());
+
+        var transports = listeners.Select(l => l.Transport).ToList();
+        ushort? psm = transports.OfType<L2capCompanionTransport>().FirstOrDefault()?.Psm;
+        byte? channel = transports.OfType<RfcommCompanionTransport>().FirstOrDefault()?.Channel;
+        var publisher = psm is null && channel is null
+            ? null
+            : new BlueZPublisher(new BlueZOptions { Name = $"CallSync {options.Device.Number}", LePsm = psm, RfcommChannel = channel },
+                loggers.CreateLogger<BlueZPublisher>());
+        return new CompanionLink(server, listeners, publisher, identity);
     }
 }

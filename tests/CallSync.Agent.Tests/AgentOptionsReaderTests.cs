@@ -57,7 +57,7 @@ public sealed class AgentOptionsReaderTests
         Assert.Equal(32_000, options.Recording.Bitrate);
         Assert.Equal(new Uri("mqtt://127.0.0.1:1883"), options.Mqtt!.Url);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Mqtt.KeepAlive);
-        Assert.Equal("tcp:127.0.0.1:7301", options.Companion!.Listen.ToString());
+        Assert.Equal(["tcp:127.0.0.1:7301"], options.Companion!.Listen.Select(l => l.ToString()));
         Assert.Equal("/var/lib/callsync/control.sock", options.Control.Socket);
         Assert.Equal(IPAddress.Loopback, options.Rtp.Address);
         Assert.Null(options.Rtp.Address6);

@@ -75,11 +75,11 @@ internal static class ListenCommand
         }
 
         var plain = Uploads((_, _, _) => { }, (id, result) => Console.WriteLine($"{id}: {result.Message}"));
+        ListenProgress.WriteLines(folder, Console.Out);
         folder.Progress += (_, e) =>
         {
             if (e.Completed)
             {
-                Console.WriteLine($"{e.RecordId}: {e.Size} bytes, {(e.Verified ? "verified" : "hash mismatch, discarded")}");
                 Forward(plain, e);
             }
         };

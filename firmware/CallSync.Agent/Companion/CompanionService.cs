@@ -1,36 +1,18 @@
-using CallSync.Agent.Configuration;
 using CallSync.Agent.Control;
 using CallSync.Agent.Hosting;
 using CallSync.Agent.Records;
-using CallSync.Companion;
-using CallSync.Companion.Security;
-using CallSync.Companion.Server;
-using CallSync.Companion.Transport;
 using CallSync.Control;
-using CallSync.Hal;
-using CallSync.Hal.Linux.Bluetooth;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CallSync.Agent.Companion;
 
 /// <summary>
-/// The companion link: listens for paired mobiles (RFCOMM on a board, TCP in simulation), delivers recordings,
-/// takes their dial requests; <c>callsync companions list|unpair</c> manage the pairings.
+/// The companion link's hosted service: starts and stops the <see cref="CompanionLink"/> the composition root built
+/// (its server on RFCOMM, LE and TCP transports, its BlueZ registrations), offers new recordings to it, and answers
+/// <c>callsync companions list|unpair</c>.
 /// </summary>
-internal sealed class CompanionService(
-    AgentOptions options,
-    IBoard board,
-    ICompanionOutbox outbox,
-    PhoneCompanionDialer dialer,
-    RecordsNotifier notifier,
-    TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService, IStatusSource, IControlCommandHandler
+internal sealed class CompanionService(CompanionLink link, RecordsNotifier notifier) : BackgroundService, IStatusSource, IControlCommandHandler
 {
-    private CompanionServer? _server;
-    private CallSync.Companion.Security.CompanionIdentity? _identity;
-    private ICompanionTransport? _transport;
-
     public string Name => "companion";
 
     public IReadOnlyCollection<string> Commands { get; } = ["companions"];
@@ -41,31 +23,23 @@ internal sealed class CompanionService(
         "companions unpair ID   forget a paired mobile",
     ];
 
-    public string Describe() => _server is null || _transport is null
-        ? "not configured (Companion:Listen)"
-        : $"listening on {_transport.Endpoint}, {_server.ListCompanions().Count} paired, {_server.ActiveSessions} connected";
+    public string Describe() => link.Server is not { } server
+        ? link.State
+        : $"listening on {string.Join(", ", server.Endpoints)}, {server.ListCompanions().Count} paired, {server.ActiveSessions} connected" +
+          (link.Publisher is { } publisher ? $"; Bluetooth: {publisher.Describe()}" : "");
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Companion is not { } companion)
+        if (link.Server is null)
         {
             return;
         }
 
-        try
+        if (link.Publisher is { } publisher)
         {
-            _transport = companion.Listen.Tcp is { } tcp
-                ? TcpCompanionTransport.Listen(tcp)
-                : RfcommCompanionTransport.Listen(companion.Listen.RfcommChannel);
-        }
-        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or BluetoothUnavailableException)
-        {
-            throw new StartupError($"companion: cannot listen on {companion.Listen} ({ex.Message})");
+            await publisher.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        _identity = CallSync.Companion.Security.CompanionIdentity.LoadOrCreate(options.Device.DataDir, options.Device.Id, options.Device.Number);
-        _server = new CompanionServer(_transport, _identity, new CompanionKeyStore(options.Device.DataDir), outbox, dialer,
-            new KeypadPairingConfirmer(board.Keypad, board.Display), new CompanionServerOptions(), time, loggers.CreateLogger<CompanionServer>());
         notifier.RecordingQueued += OnRecordingQueued;
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -74,35 +48,25 @@ internal sealed class CompanionService(
     {
         notifier.RecordingQueued -= OnRecordingQueued;
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (_server is not null)
-        {
-            await _server.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_transport is not null)
-        {
-            await _transport.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _identity?.Dispose();
+        await link.DisposeAsync().ConfigureAwait(false);
     }
 
     public async Task<ControlResponse> HandleAsync(ControlRequest request, CancellationToken cancellationToken)
     {
-        if (_server is null)
+        if (link.Server is not { } server)
         {
-            return ControlResponse.Refused("the companion link is not configured (Companion:Listen)");
+            return ControlResponse.Refused($"the companion link is {link.State}");
         }
 
         switch (request.Args)
         {
             case ["list"]:
-                var paired = _server.ListCompanions();
+                var paired = server.ListCompanions();
                 return ControlResponse.Ok(paired.Count == 0
                     ? "no paired mobiles"
                     : string.Join(Environment.NewLine, paired.Select(c => $"{c.CompanionId}  user {c.AppUserId}  \"{c.Name}\"  paired {c.PairedAt:yyyy-MM-dd HH:mm}Z")));
             case ["unpair", var id]:
-                return await _server.UnpairAsync(id, cancellationToken).ConfigureAwait(false)
+                return await server.UnpairAsync(id, cancellationToken).ConfigureAwait(false)
                     ? ControlResponse.Ok($"unpaired {id}")
                     : ControlResponse.Refused($"no paired mobile {id}");
             default:
@@ -111,7 +75,7 @@ internal sealed class CompanionService(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _server is null ? Task.CompletedTask : _server.RunAsync(stoppingToken);
+        link.Server is { } server ? server.RunAsync(stoppingToken) : Task.CompletedTask;
 
-    private void OnRecordingQueued(Guid recordId) => _server?.NotifyRecordingReady(recordId.ToString());
+    private void OnRecordingQueued(Guid recordId) => link.Server?.NotifyRecordingReady(recordId.ToString());
 }

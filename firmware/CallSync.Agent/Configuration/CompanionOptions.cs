@@ -3,6 +3,6 @@ namespace CallSync.Agent.Configuration;
 /// <summary>Where the paired mobile connects (Companion:Listen).</summary>
 internal sealed record CompanionOptions
 {
-    /// <summary>Companion:Listen.</summary>
-    public required CompanionListenEndPoint Listen { get; init; }
+    /// <summary>Companion:Listen: one entry per transport, at most one RFCOMM and one LE entry; never empty.</summary>
+    public required IReadOnlyList<CompanionListenEndPoint> Listen { get; init; }
 }

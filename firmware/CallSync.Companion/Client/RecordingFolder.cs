@@ -77,7 +77,7 @@ public sealed class RecordingFolder : IDisposable
             return ((ulong)offset, await FinishAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        Progress?.Invoke(this, new RecordingProgressEventArgs(offer.RecordId, offset, (long)offer.Size, false, false));
+        Progress?.Invoke(this, new RecordingProgressEventArgs(offer.RecordId, offset, (long)offer.Size, false, false, 0, offset));
         return ((ulong)offset, null);
     }
 
@@ -102,7 +102,8 @@ public sealed class RecordingFolder : IDisposable
             return ((ulong)transfer.Position, await FinishAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        Progress?.Invoke(this, new RecordingProgressEventArgs(chunk.RecordId, transfer.Position, (long)transfer.Offer.Size, false, false));
+        Progress?.Invoke(this, new RecordingProgressEventArgs(
+            chunk.RecordId, transfer.Position, (long)transfer.Offer.Size, false, false, transfer.Chunks, transfer.ResumedFrom));
         return ((ulong)transfer.Position, null);
     }
 
@@ -124,7 +125,8 @@ public sealed class RecordingFolder : IDisposable
             File.Delete(PartPath(offer.RecordId));
         }
 
-        Progress?.Invoke(this, new RecordingProgressEventArgs(offer.RecordId, (long)offer.Size, (long)offer.Size, true, verified));
+        Progress?.Invoke(this, new RecordingProgressEventArgs(
+            offer.RecordId, (long)offer.Size, (long)offer.Size, true, verified, transfer.Chunks, transfer.ResumedFrom));
         return new RecordingDone(offer.RecordId, verified ? RecordingDoneStatus.Verified : RecordingDoneStatus.HashMismatch, hash);
     }
 
@@ -164,6 +166,12 @@ public sealed class RecordingFolder : IDisposable
 
         public long Position { get; private set; }
 
+        /// <summary>Chunks appended since the offer.</summary>
+        public int Chunks { get; private set; }
+
+        /// <summary>The bytes the part file held when the offer came.</summary>
+        public long ResumedFrom { get; private set; }
+
         public async Task<long> OpenAsync(CancellationToken cancellationToken)
         {
             _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
@@ -179,7 +187,7 @@ public sealed class RecordingFolder : IDisposable
                 _hash.AppendData(buffer, 0, count);
             }
 
-            Position = _file.Length;
+            Position = ResumedFrom = _file.Length;
             return Position;
         }
 
@@ -189,6 +197,7 @@ public sealed class RecordingFolder : IDisposable
             await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
             _hash.AppendData(data.Span);
             Position += data.Length;
+            Chunks++;
         }
 
         public async Task<byte[]> CompleteAsync()

@@ -31,6 +31,15 @@ public sealed class CompanionCliTests : IDisposable
         var listen = await RunAsync("listen", "--connect", connect, "--state", state, "--out", inbox, "--once");
         Assert.True(listen.ExitCode == 0, listen.Output + listen.Error);
         Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(inbox, "rec-cli.opus")));
+
+        // 200,000 bytes in 32 KiB chunks: 7, the last one completing the file; a line at each quarter passed.
+        Assert.Equal(
+            ["rec-cli: receiving 200000 bytes",
+             "rec-cli: 65536 of 200000 bytes (32 %), 2 chunks",
+             "rec-cli: 131072 of 200000 bytes (65 %), 4 chunks",
+             "rec-cli: 163840 of 200000 bytes (81 %), 5 chunks",
+             "rec-cli: 200000 bytes, 7 chunks, verified"],
+            listen.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("rec-cli:", StringComparison.Ordinal)));
         Assert.Single(fixture.Outbox.Deliveries);
 
         fixture.Dialer.Answer = _ => CompanionDialOutcome.Started("rec-dial");

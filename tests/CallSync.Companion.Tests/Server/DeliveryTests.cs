@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using CallSync.Companion.Client;
 using CallSync.Companion.Protocol;
+using CallSync.Companion.Server;
 using CallSync.Companion.Tests.Support;
 
 namespace CallSync.Companion.Tests.Server;
@@ -92,6 +93,17 @@ public sealed class DeliveryTests : IDisposable
         long[] cuts = Enumerable.Range(0, 10).Select(_ => (long)random.Next(20_000, 160_000)).ToArray();
         await using var proxy = fixture.CreateCuttingLink(i => i < cuts.Length ? cuts[i] : null);
         using var folder = new RecordingFolder(Path.Combine(_work, "in"));
+        var offers = new List<long>();
+        RecordingProgressEventArgs? last = null;
+        folder.Progress += (_, e) =>
+        {
+            if (e.Chunks == 0 && !e.Completed)
+            {
+                offers.Add(e.ResumedFrom);
+            }
+
+            last = e;
+        };
         int sessions = 0;
         bool done = false;
 
@@ -117,6 +129,17 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal(["rec-long"], folder.Received);
         Assert.Equal([("rec-long", credentials.CompanionId)], fixture.Outbox.Deliveries);
         Assert.False(File.Exists(Path.Combine(folder.DirectoryPath, "rec-long.opus.part")));
+
+        // Progress: one offer per session, each resuming where the last link left the part file; the final transfer
+        // counts its own chunks from there.
+        int chunkSize = link == CompanionLink.Le ? CompanionServerOptions.LeChunkSize : CompanionServerOptions.DefaultChunkSize;
+        Assert.Equal(11, offers.Count);
+        Assert.Equal(0, offers[0]);
+        Assert.Equal(offers.Order(), offers);
+        Assert.True(offers[^1] > 0);
+        Assert.True(last!.Completed && last.Verified);
+        Assert.Equal(offers[^1], last.ResumedFrom);
+        Assert.Equal((int)((size - offers[^1] + chunkSize - 1) / chunkSize), last.Chunks);
     }
 
     [Theory]
