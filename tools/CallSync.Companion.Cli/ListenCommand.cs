@@ -59,39 +59,33 @@ internal static class ListenCommand
                             task.Description = "hub " + Markup.Escape(id) + (result.Ok ? " [green]" : " [red]") + Markup.Escape(result.Message) + "[/]";
                             task.StopTask();
                         });
-                    folder.Progress += (_, e) =>
-                    {
-                        var task = Bar(e.RecordId, Markup.Escape(e.RecordId), e.Size);
-                        task.Value = e.Received;
-                        if (e.Completed)
-                        {
-                            task.Description = Markup.Escape(e.RecordId) + (e.Verified ? " [green]verified[/]" : " [red]hash mismatch[/]");
-                            task.StopTask();
-                            Forward(uploads, e);
-                        }
-                    };
+                    ListenProgress.ShowBars(folder, context);
+                    UploadWhenVerified(folder, uploads);
                     return await ReceiveThenUploadAsync(target, credentials, folder, once, uploads, cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
 
         var plain = Uploads((_, _, _) => { }, (id, result) => Console.WriteLine($"{id}: {result.Message}"));
         ListenProgress.WriteLines(folder, Console.Out);
-        folder.Progress += (_, e) =>
-        {
-            if (e.Completed)
-            {
-                Forward(plain, e);
-            }
-        };
+        UploadWhenVerified(folder, plain);
         return await ReceiveThenUploadAsync(target, credentials, folder, once, plain, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Forward(UploadQueue? uploads, RecordingProgressEventArgs e)
+    /// <summary>Queues each recording for the hub once it is complete and verified (nothing without --upload).</summary>
+    private static void UploadWhenVerified(RecordingFolder folder, UploadQueue? uploads)
     {
-        if (e.Verified)
+        if (uploads is null)
         {
-            uploads?.Enqueue(e.RecordId);
+            return;
         }
+
+        folder.Progress += (_, e) =>
+        {
+            if (e.Completed && e.Verified)
+            {
+                uploads.Enqueue(e.RecordId);
+            }
+        };
     }
 
     /// <summary>Receives; then lets the queued uploads finish (a failed upload makes the exit code 1).</summary>
