@@ -61,20 +61,29 @@ public sealed partial class RtpMediaSession
     /// <summary>Takes in every datagram already waiting (called by the audio clock before each period).</summary>
     private void DrainReceived()
     {
-        lock (_socketLock)
+        // The receive thread holds the lock for one datagram at most: spin for it rather than wait, because a waiting
+        // Lock creates its wait event on first contention, an allocation on the clock's thread mid-call.
+        var spin = default(SpinWait);
+        while (!_socketLock.TryEnter())
         {
-            try
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        try
+        {
+            while (_rtpSocket.Poll(0, SelectMode.SelectRead))
             {
-                while (_rtpSocket.Poll(0, SelectMode.SelectRead))
-                {
-                    int n = _rtpSocket.ReceiveFrom(_drainBuffer, SocketFlags.None, _drainSource);
-                    OnRtp(_drainBuffer.AsSpan(0, n), _drainSource);
-                }
+                int n = _rtpSocket.ReceiveFrom(_drainBuffer, SocketFlags.None, _drainSource);
+                OnRtp(_drainBuffer.AsSpan(0, n), _drainSource);
             }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-            {
-                // ICMP errors and a closing socket: the receive thread reports real failures.
-            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // ICMP errors and a closing socket: the receive thread reports real failures.
+        }
+        finally
+        {
+            _socketLock.Exit();
         }
 
         RaiseDigits();
