@@ -1,18 +1,20 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CallSync.Contracts;
 using CallSync.Mqtt;
 using CallSync.Mqtt.Enrollment;
 using CallSync.Records;
+using CallSync.Testing.Files;
+using CallSync.Testing.Peers.Hub;
+using CallSync.Testing.Ports;
+using CallSync.Testing.Processes;
+using CallSync.Testing.Waiting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
-
-using CallSync.Interop.Tests.Legacy;
 
 namespace CallSync.Interop.Tests;
 
@@ -30,34 +32,34 @@ public sealed class EmbeddedDurabilityTests(ITestOutputHelper output) : IDisposa
     private const int RecordsPerPhone = 2_000;
     private const int Total = Phones * RecordsPerPhone;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("callsync-durability-").FullName;
+    private readonly TempDirectory _dir = new("callsync-durability-");
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        _dir.Dispose();
     }
 
     [Fact]
     public async Task EmbeddedBroker_HubKilledTwiceWhileFivePhonesPublish_EveryRemovedRecordStoredExactlyOnce()
     {
         var clock = Stopwatch.StartNew();
-        var hubUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var hubUrl = HubProcess.Url(FreePort.Tcp());
         string[] hubArgs =
         [
-            "--Http:Urls=" + hubUrl, "--Mqtt:EmbeddedPort=" + FreePort.Next(), "--Storage:DataDir=" + Path.Combine(_dir, "hub"),
-            "--Admin:User=admin", "--Admin:Password=admin-password", "--Security:PasswordIterations=100000",
+            "--Http:Urls=" + hubUrl.ToString().TrimEnd('/'), "--Mqtt:EmbeddedPort=" + FreePort.Tcp(), "--Storage:DataDir=" + _dir.File("hub"),
+            "--Admin:User=" + HubProcess.AdminUser, "--Admin:Password=" + HubProcess.AdminPassword, "--Security:PasswordIterations=100000",
         ];
         var hub = await StartHubAsync(hubArgs, hubUrl);
         var phones = new List<Phone>();
         try
         {
-            using (var api = new HubApi(new Uri(hubUrl)))
+            using (var api = new HubApi(hubUrl))
             {
-                var admin = await api.TokenAsync("admin", "admin-password");
+                var admin = await api.TokenAsync(HubProcess.AdminUser, HubProcess.AdminPassword);
                 for (var p = 0; p < Phones; p++)
                 {
-                    phones.Add(await Phone.EnrollAsync(api, admin, $"durable-{p}", Path.Combine(_dir, "phone-" + p)));
+                    phones.Add(await Phone.EnrollAsync(api, admin, $"durable-{p}", _dir.File("phone-" + p)));
                 }
             }
 
@@ -69,7 +71,7 @@ public sealed class EmbeddedDurabilityTests(ITestOutputHelper output) : IDisposa
             foreach (var killAt in new[] { Total / 3, Total * 2 / 3 })
             {
                 await WaitAsync(() => phones.Sum(p => p.Removed.Count) >= killAt, "PUBACKs for " + killAt + " records", hub);
-                hub.KillHard();
+                hub.Kill();
                 var removed = phones.SelectMany(p => p.Removed.Keys).ToList();
                 var stored = StoredIds();
                 var missing = removed.Where(id => !stored.Contains(id)).ToList();
@@ -99,30 +101,31 @@ public sealed class EmbeddedDurabilityTests(ITestOutputHelper output) : IDisposa
         output.WriteLine($"{Total} records from {Phones} phones, two hub SIGKILLs: all stored once, {clock.Elapsed.TotalSeconds:F1} s in all");
     }
 
-    private static async Task<AgentProcess> StartHubAsync(string[] args, string url)
+    private static async Task<ChildProcess> StartHubAsync(string[] args, Uri url)
     {
-        var hub = AgentProcess.StartDotnet("callsync-hub.dll", null, args);
-        using var api = new HubApi(new Uri(url));
-        Assert.True(await HubApi.WaitAsync(async () => await api.StatusAsync("/healthz") == HttpStatusCode.OK), "hub did not start\n" + hub.Output);
-        return hub;
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what, AgentProcess hub)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (!condition())
+        var hub = HubProcess.Start(args);
+        try
         {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for " + what + "\n" + hub.Output);
-            await Task.Delay(20);
+            using var api = new HubApi(url);
+            await api.WaitUntilServingAsync(hub);
+            return hub;
+        }
+        catch
+        {
+            hub.Dispose();
+            throw;
         }
     }
+
+    private static Task WaitAsync(Func<bool> condition, string what, ChildProcess hub) =>
+        Eventually.UntilAsync(condition, TimeSpan.FromMinutes(3), () => what + ": " + hub.Describe());
 
     private HashSet<string> StoredIds() => StoredRows().ToHashSet(StringComparer.Ordinal);
 
     // Read straight from the file the dead (or running) hub wrote: what a restarted hub would find.
     private List<string> StoredRows()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "hub", "hub.db")};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={_dir.File("hub", "hub.db")};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT record_id FROM call_records WHERE device_id LIKE 'durable-%'";

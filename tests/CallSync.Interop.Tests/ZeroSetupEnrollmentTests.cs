@@ -1,10 +1,12 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CallSync.Control;
-
-using CallSync.Interop.Tests.Legacy;
+using CallSync.Testing.Peers.Agent;
+using CallSync.Testing.Peers.Hub;
+using CallSync.Testing.Peers.Sipp;
+using CallSync.Testing.Ports;
+using CallSync.Testing.Waiting;
 
 namespace CallSync.Interop.Tests;
 
@@ -18,21 +20,20 @@ namespace CallSync.Interop.Tests;
 public sealed partial class ZeroSetupEnrollmentTests : IDisposable
 {
     private static readonly TimeSpan Patience = HubApi.Patience;
-    private readonly AgentSetup _setup = new();
+    private readonly AgentSandbox _setup = new();
 
     public void Dispose() => _setup.Dispose();
 
     [Fact]
     public async Task Hub_EmptyDirectoryNoConfiguration_PhoneEnrollsWithCodeCallsAndRecordArrives()
     {
-        var hubDir = Path.Combine(_setup.Directory, "empty");
-        Directory.CreateDirectory(hubDir);
-        var hubUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        using var hub = AgentProcess.StartDotnet("callsync-hub.dll", hubDir, "--Http:Urls=" + hubUrl, "--Mqtt:EmbeddedPort=" + FreePort.Next());
-        Assert.True(hub.WaitForLine("One-time password", Patience), hub.Output);
+        var hubDir = Directory.CreateDirectory(_setup.File("empty")).FullName;
+        var hubUrl = HubProcess.Url(FreePort.Tcp());
+        using var hub = HubProcess.Start(["--Http:Urls=" + hubUrl.ToString().TrimEnd('/'), "--Mqtt:EmbeddedPort=" + FreePort.Tcp()], hubDir);
+        hub.WaitForLine("One-time password", Patience);
         var password = OneTimePassword().Match(hub.Output).Groups[1].Value;
-        using var api = new HubApi(new Uri(hubUrl));
-        Assert.True(await HubApi.WaitAsync(async () => await api.StatusAsync("/healthz") == HttpStatusCode.OK), hub.Output);
+        using var api = new HubApi(hubUrl);
+        await api.WaitUntilServingAsync(hub);
 
         var data = Path.Combine(hubDir, "callsync-hub-data");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
@@ -44,34 +45,34 @@ public sealed partial class ZeroSetupEnrollmentTests : IDisposable
 
         var admin = await api.TokenAsync("admin", password);
         var code = await api.RegisterDeviceAsync(admin, "desk-interop", "1001");
-        var sippPort = FreePort.Next();
-        using var far = PeerProcess.Start("sipp", _setup.Directory,
-            "-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture),
-            "-mp", FreePort.RtpRange(4).ToString(CultureInfo.InvariantCulture), "-m", "1", "-nostdin");
+        using var far = SippProcess.Start(new SippOptions { WorkingDirectory = _setup.Directory, Scenario = "uas" });
         var config = _setup.WriteConfig(json =>
         {
-            json["Sip"]!["Domain"] = $"127.0.0.1:{sippPort}";
-            json["Enrollment"] = new JsonObject { ["Url"] = hubUrl, ["Code"] = code };
+            json["Sip"]!["Domain"] = $"127.0.0.1:{far.Port}";
+            json["Enrollment"] = new JsonObject { ["Url"] = hubUrl.ToString().TrimEnd('/'), ["Code"] = code };
         });
         using var agent = AgentProcess.Start("--config", config);
-        Assert.True(agent.WaitForLine("Ready.", Patience), agent.Output);
-        Assert.True(await HubApi.WaitAsync(async () => (await api.GetAsync(admin, "/api/v1/devices/desk-interop"))["online"]?.GetValue<bool>() == true),
-            "the hub never saw the phone online\n" + agent.Output);
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        await Eventually.UntilAsync(
+            async () => (await api.GetAsync(admin, "/api/v1/devices/desk-interop"))["online"]?.GetValue<bool>() == true,
+            Patience, () => "the hub to see the phone online: " + agent.Describe());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_setup.DataPath, "credentials.json")));
 
-        var dial = await ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest("dial", ["2002"]), CancellationToken.None);
+        var dial = await _setup.ControlAsync("dial", "2002");
         Assert.True(dial.Exit == ControlExit.Ok, dial.Text);
-        Assert.True(agent.WaitForLine("Recording ", Patience), agent.Output);
-        var hangup = await ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest("hangup", []), CancellationToken.None);
+        agent.WaitForLine("Recording ", Patience);
+        var hangup = await _setup.ControlAsync("hangup");
         Assert.True(hangup.Exit == ControlExit.Ok, hangup.Text);
         Assert.Equal(0, far.WaitForExit(Patience));
 
         JsonNode? items = null;
-        Assert.True(await HubApi.WaitAsync(async () =>
-        {
-            items = (await api.GetAsync(admin, "/api/v1/records?deviceId=desk-interop"))["items"];
-            return items!.AsArray().Count == 1;
-        }), "the record never reached the hub\n" + agent.Output);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                items = (await api.GetAsync(admin, "/api/v1/records?deviceId=desk-interop"))["items"];
+                return items!.AsArray().Count == 1;
+            },
+            Patience, () => "the record to reach the hub: " + agent.Describe());
         Assert.Equal(("outgoing", "answered", "2002"), (items![0]!["direction"]!.GetValue<string>(), items[0]!["result"]!.GetValue<string>(), items[0]!["remoteNumber"]!.GetValue<string>()));
 
         var reused = await api.SendAsync(null, HttpMethod.Post, "/api/v1/enroll",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -8,6 +7,7 @@ using CallSync.Testing.Peers.Hub;
 using CallSync.Testing.Peers.Sipp;
 using CallSync.Testing.Ports;
 using CallSync.Testing.Processes;
+using CallSync.Testing.Waiting;
 using PuppeteerSharp;
 
 namespace CallSync.Interop.Tests.Web;
@@ -32,30 +32,24 @@ public sealed class WebAppBrowserTests : IDisposable
     {
         var webRoot = Path.Combine(AppPage.RepositoryRoot, "out", "web", "wwwroot");
         Assert.True(File.Exists(Path.Combine(webRoot, "index.html")), $"the web app is not published in {webRoot}: run make build");
-        var hubUrl = new Uri($"http://127.0.0.1:{FreePort.Tcp()}/");
-        var mqttPort = FreePort.Tcp();
-        using var hub = StartHub(hubUrl, mqttPort, webRoot);
+        var hubUrl = HubProcess.Url(FreePort.Tcp());
+        using var hub = StartHub(hubUrl, FreePort.Tcp(), webRoot);
         using var api = new HubApi(hubUrl);
-        Assert.True(await EventuallyAsync(async () => await api.TryGetAsync("/healthz") == HttpStatusCode.OK), "hub did not start\n" + hub.Output);
+        await api.WaitUntilServingAsync(hub);
 
-        var admin = await api.TokenAsync("admin", "admin-password");
-        var registered = await api.SendAsync(admin, HttpMethod.Post, "/api/v1/admin/devices", new JsonObject { ["deviceId"] = Device, ["deskNumber"] = "1001" }, HttpStatusCode.Created);
-        var code = registered["code"]!.GetValue<string>();
+        var admin = await api.TokenAsync(HubProcess.AdminUser, HubProcess.AdminPassword);
+        var code = await api.RegisterDeviceAsync(admin, Device, "1001");
         foreach (var user in new[] { "alice", "bob" })
         {
             await api.SendAsync(admin, HttpMethod.Post, "/api/v1/admin/users", new JsonObject { ["userId"] = user, ["password"] = user + "-password", ["role"] = "user", ["numberPatterns"] = new JsonArray() }, HttpStatusCode.Created);
         }
 
         using var far = SippProcess.Start(new SippOptions { WorkingDirectory = _setup.Directory, Scenario = "uas" });
-        var sippPort = far.Port.ToString(CultureInfo.InvariantCulture);
-        var config = _setup.WriteConfig(json =>
-        {
-            json["Sip"]!["Domain"] = $"127.0.0.1:{sippPort}";
-        });
+        var config = _setup.WriteConfig(json => json["Sip"]!["Domain"] = $"127.0.0.1:{far.Port}");
         using var agent = AgentProcess.Start("--config", config);
         agent.WaitForLine(AgentProcess.ReadyLine, Patience);
         // The phone enrolls with the one-time code, as a technician would: the hub issues its broker credentials and key.
-        var enrolled = await ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest("enroll", [hubUrl.ToString().TrimEnd('/'), code]), CancellationToken.None);
+        var enrolled = await _setup.ControlAsync("enroll", hubUrl.ToString().TrimEnd('/'), code);
         Assert.True(enrolled.Exit == ControlExit.Ok, enrolled.Text + "\n" + agent.Describe());
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
@@ -71,7 +65,7 @@ public sealed class WebAppBrowserTests : IDisposable
         Assert.Contains("waiting for an admin", await AppPage.TextAsync(alice, $"li.phone[data-device='{Device}']"), StringComparison.Ordinal);
 
         var adminPage = await chromium.NewUserPageAsync();
-        await AppPage.SignInAsync(adminPage, hubUrl, "admin", "admin-password");
+        await AppPage.SignInAsync(adminPage, hubUrl, HubProcess.AdminUser, HubProcess.AdminPassword);
         await adminPage.GoToAsync(new Uri(hubUrl, "admin/bindings").ToString());
         var approve = $"button[aria-label='Approve alice on {Device} with dialling']";
         await adminPage.WaitForSelectorAsync(approve);
@@ -102,7 +96,7 @@ public sealed class WebAppBrowserTests : IDisposable
         // Two seconds of call, so the recording has something to play.
         agent.WaitForLine("Recording ", Patience);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var hangup = await ControlClient.SendAsync(_setup.ControlSocket, new ControlRequest("hangup", []), CancellationToken.None);
+        var hangup = await _setup.ControlAsync("hangup");
         Assert.True(hangup.Exit == ControlExit.Ok, hangup.Text);
         var link = await alice.WaitForSelectorAsync("#dial-record");
         Assert.Equal("succeeded", await AppPage.TextAsync(alice, ".dial-status .badge"));
@@ -153,9 +147,9 @@ public sealed class WebAppBrowserTests : IDisposable
         await bob.GoToAsync(new Uri(hubUrl, "calls/" + recordId).ToString());
         await bob.WaitForSelectorAsync("[role=alert]");
         var bobToken = await api.TokenAsync("bob", "bob-password");
-        Assert.Equal(HttpStatusCode.Forbidden, await api.TryGetAsync("/api/v1/records/" + recordId, bobToken));
-        Assert.Equal(HttpStatusCode.Forbidden, await api.TryGetAsync($"/api/v1/records/{recordId}/recording", bobToken));
-        Assert.Equal(HttpStatusCode.Forbidden, await api.TryGetAsync($"/api/v1/records/{recordId}/recording/status", bobToken));
+        Assert.Equal(HttpStatusCode.Forbidden, await api.StatusAsync("/api/v1/records/" + recordId, bobToken));
+        Assert.Equal(HttpStatusCode.Forbidden, await api.StatusAsync($"/api/v1/records/{recordId}/recording", bobToken));
+        Assert.Equal(HttpStatusCode.Forbidden, await api.StatusAsync($"/api/v1/records/{recordId}/recording/status", bobToken));
 
         var audit = (await api.GetAsync(admin, "/api/v1/admin/audit")).ToJsonString();
         Assert.Contains("\"recording-upload\"", audit, StringComparison.Ordinal);
@@ -171,7 +165,7 @@ public sealed class WebAppBrowserTests : IDisposable
         var record = await api.GetAsync(token, "/api/v1/records/" + recordId);
         var bytes = record["record"]!["recording"]!["bytes"]!.GetValue<long>();
         var path = Path.Combine(_setup.RecordingsDirectory, recordId + ".opus");
-        Assert.True(await EventuallyAsync(() => Task.FromResult(File.Exists(path) && new FileInfo(path).Length == bytes)), $"{path} never reached {bytes} bytes");
+        await Eventually.UntilAsync(() => File.Exists(path) && new FileInfo(path).Length == bytes, Patience, $"{path} to reach {bytes} bytes");
         var file = await File.ReadAllBytesAsync(path);
         Assert.Equal(record["record"]!["recording"]!["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(file)));
 
@@ -191,35 +185,10 @@ public sealed class WebAppBrowserTests : IDisposable
         Assert.True(status == HttpStatusCode.Created, $"{(int)status} {body}");
     }
 
-    private ChildProcess StartHub(Uri url, int mqttPort, string webRoot)
-    {
-        var path = Path.Combine(_setup.Directory, "hub.json");
-        File.WriteAllText(path, new JsonObject
+    private ChildProcess StartHub(Uri url, int mqttPort, string webRoot) =>
+        HubProcess.Start(HubProcess.WriteConfig(_setup.Directory, url, mqttPort, json =>
         {
-            ["Http"] = new JsonObject { ["Urls"] = url.ToString().TrimEnd('/') },
-            ["Storage"] = new JsonObject { ["Provider"] = "sqlite", ["DataDir"] = Path.Combine(_setup.Directory, "hub-data") },
-            ["Mqtt"] = new JsonObject { ["Embedded"] = true, ["EmbeddedAddress"] = "127.0.0.1", ["EmbeddedPort"] = mqttPort },
-            ["Security"] = new JsonObject { ["TokenSecret"] = "Hx7-Lq2mRv9Tz4pWk8Nb3Yc6Jd1Fs5Ga0Q", ["PasswordIterations"] = 100_000 },
-            ["Admin"] = new JsonObject { ["User"] = "admin", ["Password"] = "admin-password" },
-            ["Recordings"] = new JsonObject { ["Upload"] = "allowed", ["Directory"] = Path.Combine(_setup.Directory, "hub-recordings") },
-            ["Web"] = new JsonObject { ["Root"] = webRoot },
-        }.ToJsonString());
-        return HubProcess.Start(path);
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(250);
-        }
-
-        return false;
-    }
+            json["Recordings"] = new JsonObject { ["Upload"] = "allowed", ["Directory"] = _setup.File("hub-recordings") };
+            json["Web"] = new JsonObject { ["Root"] = webRoot };
+        }));
 }
