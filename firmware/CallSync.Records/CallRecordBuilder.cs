@@ -2,23 +2,24 @@ using CallSync.Contracts;
 
 namespace CallSync.Records;
 
-/// <summary>Turns a <see cref="FinishedCall"/> into a schema-version-1 <see cref="CallRecord"/>.</summary>
+/// <summary>Turns a <see cref="FinishedCall"/> into the schema-version-1 <see cref="CallRecord"/> that is published.</summary>
 public static class CallRecordBuilder
 {
     /// <summary>
     /// Builds the record. Instants are truncated to milliseconds in UTC. Ring time runs from ringing (or start,
     /// when it never rang) to answer (or end, when unanswered); talk time from answer to end. Negative spans
-    /// (clock steps) become 0.
+    /// (clock steps) become 0. The recording's metadata and the flags (no recording, cut short, and
+    /// <paramref name="extraFlags"/>) replace whatever <see cref="FinishedCall.Record"/> held there.
     /// </summary>
-    public static CallRecord Build(FinishedCall call, DeviceIdentity device, IEnumerable<string>? extraFlags = null)
+    public static CallRecord Build(FinishedCall call, IEnumerable<string>? extraFlags = null)
     {
         ArgumentNullException.ThrowIfNull(call);
-        ArgumentNullException.ThrowIfNull(device);
+        CallRecord facts = call.Record;
 
-        DateTimeOffset started = Timestamps.Truncate(call.StartedAt);
-        DateTimeOffset? ringing = call.RingingAt is { } r ? Timestamps.Truncate(r) : null;
-        DateTimeOffset? answered = call.AnsweredAt is { } a ? Timestamps.Truncate(a) : null;
-        DateTimeOffset ended = Timestamps.Truncate(call.EndedAt);
+        DateTimeOffset started = Timestamps.Truncate(facts.StartedAt);
+        DateTimeOffset? ringing = facts.RingingAt is { } r ? Timestamps.Truncate(r) : null;
+        DateTimeOffset? answered = facts.AnsweredAt is { } a ? Timestamps.Truncate(a) : null;
+        DateTimeOffset ended = Timestamps.Truncate(facts.EndedAt);
 
         DateTimeOffset ringFrom = ringing ?? started;
         DateTimeOffset ringTo = answered ?? ended;
@@ -36,7 +37,7 @@ public static class CallRecordBuilder
         {
             recording = new RecordingInfo
             {
-                Id = call.RecordId,
+                Id = facts.RecordId,
                 Channels = rec.Channels,
                 Seconds = Seconds(rec.Duration),
                 SampleRate = rec.SampleRate,
@@ -54,30 +55,16 @@ public static class CallRecordBuilder
             flags.Add(RecordFlags.NoRecording);
         }
 
-        return new CallRecord
+        return facts with
         {
-            RecordId = call.RecordId,
-            CallId = call.CallId,
-            DeviceId = device.DeviceId,
-            DeviceNumber = device.DeviceNumber,
-            Direction = call.Direction,
-            LocalNumber = PartyNumber.From(call.LocalNumber),
-            RemoteNumber = PartyNumber.From(call.RemoteNumber),
+            SchemaVersion = CallRecord.CurrentSchemaVersion,
             StartedAt = started,
             RingingAt = ringing,
             AnsweredAt = answered,
             EndedAt = ended,
             RingSeconds = ringSeconds,
             TalkSeconds = talkSeconds,
-            Result = call.Result,
-            SipStatus = call.SipStatus,
-            SipReason = call.SipReason,
-            EndedBy = call.EndedBy,
-            Codec = call.Codec,
-            Quality = call.Quality,
-            Origin = call.Origin,
             Recording = recording,
-            Dtmf = call.Dtmf,
             Flags = flags.Distinct(StringComparer.Ordinal).ToArray(),
         };
     }

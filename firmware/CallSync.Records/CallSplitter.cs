@@ -40,9 +40,15 @@ public sealed class CallSplitter
     }
 
     /// <summary>Builds the record and commits it with its recording. Call once the recording is finalised.</summary>
+    /// <exception cref="ArgumentException">The call's record names another device than this splitter's.</exception>
     public SplitResult Split(FinishedCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
+        if (!string.Equals(call.Record.DeviceId, _device.DeviceId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The record names device {call.Record.DeviceId}, not {_device.DeviceId}.", nameof(call));
+        }
+
         string topic = MqttTopics.Calls(_device.DeviceId);
         CallRecord record;
         SplitOutcome outcome;
@@ -50,7 +56,7 @@ public sealed class CallSplitter
         {
             using SqliteTransaction transaction = _database.Connection.BeginTransaction();
             bool evictedPending = _database.ReadMeta(RecordingOutbox.EvictedFlagKey, transaction) != 0;
-            record = CallRecordBuilder.Build(call, _device, evictedPending ? [RecordFlags.RecordingsEvicted] : null);
+            record = CallRecordBuilder.Build(call, evictedPending ? [RecordFlags.RecordingsEvicted] : null);
             byte[] payload = JsonSerializer.SerializeToUtf8Bytes(record, CallSyncJsonContext.Default.CallRecord);
 
             EnqueueOutcome enqueued = _records.EnqueueLocked(record.RecordId, topic, payload, transaction);

@@ -18,7 +18,7 @@ var splitter = new CallSplitter(db, outbox, recordings, device, new StderrLogger
 if (options.Mode == "commit-and-die")
 {
     // Power-cut simulation: commit, then SIGKILL ourselves before any publish could happen.
-    splitter.Split(Call(options.Count));
+    splitter.Split(Call(options.Count, device));
     Console.Out.WriteLine("COMMITTED " + options.Count.ToString(CultureInfo.InvariantCulture));
     Console.Out.Flush();
     System.Diagnostics.Process.GetCurrentProcess().Kill();
@@ -53,7 +53,7 @@ try
 {
     for (int i = next; i < options.Count; i++)
     {
-        splitter.Split(Call(i));
+        splitter.Split(Call(i, device));
         File.WriteAllText(progressPath, (i + 1).ToString(CultureInfo.InvariantCulture));
         Console.Out.WriteLine("ENQUEUED " + i.ToString(CultureInfo.InvariantCulture));
         await Task.Delay(options.IntervalMs, stop.Token);
@@ -75,7 +75,7 @@ await link.StopAsync(CancellationToken.None);
 Console.Out.WriteLine("DONE");
 return 0;
 
-static FinishedCall Call(int index)
+static FinishedCall Call(int index, DeviceIdentity device)
 {
     byte[] bytes = new byte[16];
     BitConverter.TryWriteBytes(bytes.AsSpan(12), index);
@@ -85,20 +85,25 @@ static FinishedCall Call(int index)
     DateTimeOffset start = new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero).AddMinutes(index);
     return new FinishedCall
     {
-        RecordId = id,
-        CallId = index.ToString(CultureInfo.InvariantCulture) + "@desk-test",
-        Direction = CallDirection.Outgoing,
-        LocalNumber = "201",
-        RemoteNumber = "+49 30 " + index.ToString(CultureInfo.InvariantCulture),
-        StartedAt = start,
-        RingingAt = start.AddSeconds(1),
-        AnsweredAt = start.AddSeconds(5),
-        EndedAt = start.AddSeconds(65),
-        Result = CallResult.Answered,
-        SipStatus = 200,
-        SipReason = "OK",
-        EndedBy = CallEndedBy.Remote,
-        Codec = "PCMU/8000",
-        Origin = new CallOrigin { Kind = OriginKind.Keypad },
+        Record = new CallRecord
+        {
+            RecordId = id,
+            CallId = index.ToString(CultureInfo.InvariantCulture) + "@desk-test",
+            DeviceId = device.DeviceId,
+            DeviceNumber = device.DeviceNumber,
+            Direction = CallDirection.Outgoing,
+            LocalNumber = PartyNumber.From("201"),
+            RemoteNumber = PartyNumber.From("+49 30 " + index.ToString(CultureInfo.InvariantCulture)),
+            StartedAt = start,
+            RingingAt = start.AddSeconds(1),
+            AnsweredAt = start.AddSeconds(5),
+            EndedAt = start.AddSeconds(65),
+            Result = CallResult.Answered,
+            SipStatus = 200,
+            SipReason = "OK",
+            EndedBy = CallEndedBy.Remote,
+            Codec = "PCMU/8000",
+            Origin = new CallOrigin { Kind = OriginKind.Keypad },
+        },
     };
 }

@@ -22,35 +22,40 @@ internal sealed class CallFinisher(AgentOptions options, RecordCommitter committ
         var recording = media?.Recording;
         var finished = new FinishedCall
         {
-            RecordId = session.RecordId,
-            CallId = outcome.CallId,
-            Direction = session.Direction,
-            LocalNumber = options.Device.Number,
-            RemoteNumber = session.Remote,
-            StartedAt = outcome.StartedAt,
-            RingingAt = outcome.RingingAt,
-            AnsweredAt = outcome.AnsweredAt,
-            EndedAt = outcome.EndedAt,
-            Result = Map(outcome.Result),
-            SipStatus = outcome.StatusCode == 0 ? null : outcome.StatusCode,
-            SipReason = outcome.Reason,
-            EndedBy = outcome.EndedBy switch
+            Record = new CallRecord
             {
-                SipCallParty.Local => CallEndedBy.Local,
-                SipCallParty.Remote => CallEndedBy.Remote,
-                _ => CallEndedBy.System,
+                RecordId = session.RecordId,
+                CallId = outcome.CallId,
+                Direction = session.Direction,
+                DeviceId = options.Device.Id,
+                DeviceNumber = options.Device.Number,
+                LocalNumber = PartyNumber.From(options.Device.Number),
+                RemoteNumber = PartyNumber.From(session.Remote),
+                StartedAt = outcome.StartedAt,
+                RingingAt = outcome.RingingAt,
+                AnsweredAt = outcome.AnsweredAt,
+                EndedAt = outcome.EndedAt,
+                Result = Map(outcome.Result),
+                SipStatus = outcome.StatusCode == 0 ? null : outcome.StatusCode,
+                SipReason = outcome.Reason,
+                EndedBy = outcome.EndedBy switch
+                {
+                    SipCallParty.Local => CallEndedBy.Local,
+                    SipCallParty.Remote => CallEndedBy.Remote,
+                    _ => CallEndedBy.System,
+                },
+                Codec = media?.Codec,
+                Quality = statistics is null || statistics.PacketsReceived == 0 ? null : new CallQuality
+                {
+                    LossPercent = Math.Round(statistics.LossPercent, 2),
+                    JitterMs = Math.Round(statistics.JitterMs, 1),
+                    RttMs = statistics.RoundTripMs is { } rtt ? Math.Round(rtt, 1) : null,
+                    Mos = Math.Round(statistics.Mos, 2),
+                    ConcealedPeriods = statistics.ConcealedFrames,
+                },
+                Origin = session.Origin,
+                Dtmf = [.. session.Digits],
             },
-            Codec = media?.Codec,
-            Quality = statistics is null || statistics.PacketsReceived == 0 ? null : new CallQuality
-            {
-                LossPercent = Math.Round(statistics.LossPercent, 2),
-                JitterMs = Math.Round(statistics.JitterMs, 1),
-                RttMs = statistics.RoundTripMs is { } rtt ? Math.Round(rtt, 1) : null,
-                Mos = Math.Round(statistics.Mos, 2),
-                ConcealedPeriods = statistics.ConcealedFrames,
-            },
-            Origin = session.Origin,
-            Dtmf = [.. session.Digits],
             Recording = recording is null ? null : new FinishedRecording
             {
                 Path = recording.Path,
@@ -69,7 +74,7 @@ internal sealed class CallFinisher(AgentOptions options, RecordCommitter committ
             recordings.ApplyRetention();
         }
 
-        return new FinishedCallSummary(session.RecordId, finished.Result, outcome.StatusCode, outcome.Reason);
+        return new FinishedCallSummary(session.RecordId, finished.Record.Result, outcome.StatusCode, outcome.Reason);
     }
 
     private static CallResult Map(SipCallResult result) => result switch

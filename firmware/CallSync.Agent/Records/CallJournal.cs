@@ -65,9 +65,10 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
         ArgumentNullException.ThrowIfNull(finished);
         lock (_gate)
         {
-            var entry = _live.GetValueOrDefault(finished.RecordId)
-                ?? new CallJournalEntry(finished.RecordId, finished.CallId, finished.Direction, finished.RemoteNumber, finished.Origin, finished.StartedAt);
-            Write(entry with { AnsweredAt = finished.AnsweredAt, Finished = finished });
+            var record = finished.Record;
+            var entry = _live.GetValueOrDefault(record.RecordId)
+                ?? new CallJournalEntry(record.RecordId, record.CallId, record.Direction, record.RemoteNumber.Raw, record.Origin, record.StartedAt);
+            Write(entry with { AnsweredAt = record.AnsweredAt, Finished = finished });
             Interlocked.Increment(ref _parked);
         }
     }
@@ -95,7 +96,7 @@ internal sealed class CallJournal(DataDirectory dataDirectory, ILogger<CallJourn
     {
         lock (_gate)
         {
-            return [.. _live.Values.Select(e => e.Finished).OfType<FinishedCall>().OrderBy(f => f.EndedAt)];
+            return [.. _live.Values.Select(e => e.Finished).OfType<FinishedCall>().OrderBy(f => f.Record.EndedAt)];
         }
     }
 

@@ -105,7 +105,7 @@ internal sealed class CallJournalRecovery(
                 return;
             }
 
-            RecordsLog.Unparked(logger, parked.RecordId);
+            RecordsLog.Unparked(logger, parked.Record.RecordId);
         }
     }
 
@@ -119,18 +119,23 @@ internal sealed class CallJournalRecovery(
         var talkStart = entry.AnsweredAt ?? entry.StartedAt;
         return new FinishedCall
         {
-            RecordId = entry.RecordId,
-            CallId = entry.CallId,
-            Direction = entry.Direction,
-            LocalNumber = options.Device.Number,
-            RemoteNumber = entry.Remote,
-            StartedAt = entry.StartedAt,
-            AnsweredAt = entry.AnsweredAt,
-            EndedAt = recording is null ? talkStart : talkStart + recording.Duration,
-            Result = entry.AnsweredAt is null ? CallResult.Failed : CallResult.Answered,
-            SipReason = "the agent stopped during the call",
-            EndedBy = CallEndedBy.System,
-            Origin = entry.Origin,
+            Record = new CallRecord
+            {
+                RecordId = entry.RecordId,
+                CallId = entry.CallId,
+                DeviceId = options.Device.Id,
+                DeviceNumber = options.Device.Number,
+                Direction = entry.Direction,
+                LocalNumber = PartyNumber.From(options.Device.Number),
+                RemoteNumber = PartyNumber.From(entry.Remote),
+                StartedAt = entry.StartedAt,
+                AnsweredAt = entry.AnsweredAt,
+                EndedAt = recording is null ? talkStart : talkStart + recording.Duration,
+                Result = entry.AnsweredAt is null ? CallResult.Failed : CallResult.Answered,
+                SipReason = "the agent stopped during the call",
+                EndedBy = CallEndedBy.System,
+                Origin = entry.Origin,
+            },
             Recording = recording,
         };
     }

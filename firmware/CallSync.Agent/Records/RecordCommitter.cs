@@ -20,7 +20,8 @@ internal sealed class RecordCommitter(
     {
         ArgumentNullException.ThrowIfNull(finished);
         var split = splitter.Split(finished);
-        RecordsLog.Split(logger, finished.RecordId, split.Outcome, finished.Result, finished.Recording?.Bytes ?? 0);
+        var recordId = split.Record.RecordId;
+        RecordsLog.Split(logger, recordId, split.Outcome, split.Record.Result, finished.Recording?.Bytes ?? 0);
         if (!wasParked)
         {
             history.Add(split.Record);
@@ -31,14 +32,14 @@ internal sealed class RecordCommitter(
             if (!wasParked)
             {
                 journal.Park(finished);
-                RecordsLog.Parked(logger, finished.RecordId);
+                RecordsLog.Parked(logger, recordId);
             }
 
             return split;
         }
 
-        journal.End(finished.RecordId);
-        notifier.RecordReady(finished.RecordId, finished.Recording is not null);
+        journal.End(recordId);
+        notifier.RecordReady(recordId, finished.Recording is not null);
         return split;
     }
 }

@@ -140,8 +140,8 @@ public sealed class CallJournalRecoveryTests : IDisposable
         Assert.Equal(SplitOutcome.OutboxFull, run.Committer.Commit(refused, wasParked: false).Outcome);
 
         Assert.True(run.Journal.HasParked);
-        Assert.Equal(refused.RecordId, Assert.Single(run.Journal.Parked()).RecordId);
-        Assert.Contains(refused.RecordId, run.History.Find([refused.RecordId]).Keys);
+        Assert.Equal(refused.Record.RecordId, Assert.Single(run.Journal.Parked()).Record.RecordId);
+        Assert.Contains(refused.Record.RecordId, run.History.Find([refused.Record.RecordId]).Keys);
         Assert.Single(run.OutboxRecords());
     }
 
@@ -160,20 +160,21 @@ public sealed class CallJournalRecoveryTests : IDisposable
         run.Outbox.RemoveThrough(run.Outbox.Peek(0, 1)[0].Sequence);
         _time.Advance(CallJournalRecovery.RetryInterval);
         await WaitUntil(() => run.Journal.Parked().Count == 1);
-        Assert.Equal(second.RecordId, Assert.Single(run.OutboxRecords()).RecordId);
-        Assert.Equal(third.RecordId, Assert.Single(run.Journal.Parked()).RecordId);
+        Assert.Equal(second.Record.RecordId, Assert.Single(run.OutboxRecords()).RecordId);
+        Assert.Equal(third.Record.RecordId, Assert.Single(run.Journal.Parked()).Record.RecordId);
 
         run.Outbox.RemoveThrough(run.Outbox.Peek(0, 1)[0].Sequence);
         _time.Advance(CallJournalRecovery.RetryInterval);
         await WaitUntil(() => !run.Journal.HasParked);
-        Assert.Equal(third.RecordId, Assert.Single(run.OutboxRecords()).RecordId);
+        Assert.Equal(third.Record.RecordId, Assert.Single(run.OutboxRecords()).RecordId);
         await run.Recovery.StopAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task StartAsync_ParkedCallSurvivesCrash_CommittedExactlyAsItEnded()
     {
-        var parked = Finished(T0.AddMinutes(1)) with { AnsweredAt = T0.AddSeconds(30), Result = CallResult.Answered, EndedBy = CallEndedBy.Remote };
+        var parked = Finished(T0.AddMinutes(1));
+        parked = parked with { Record = parked.Record with { AnsweredAt = T0.AddSeconds(30), Result = CallResult.Answered, EndedBy = CallEndedBy.Remote } };
         using (var run = Run.Open(_dir, _time, maxRows: 1))
         {
             run.Committer.Commit(Finished(T0), wasParked: false);
@@ -185,10 +186,10 @@ public sealed class CallJournalRecoveryTests : IDisposable
         await next.Recovery.StartAsync(CancellationToken.None);
 
         var record = Assert.Single(next.OutboxRecords());
-        Assert.Equal(parked.RecordId, record.RecordId);
+        Assert.Equal(parked.Record.RecordId, record.RecordId);
         Assert.Equal(CallResult.Answered, record.Result);
         Assert.Equal(CallEndedBy.Remote, record.EndedBy);
-        Assert.Equal(parked.EndedAt, record.EndedAt);
+        Assert.Equal(parked.Record.EndedAt, record.EndedAt);
         Assert.False(next.Journal.HasParked);
         Assert.Empty(next.Journal.Leftovers());
         await next.Recovery.StopAsync(CancellationToken.None);
@@ -196,16 +197,21 @@ public sealed class CallJournalRecoveryTests : IDisposable
 
     private static FinishedCall Finished(DateTimeOffset endedAt) => new()
     {
-        RecordId = Guid.NewGuid(),
-        CallId = Guid.NewGuid() + "@desk",
-        Direction = CallDirection.Outgoing,
-        LocalNumber = "1001",
-        RemoteNumber = "2002",
-        StartedAt = endedAt.AddSeconds(-40),
-        EndedAt = endedAt,
-        Result = CallResult.NoAnswer,
-        EndedBy = CallEndedBy.Local,
-        Origin = new CallOrigin { Kind = OriginKind.Keypad },
+        Record = new CallRecord
+        {
+            RecordId = Guid.NewGuid(),
+            CallId = Guid.NewGuid() + "@desk",
+            DeviceId = "desk-0001", // the example configuration's device, as Run.Open's splitter
+            DeviceNumber = "1001",
+            Direction = CallDirection.Outgoing,
+            LocalNumber = PartyNumber.From("1001"),
+            RemoteNumber = PartyNumber.From("2002"),
+            StartedAt = endedAt.AddSeconds(-40),
+            EndedAt = endedAt,
+            Result = CallResult.NoAnswer,
+            EndedBy = CallEndedBy.Local,
+            Origin = new CallOrigin { Kind = OriginKind.Keypad },
+        },
     };
 
     private static async Task WaitUntil(Func<bool> condition)
@@ -251,7 +257,7 @@ public sealed class CallJournalRecoveryTests : IDisposable
             var database = RecordsDatabase.OpenInDirectory(dir);
             var outbox = new RecordOutbox(database, new OutboxOptions { MaxRows = maxRows }, time, NullLogger<RecordOutbox>.Instance);
             var recordings = new RecordingOutbox(database, new RetentionOptions(), time, NullLogger<RecordingOutbox>.Instance);
-            var splitter = new CallSplitter(database, outbox, recordings, new DeviceIdentity("desk-1", "1001"), NullLogger<CallSplitter>.Instance);
+            var splitter = new CallSplitter(database, outbox, recordings, new DeviceIdentity(options.Device.Id, options.Device.Number), NullLogger<CallSplitter>.Instance);
             var journal = new CallJournal(data, NullLogger<CallJournal>.Instance);
             var history = new CallHistory(data, NullLogger<CallHistory>.Instance);
             var committer = new RecordCommitter(splitter, history, journal, new RecordsNotifier(), NullLogger<RecordCommitter>.Instance);

@@ -58,19 +58,7 @@ public class RecordsBenchmarks : IDisposable
     public bool VerifyCommand() => CommandSignature.Verify(_command, "desk-0042", Key);
 
     [Benchmark]
-    public SplitOutcome DurableSplit() => _splitter.Split(new FinishedCall
-    {
-        RecordId = Guid.NewGuid(),
-        CallId = "x@desk",
-        Direction = CallDirection.Incoming,
-        LocalNumber = "201",
-        RemoteNumber = "+49 30 1234567",
-        StartedAt = DateTimeOffset.UnixEpoch,
-        EndedAt = DateTimeOffset.UnixEpoch.AddMinutes(1),
-        Result = CallResult.Answered,
-        EndedBy = CallEndedBy.Local,
-        Origin = new CallOrigin { Kind = OriginKind.Network },
-    }).Outcome;
+    public SplitOutcome DurableSplit() => _splitter.Split(new FinishedCall { Record = _record with { RecordId = Guid.NewGuid() } }).Outcome;
 
     [GlobalCleanup]
     public void Dispose()

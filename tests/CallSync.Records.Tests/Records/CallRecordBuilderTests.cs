@@ -8,7 +8,7 @@ public sealed class CallRecordBuilderTests
     [Fact]
     public void Build_AnsweredCall_ComputesRingAndTalkSeconds()
     {
-        CallRecord record = CallRecordBuilder.Build(TestRecords.Call(TestRecords.IdFor(1)), TestRecords.Device);
+        CallRecord record = CallRecordBuilder.Build(TestRecords.Call(TestRecords.IdFor(1)));
 
         Assert.Equal(5.25, record.RingSeconds);
         Assert.Equal(60.25, record.TalkSeconds);
@@ -21,8 +21,9 @@ public sealed class CallRecordBuilderTests
     [Fact]
     public void Build_UnansweredWithoutRinging_RingsFromStartToEndAndTalksZero()
     {
-        FinishedCall call = TestRecords.Call(TestRecords.IdFor(1)) with { RingingAt = null, AnsweredAt = null, Result = CallResult.NoAnswer, SipStatus = 480 };
-        CallRecord record = CallRecordBuilder.Build(call, TestRecords.Device);
+        FinishedCall call = TestRecords.Call(TestRecords.IdFor(1));
+        call = call with { Record = call.Record with { RingingAt = null, AnsweredAt = null, Result = CallResult.NoAnswer, SipStatus = 480 } };
+        CallRecord record = CallRecordBuilder.Build(call);
 
         Assert.Equal(66.5, record.RingSeconds);
         Assert.Equal(0, record.TalkSeconds);
@@ -33,8 +34,9 @@ public sealed class CallRecordBuilderTests
     public void Build_SubMillisecondInstants_TruncatesToMillisecondsUtc()
     {
         var start = new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.FromHours(1)).AddTicks(1_234_567);
-        FinishedCall call = TestRecords.Call(TestRecords.IdFor(1)) with { StartedAt = start, RingingAt = null, AnsweredAt = null, EndedAt = start.AddSeconds(1) };
-        CallRecord record = CallRecordBuilder.Build(call, TestRecords.Device);
+        FinishedCall call = TestRecords.Call(TestRecords.IdFor(1));
+        call = call with { Record = call.Record with { StartedAt = start, RingingAt = null, AnsweredAt = null, EndedAt = start.AddSeconds(1) } };
+        CallRecord record = CallRecordBuilder.Build(call);
 
         Assert.Equal(TimeSpan.Zero, record.StartedAt.Offset);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 18, 0, 0, 123, TimeSpan.Zero), record.StartedAt);
@@ -45,7 +47,7 @@ public sealed class CallRecordBuilderTests
     {
         Guid id = TestRecords.IdFor(2);
         var recording = new FinishedRecording { Path = "/x.opus", Bytes = 10, Duration = TimeSpan.FromMilliseconds(1500), Sha256 = new string('F', 64), CutShort = true };
-        CallRecord record = CallRecordBuilder.Build(TestRecords.Call(id, recording), TestRecords.Device);
+        CallRecord record = CallRecordBuilder.Build(TestRecords.Call(id, recording));
 
         Assert.Equal(id, record.Recording!.Id);
         Assert.Equal(1.5, record.Recording.Seconds);
@@ -59,7 +61,7 @@ public sealed class CallRecordBuilderTests
     public void Build_WidebandRecording_CarriesItsSampleRate()
     {
         var recording = new FinishedRecording { Path = "/x.opus", Bytes = 10, Duration = TimeSpan.FromSeconds(2), SampleRate = 16000, Sha256 = new string('F', 64) };
-        CallRecord record = CallRecordBuilder.Build(TestRecords.Call(TestRecords.IdFor(3), recording), TestRecords.Device);
+        CallRecord record = CallRecordBuilder.Build(TestRecords.Call(TestRecords.IdFor(3), recording));
 
         Assert.Equal(16000, record.Recording!.SampleRate);
     }

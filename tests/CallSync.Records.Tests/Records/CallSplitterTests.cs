@@ -57,6 +57,18 @@ public sealed class CallSplitterTests : IDisposable
     }
 
     [Fact]
+    public void Split_RecordOfAnotherDevice_ThrowsAndWritesNothing()
+    {
+        FinishedCall call = TestRecords.Call(TestRecords.IdFor(1));
+        call = call with { Record = call.Record with { DeviceId = "desk-other" } };
+
+        var thrown = Assert.Throws<ArgumentException>(() => _splitter.Split(call));
+
+        Assert.Contains("desk-other", thrown.Message, StringComparison.Ordinal);
+        Assert.Empty(_records.Peek(0, 10));
+    }
+
+    [Fact]
     public void Split_OutboxFull_WritesNeitherRecordNorRecording()
     {
         for (int i = 0; i < 3; i++)

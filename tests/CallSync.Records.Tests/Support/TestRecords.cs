@@ -22,22 +22,27 @@ public static class TestRecords
         var start = new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
         return new FinishedCall
         {
-            RecordId = id,
-            CallId = id.ToString("N") + "@desk",
-            Direction = CallDirection.Outgoing,
-            LocalNumber = "201",
-            RemoteNumber = "+49 30 1234",
-            StartedAt = start,
-            RingingAt = start.AddSeconds(1),
-            AnsweredAt = start.AddSeconds(6.25),
-            EndedAt = start.AddSeconds(66.5),
-            Result = CallResult.Answered,
-            SipStatus = 200,
-            SipReason = "OK",
-            EndedBy = CallEndedBy.Local,
-            Codec = "PCMU/8000",
-            Quality = new CallQuality { LossPercent = 0.1, JitterMs = 2.5 },
-            Origin = new CallOrigin { Kind = OriginKind.Keypad },
+            Record = new CallRecord
+            {
+                RecordId = id,
+                CallId = id.ToString("N") + "@desk",
+                DeviceId = Device.DeviceId,
+                DeviceNumber = Device.DeviceNumber,
+                Direction = CallDirection.Outgoing,
+                LocalNumber = PartyNumber.From("201"),
+                RemoteNumber = PartyNumber.From("+49 30 1234"),
+                StartedAt = start,
+                RingingAt = start.AddSeconds(1),
+                AnsweredAt = start.AddSeconds(6.25),
+                EndedAt = start.AddSeconds(66.5),
+                Result = CallResult.Answered,
+                SipStatus = 200,
+                SipReason = "OK",
+                EndedBy = CallEndedBy.Local,
+                Codec = "PCMU/8000",
+                Quality = new CallQuality { LossPercent = 0.1, JitterMs = 2.5 },
+                Origin = new CallOrigin { Kind = OriginKind.Keypad },
+            },
             Recording = recording,
         };
     }
