@@ -13,7 +13,7 @@ EXES := firmware/CallSync.Agent server/CallSync.Hub tools/CallSync.Cli tools/Cal
 WEB := web/CallSync.Web
 WEB_OUT := out/web
 
-.PHONY: build web-publish run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip config-docs clean
+.PHONY: build web-publish run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip config-docs public-api clean
 
 build:
 	@mkdir -p $(OUT)
@@ -45,6 +45,10 @@ web-publish:
 # The configuration references in docs/configuration.md and docs/hub-configuration.md, from the key declarations.
 config-docs:
 	@deploy/config-docs.sh
+
+# Every library's PublicAPI.Shipped.txt from its code as it is now (after a deliberate change of surface); read the diff.
+public-api:
+	@deploy/public-api.sh $(CONFIG)
 
 FUZZ_SECONDS ?= 60
 fuzz-sip:

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 
 namespace CallSync.Hal.Linux.Bluetooth;
@@ -108,6 +109,7 @@ public sealed class BluetoothStream : Stream
     }
 
     /// <inheritdoc/>
+    [SuppressMessage("ApiDesign", "RS0027", Justification = "Stream's own signature: the override keeps its default token.")]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         // A blocked recv() only wakes on shutdown: cancelling a read ends the connection.
@@ -145,6 +147,7 @@ public sealed class BluetoothStream : Stream
     }
 
     /// <inheritdoc/>
+    [SuppressMessage("ApiDesign", "RS0027", Justification = "Stream's own signature: the override keeps its default token.")]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
