@@ -256,10 +256,13 @@ internal sealed record CallJournalEntry(Guid RecordId, string CallId, CallDirect
     public DateTimeOffset? AnsweredAt { get; init; }
 
     /// <summary>The whole finished call, when it ended but the outbox had no room for its record.</summary>
+    [JsonConverter(typeof(ParkedCallConverter))]
     public FinishedCall? Finished { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CallJournalEntry))]
 [JsonSerializable(typeof(CallJournalLine))]
+[JsonSerializable(typeof(FinishedCall))]
+[JsonSerializable(typeof(FlatParkedCall))]
 internal sealed partial class CallJournalJsonContext : JsonSerializerContext;

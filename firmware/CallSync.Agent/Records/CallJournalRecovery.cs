@@ -98,8 +98,12 @@ internal sealed class CallJournalRecovery(
     /// <summary>Commits parked calls oldest first, stopping at the first the outbox still refuses (order kept).</summary>
     internal void CommitParked()
     {
-        foreach (var parked in journal.Parked())
+        foreach (var call in journal.Parked())
         {
+            // A call parked by an earlier agent carries no device identity (ParkedCallConverter): it is this phone's.
+            var parked = call.Record.DeviceId.Length > 0
+                ? call
+                : call with { Record = call.Record with { DeviceId = options.Device.Id, DeviceNumber = options.Device.Number } };
             if (committer.Commit(parked, wasParked: true).Outcome == SplitOutcome.OutboxFull)
             {
                 return;

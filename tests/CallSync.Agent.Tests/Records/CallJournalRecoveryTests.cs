@@ -195,6 +195,33 @@ public sealed class CallJournalRecoveryTests : IDisposable
         await next.Recovery.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task StartAsync_CallParkedByAnEarlierAgent_CommittedWholeWithThisPhonesIdentity()
+    {
+        // A journal line as agents before the record/recording split wrote a parked call: its fields flat.
+        const string line = """
+            {"recordId":"6f1c1a52-3b1e-4c8e-9d0a-0d7f3c2b9a11","entry":{"recordId":"6f1c1a52-3b1e-4c8e-9d0a-0d7f3c2b9a11","callId":"c-old@desk","direction":"incoming","remote":"+15550100","origin":{"kind":"network"},"startedAt":"2026-11-23T09:00:00+00:00","answeredAt":"2026-11-23T09:00:04+00:00","finished":{"recordId":"6f1c1a52-3b1e-4c8e-9d0a-0d7f3c2b9a11","callId":"c-old@desk","direction":"incoming","localNumber":"1001","remoteNumber":"+15550100","startedAt":"2026-11-23T09:00:00+00:00","ringingAt":"2026-11-23T09:00:01+00:00","answeredAt":"2026-11-23T09:00:04+00:00","endedAt":"2026-11-23T09:01:04+00:00","result":"answered","sipStatus":200,"sipReason":"OK","endedBy":"remote","codec":"PCMU/8000","quality":{"lossPercent":0.5,"jitterMs":3.2,"mos":4.3},"origin":{"kind":"network"},"dtmf":[{"digit":"5","offsetSeconds":12.5,"method":"rfc4733"}],"recording":null}}}
+            """;
+        File.WriteAllText(Path.Combine(_dir, "calls.journal"), line + "\n");
+
+        using var run = Run.Open(_dir, _time, maxRows: 10);
+        await run.Recovery.StartAsync(CancellationToken.None);
+
+        var record = Assert.Single(run.OutboxRecords());
+        Assert.Equal(Guid.Parse("6f1c1a52-3b1e-4c8e-9d0a-0d7f3c2b9a11"), record.RecordId);
+        Assert.Equal("desk-0001", record.DeviceId);
+        Assert.Equal("1001", record.DeviceNumber);
+        Assert.Equal(CallResult.Answered, record.Result);
+        Assert.Equal(CallEndedBy.Remote, record.EndedBy);
+        Assert.Equal(60, record.TalkSeconds);
+        Assert.Equal("+15550100", record.RemoteNumber.Raw);
+        Assert.Equal("PCMU/8000", record.Codec);
+        Assert.Equal(4.3, record.Quality?.Mos);
+        Assert.Equal("5", Assert.Single(record.Dtmf).Digit);
+        Assert.False(run.Journal.HasParked);
+        await run.Recovery.StopAsync(CancellationToken.None);
+    }
+
     private static FinishedCall Finished(DateTimeOffset endedAt) => new()
     {
         Record = new CallRecord
