@@ -54,6 +54,11 @@ public static class CallRecordBuilder
             flags.Add(RecordFlags.NoRecording);
         }
 
+        if (call.DiskFull)
+        {
+            flags.Add(RecordFlags.DiskFull);
+        }
+
         return new CallRecord
         {
             RecordId = call.RecordId,

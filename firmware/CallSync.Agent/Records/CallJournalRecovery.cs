@@ -12,13 +12,14 @@ namespace CallSync.Agent.Records;
 /// At start, before any new call: every call the last run left unfinished (killed, power cut) gets its record,
 /// ended by the system, with its recording sealed and marked cut short, so no call goes unreported; calls that
 /// had finished but were parked because the outbox was full are committed as they were. While the agent runs,
-/// parked calls are retried every <see cref="RetryInterval"/> until the outbox has room.
+/// parked calls (and history lines a full disk refused) are retried every <see cref="RetryInterval"/> until there is room.
 /// </summary>
 internal sealed class CallJournalRecovery(
     AgentOptions options,
     DataDirectory dataDirectory,
     CallJournal journal,
     RecordCommitter committer,
+    CallHistory history,
     TimeProvider time,
     ILogger<CallJournalRecovery> logger) : BackgroundService
 {
@@ -87,6 +88,8 @@ internal sealed class CallJournalRecovery(
                 {
                     CommitParked();
                 }
+
+                history.WritePending();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -100,7 +103,7 @@ internal sealed class CallJournalRecovery(
     {
         foreach (var parked in journal.Parked())
         {
-            if (committer.Commit(parked, wasParked: true).Outcome == SplitOutcome.OutboxFull)
+            if (committer.Commit(parked, wasParked: true).Outcome is SplitOutcome.OutboxFull or SplitOutcome.DiskFull)
             {
                 return;
             }
