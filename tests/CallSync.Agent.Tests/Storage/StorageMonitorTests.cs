@@ -48,7 +48,7 @@ public sealed class StorageMonitorTests : IDisposable
 
         Assert.False(_monitor.IsFull);
         Assert.Equal(Reserve, new FileInfo(ReservePath).Length);
-        Assert.StartsWith("ok, 10240 KiB free", _monitor.Describe(), StringComparison.Ordinal);
+        Assert.StartsWith("ok, 10.0 MiB free (floor 1024 KiB, reserve 64 KiB)", _monitor.Describe(), StringComparison.Ordinal);
         Assert.True(_monitor.MayStartRecording());
         await _monitor.StopAsync(CancellationToken.None);
     }
