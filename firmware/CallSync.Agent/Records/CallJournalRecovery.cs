@@ -3,7 +3,6 @@ using CallSync.Agent.Hosting;
 using CallSync.Contracts;
 using CallSync.Records;
 using CallSync.Recording;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Agent.Records;
@@ -21,13 +20,11 @@ internal sealed class CallJournalRecovery(
     RecordCommitter committer,
     CallHistory history,
     TimeProvider time,
-    ILogger<CallJournalRecovery> logger) : BackgroundService
+    ILogger<CallJournalRecovery> logger) : PeriodicService(RetryInterval, time)
 {
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(10);
 
-    private PeriodicTimer? _timer;
-
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task StartingAsync(CancellationToken cancellationToken)
     {
         var cutShort = RecordingRecovery.FindCutShort(dataDirectory.Recordings).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in journal.Leftovers())
@@ -65,37 +62,17 @@ internal sealed class CallJournalRecovery(
         }
 
         CommitParked();
-
-        // Armed here, not in ExecuteAsync (which runs on the thread pool): the first retry is due one interval after start.
-        _timer = new PeriodicTimer(RetryInterval, time);
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override void Dispose()
+    protected override void Tick()
     {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var timer = _timer!;
-        try
+        // Whatever is still parked when the agent stops stays in the journal for the next start.
+        if (journal.HasParked)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                if (journal.HasParked)
-                {
-                    CommitParked();
-                }
+            CommitParked();
+        }
 
-                history.WritePending();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: whatever is still parked stays in the journal for the next start.
-        }
+        history.WritePending();
     }
 
     /// <summary>Commits parked calls oldest first, stopping at the first the outbox still refuses (order kept).</summary>

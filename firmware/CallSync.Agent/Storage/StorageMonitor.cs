@@ -1,6 +1,5 @@
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Agent.Storage;
@@ -14,28 +13,26 @@ namespace CallSync.Agent.Storage;
 /// the records, also after a restart), and the state ends when that is back above the floor plus one reserve (so taking
 /// the reserve again cannot put it under the floor at once).
 /// </summary>
-internal sealed class StorageMonitor : BackgroundService, IStatusSource
+internal sealed class StorageMonitor : PeriodicService, IStatusSource
 {
     private readonly StorageOptions _options;
     private readonly string _dataDir;
     private readonly IFreeSpaceProbe _probe;
     private readonly ReserveFile _reserve;
-    private readonly TimeProvider _time;
     private readonly ILogger<StorageMonitor> _logger;
     private readonly Lock _gate = new();
-    private PeriodicTimer? _timer;
     private long? _free;
     private bool _full;
     private bool _fullSinceLastRecord;
     private bool _unreadableLogged;
 
     public StorageMonitor(StorageOptions options, DataDirectory dataDirectory, IFreeSpaceProbe probe, TimeProvider time, ILogger<StorageMonitor> logger)
+        : base(options.CheckInterval, time)
     {
         _options = options;
         _dataDir = dataDirectory.Path;
         _probe = probe;
         _reserve = new ReserveFile(Path.Combine(dataDirectory.Path, ReserveFile.FileName), options.ReserveBytes);
-        _time = time;
         _logger = logger;
     }
 
@@ -105,34 +102,13 @@ internal sealed class StorageMonitor : BackgroundService, IStatusSource
         }
     }
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    protected override Task StartingAsync(CancellationToken cancellationToken)
     {
         Check();
-        _timer = new PeriodicTimer(_options.CheckInterval, _time);
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var timer = _timer!;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                Check();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+    protected override void Tick() => Check();
 
     private static string Megabytes(long bytes) =>
         bytes < 10 * 1024 * 1024 ? $"{bytes / 1024} KiB" : $"{bytes / (1024.0 * 1024.0):0.0} MiB";
