@@ -5,6 +5,7 @@ using CallSync.Agent.Control;
 using CallSync.Agent.Hosting;
 using CallSync.Agent.Media;
 using CallSync.Agent.Records;
+using CallSync.Agent.Storage;
 using CallSync.Companion;
 using CallSync.Companion.Security;
 using CallSync.Companion.Server;
@@ -35,6 +36,10 @@ internal static class AgentComposition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IBoard>(sp => BoardFactory.Create(options.Board, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
+        services.AddSingleton(options.Storage);
+        services.AddSingleton<IFreeSpaceProbe, FileSystemFreeSpace>();
+        services.AddSingleton<StorageMonitor>();
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<StorageMonitor>());
         RegisterRecords(services, options, dataDirectory);
         RegisterCalls(services, options);
 
@@ -48,6 +53,9 @@ internal static class AgentComposition
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<ControlServer>());
         services.AddHostedService(sp => sp.GetRequiredService<ControlServer>());
         services.AddHostedService<SystemdWatchdog>();
+
+        // Free space is known (and the reserve released when the disk is full) before the records of the last run are written.
+        services.AddHostedService(sp => sp.GetRequiredService<StorageMonitor>());
 
         // Calls the last run left unfinished get their records before any new call starts.
         services.AddHostedService<CallJournalRecovery>();

@@ -11,4 +11,10 @@ public static class RecordFlags
 
     /// <summary>This call has no recording (recording disabled or failed to start).</summary>
     public const string NoRecording = "noRecording";
+
+    /// <summary>
+    /// The phone's data disk was below its free-space floor during this call or since the previous record: a missing
+    /// or truncated recording of this call is due to it (the call itself and its times are as they were).
+    /// </summary>
+    public const string DiskFull = "diskFull";
 }

@@ -90,6 +90,9 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
     /// <summary>True while connected to the broker.</summary>
     public bool IsConnected => _session.IsConnected;
 
+    /// <summary>The warnings the "online" state carries (<see cref="DeviceState.Warnings"/>), read at each publish.</summary>
+    public Func<IReadOnlyList<string>>? Warnings { get; set; }
+
     /// <summary>The boot number announced in the state payload.</summary>
     public long Boot => _boot;
 
@@ -115,6 +118,12 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
     /// <inheritdoc />
     public Task<bool> PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         _session.PublishAsync(topic, payload, retain: false, cancellationToken);
+
+    /// <summary>Publishes the retained "online" state again (its warnings changed); false when not connected.</summary>
+    public Task<bool> RepublishStateAsync(CancellationToken cancellationToken) =>
+        _session.IsConnected
+            ? _session.PublishAsync(_stateTopic, StatePayload(DeviceState.Online), retain: true, cancellationToken)
+            : Task.FromResult(false);
 
     /// <summary>Publishes "offline" (retained), disconnects normally (so the broker does not send the will) and stops reconnecting.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -170,7 +179,13 @@ public sealed class MqttLink : IRecordTransport, IAsyncDisposable
     }
 
     private byte[] StatePayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
-        new DeviceState { State = state, Boot = _boot, At = _time.GetUtcNow() },
+        new DeviceState
+        {
+            State = state,
+            Boot = _boot,
+            At = _time.GetUtcNow(),
+            Warnings = state == DeviceState.Online && Warnings?.Invoke() is { Count: > 0 } warnings ? warnings : null,
+        },
         CallSyncJsonContext.Default.DeviceState);
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)

@@ -43,6 +43,7 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
     private readonly GCHandle _self;
     private readonly Thread _thread;
     private readonly string _markerPath;
+    private readonly Func<bool>? _stopWhen;
     private long _produced;
     private long _consumed;
     private long _dropped;
@@ -61,6 +62,7 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
         _queue = new short[_queueFrames * _frameSamples * 2];
         Path = System.IO.Path.Combine(options.Directory, metadata.RecordId + ".opus");
         _markerPath = Path + MarkerSuffix;
+        _stopWhen = options.StopWhen;
         File.WriteAllText(_markerPath, $"recordId={metadata.RecordId}\ncallId={metadata.CallId}\nstart={metadata.StartTime:O}\n");
         _file = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         _self = GCHandle.Alloc(this);
@@ -102,8 +104,7 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
     /// <param name="sampleRate">The recording's rate: 16000 for wideband calls, 8000 for G.711 (see
     /// <c>MediaCodecChoice.RecordingSampleRate</c> or <c>RtpMediaSession.RecordingSampleRate</c>); frames are 20 ms at it.</param>
     /// <param name="logger">Logger.</param>
-    /// <exception cref="RecordingException">libopusenc could not start.</exception>
-    /// <exception cref="IOException">The file could not be created.</exception>
+    /// <exception cref="RecordingException">libopusenc could not start, or the file could not be created (nothing is left behind).</exception>
     public static CallRecorder Start(RecordingOptions options, RecordingMetadata metadata, int sampleRate, ILogger<CallRecorder> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -115,7 +116,21 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
         }
 
         Directory.CreateDirectory(options.Directory);
-        var recorder = new CallRecorder(options, metadata, sampleRate, logger);
+        CallRecorder recorder;
+        try
+        {
+            recorder = new CallRecorder(options, metadata, sampleRate, logger);
+        }
+        catch (Exception ex) when (ex is IOException or RecordingException)
+        {
+            // A full disk refuses the marker, the file or its header pages: leave nothing a restart would take for a
+            // recording cut short.
+            string path = System.IO.Path.Combine(options.Directory, metadata.RecordId + ".opus");
+            TryDelete(path + MarkerSuffix);
+            TryDelete(path);
+            throw ex as RecordingException ?? new RecordingException($"cannot create the recording {path}: {ex.Message}", ex);
+        }
+
         Log.Started(logger, metadata.RecordId, sampleRate, recorder.Path);
         return recorder;
     }
@@ -209,7 +224,16 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
         _encoder.Dispose();
         _comments.Dispose();
         _self.Free();
-        _file.Flush(flushToDisk: true);
+        try
+        {
+            _file.Flush(flushToDisk: true);
+        }
+        catch (IOException ex)
+        {
+            // The pages are in the kernel's cache and reach the disk with its next writeback.
+            Log.SyncFailed(_logger, _metadata.RecordId, ex.Message);
+        }
+
         long bytes = _file.Length;
         await _file.DisposeAsync().ConfigureAwait(false);
         string sha = await RecordingRecovery.HashFileAsync(Path, cancellationToken).ConfigureAwait(false);
@@ -219,14 +243,28 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
         }
         else
         {
-            await File.AppendAllTextAsync(_markerPath, aborted ? "state=aborted\n" : "state=failed\n", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await File.AppendAllTextAsync(_markerPath, aborted ? "state=aborted\n" : "state=failed\n", cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // A full disk: the marker stays as it was, which says the same (cut short).
+            }
+        }
+
+        var duration = TimeSpan.FromMilliseconds(Interlocked.Read(ref _framesEncoded) * 20);
+        if (_failed && OggOpusInspector.TryGetDuration(await File.ReadAllBytesAsync(Path, cancellationToken).ConfigureAwait(false), out var inFile))
+        {
+            // Pages a failed write (a full disk) did not keep are not in the file: its duration is what it holds.
+            duration = inFile;
         }
 
         _result = new RecordingResult
         {
             RecordId = _metadata.RecordId,
             Path = Path,
-            Duration = TimeSpan.FromMilliseconds(Interlocked.Read(ref _framesEncoded) * 20),
+            Duration = duration,
             SampleRate = SampleRate,
             Bytes = bytes,
             Sha256 = sha,
@@ -303,7 +341,24 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
         try
         {
             var recorder = (CallRecorder)GCHandle.FromIntPtr(userData).Target!;
-            recorder._file.Write(new ReadOnlySpan<byte>(data, length));
+            if (recorder._stopWhen?.Invoke() == true)
+            {
+                return 1;
+            }
+
+            long pageStart = recorder._file.Position;
+            try
+            {
+                recorder._file.Write(new ReadOnlySpan<byte>(data, length));
+            }
+            catch (IOException)
+            {
+                // A full disk may take part of the page: cut it off, so the file ends on a whole page and stays a
+                // valid Ogg Opus stream (without its end-of-stream page, as after a crash).
+                recorder._file.SetLength(pageStart);
+                throw;
+            }
+
             return 0;
         }
 #pragma warning disable CA1031 // An exception must not cross into native code; libopusenc turns 1 into OPE_WRITE_FAIL.
@@ -311,6 +366,18 @@ public sealed partial class CallRecorder : IMediaRecordingSink, IAsyncDisposable
 #pragma warning restore CA1031
         {
             return 1;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort.
         }
     }
 

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Recording {RecordId} dropped a frame: encoder queue full")]
     public static partial void FrameDropped(ILogger logger, string recordId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Recording {RecordId} could not be synced to disk: {Reason}")]
+    public static partial void SyncFailed(ILogger logger, string recordId, string reason);
 }

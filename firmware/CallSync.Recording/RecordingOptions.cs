@@ -23,4 +23,11 @@ public sealed class RecordingOptions
 
     /// <summary>Frames queued between the device thread and the encoder thread. Default 250 (5 s).</summary>
     public int QueueFrames { get; set; } = 250;
+
+    /// <summary>
+    /// Asked before each page is written; true ends the recording there, as a failed write would: the file keeps its
+    /// whole pages and the result says <see cref="RecordingResult.CutShort"/>. The agent stops recordings so when its
+    /// disk falls below the free-space floor, keeping the space left for the call records.
+    /// </summary>
+    public Func<bool>? StopWhen { get; set; }
 }

@@ -55,6 +55,11 @@ public static class CallRecordBuilder
             flags.Add(RecordFlags.NoRecording);
         }
 
+        if (call.DiskFull)
+        {
+            flags.Add(RecordFlags.DiskFull);
+        }
+
         return facts with
         {
             SchemaVersion = CallRecord.CurrentSchemaVersion,

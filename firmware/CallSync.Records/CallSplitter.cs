@@ -13,6 +13,9 @@ namespace CallSync.Records;
 /// </summary>
 public sealed class CallSplitter
 {
+    private const int SqliteFull = 13;
+    private const int SqliteIoError = 10;
+
     private readonly RecordsDatabase _database;
     private readonly RecordOutbox _records;
     private readonly RecordingOutbox _recordings;
@@ -52,35 +55,15 @@ public sealed class CallSplitter
         string topic = MqttTopics.Calls(_device.DeviceId);
         CallRecord record;
         SplitOutcome outcome;
-        lock (_database.Gate)
+        try
         {
-            using SqliteTransaction transaction = _database.Connection.BeginTransaction();
-            bool evictedPending = _database.ReadMeta(RecordingOutbox.EvictedFlagKey, transaction) != 0;
-            record = CallRecordBuilder.Build(call, evictedPending ? [RecordFlags.RecordingsEvicted] : null);
-            byte[] payload = JsonSerializer.SerializeToUtf8Bytes(record, CallSyncJsonContext.Default.CallRecord);
-
-            EnqueueOutcome enqueued = _records.EnqueueLocked(record.RecordId, topic, payload, transaction);
-            if (enqueued == EnqueueOutcome.Enqueued)
-            {
-                if (call.Recording is { } rec)
-                {
-                    _recordings.EnqueueLocked(record.RecordId, rec.Path, rec.Bytes, rec.Sha256, transaction);
-                }
-
-                if (evictedPending)
-                {
-                    _database.WriteMeta(RecordingOutbox.EvictedFlagKey, 0, transaction);
-                }
-
-                transaction.Commit();
-                _records.CommittedLocked();
-                outcome = SplitOutcome.Split;
-            }
-            else
-            {
-                transaction.Rollback();
-                outcome = enqueued == EnqueueOutcome.Full ? SplitOutcome.OutboxFull : SplitOutcome.AlreadySplit;
-            }
+            outcome = SplitLocked(call, topic, out record);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteFull or SqliteIoError)
+        {
+            // A full disk: the transaction was rolled back; the caller keeps the call and commits it when there is room.
+            Log.SplitRefusedDisk(_logger, call.Record.RecordId, ex.Message);
+            return new SplitResult(SplitOutcome.DiskFull, CallRecordBuilder.Build(call));
         }
 
         switch (outcome)
@@ -103,5 +86,37 @@ public sealed class CallSplitter
         }
 
         return new SplitResult(outcome, record);
+    }
+
+    private SplitOutcome SplitLocked(FinishedCall call, string topic, out CallRecord record)
+    {
+        lock (_database.Gate)
+        {
+            using SqliteTransaction transaction = _database.Connection.BeginTransaction();
+            bool evictedPending = _database.ReadMeta(RecordingOutbox.EvictedFlagKey, transaction) != 0;
+            record = CallRecordBuilder.Build(call, _device, evictedPending ? [RecordFlags.RecordingsEvicted] : null);
+            byte[] payload = JsonSerializer.SerializeToUtf8Bytes(record, CallSyncJsonContext.Default.CallRecord);
+
+            EnqueueOutcome enqueued = _records.EnqueueLocked(record.RecordId, topic, payload, transaction);
+            if (enqueued == EnqueueOutcome.Enqueued)
+            {
+                if (call.Recording is { } rec)
+                {
+                    _recordings.EnqueueLocked(record.RecordId, rec.Path, rec.Bytes, rec.Sha256, transaction);
+                }
+
+                if (evictedPending)
+                {
+                    _database.WriteMeta(RecordingOutbox.EvictedFlagKey, 0, transaction);
+                }
+
+                transaction.Commit();
+                _records.CommittedLocked();
+                return SplitOutcome.Split;
+            }
+
+            transaction.Rollback();
+            return enqueued == EnqueueOutcome.Full ? SplitOutcome.OutboxFull : SplitOutcome.AlreadySplit;
+        }
     }
 }

@@ -17,4 +17,7 @@ public sealed record FinishedCall
 
     /// <summary>The finalised recording, or null when there is none.</summary>
     public FinishedRecording? Recording { get; init; }
+
+    /// <summary>The data disk was full during the call or since the previous record (the record's <c>diskFull</c> flag).</summary>
+    public bool DiskFull { get; init; }
 }

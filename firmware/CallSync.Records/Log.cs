@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4033, Level = LogLevel.Warning, Message = "Recording {RecordId} could not be deleted; will retry on the next pass")]
     public static partial void RecordingDeleteFailed(ILogger logger, Exception exception, Guid recordId);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Call {RecordId} NOT queued yet: the disk refused the outbox write ({Reason}); it is kept and retried")]
+    public static partial void SplitRefusedDisk(ILogger logger, Guid recordId, string reason);
 }

@@ -6,7 +6,8 @@ namespace CallSync.Records;
 /// The phone's durable store, <c>&lt;DataDir&gt;/callsync.db</c>: the MQTT outbox, the companion (recording)
 /// outbox, the remote-command ledger and small counters, in one SQLite file so the splitter can write both
 /// outboxes in one transaction. WAL journal with synchronous=FULL: a commit survives a power cut
-/// (https://sqlite.org/pragma.html#pragma_synchronous). One connection, serialised by <see cref="Gate"/>.
+/// (https://sqlite.org/pragma.html#pragma_synchronous); the WAL is kept under 256 KiB so it cannot take a small disk.
+/// One connection, serialised by <see cref="Gate"/>.
 /// </summary>
 public sealed class RecordsDatabase : IDisposable
 {
@@ -78,6 +79,12 @@ public sealed class RecordsDatabase : IDisposable
             Execute(connection, "PRAGMA journal_mode=WAL;");
             Execute(connection, "PRAGMA synchronous=FULL;");
             Execute(connection, "PRAGMA busy_timeout=5000;");
+
+            // The WAL grows to wal_autocheckpoint pages before it is copied back (1000 by default: 4 MiB, measured
+            // ~30 KiB per call) and keeps its largest size. On a small data partition that is space the records need
+            // when the disk fills: checkpoint every 64 pages and truncate the file back to 256 KiB after each.
+            Execute(connection, "PRAGMA wal_autocheckpoint=64;");
+            Execute(connection, "PRAGMA journal_size_limit=262144;");
             Execute(connection, Schema);
             return new RecordsDatabase(connection, path);
         }

@@ -11,4 +11,7 @@ public enum SplitOutcome
 
     /// <summary>The MQTT outbox is full: nothing was written, the recording stays on disk untracked; retry later.</summary>
     OutboxFull,
+
+    /// <summary>The disk refused the write (SQLite full or an I/O error): nothing was written; retry when there is room.</summary>
+    DiskFull,
 }

@@ -20,6 +20,9 @@ internal sealed record AgentOptions
     /// <summary>Section Recording.</summary>
     public required RecordingOptions Recording { get; init; }
 
+    /// <summary>Section Storage: the free-space floor of the data directory.</summary>
+    public required StorageOptions Storage { get; init; }
+
     /// <summary>Section Mqtt: the broker link; null when the section is absent (records still queue in the outbox).</summary>
     public MqttOptions? Mqtt { get; init; }
 

@@ -20,7 +20,7 @@ internal static class AgentOptionsReader
     /// <summary>Every section and key the agent reads, in reference order.</summary>
     public static ConfigSchema Schema { get; } = new("callsync-agent",
     [
-        DeviceKeys.Section, BoardKeys.Section, SipKeys.Section, RtpKeys.Section, RecordingKeys.Section, MqttKeys.Section,
+        DeviceKeys.Section, BoardKeys.Section, SipKeys.Section, RtpKeys.Section, RecordingKeys.Section, StorageKeys.Section, MqttKeys.Section,
         EnrollmentKeys.Section, CompanionKeys.Section, ControlKeys.Section, LoggingKeys.Section,
     ]);
 
@@ -48,6 +48,7 @@ internal static class AgentOptionsReader
             Sip = sip,
             Rtp = RtpKeys.Read(reader, sip),
             Recording = RecordingKeys.Read(reader),
+            Storage = StorageKeys.Read(reader),
             Mqtt = MqttKeys.Read(reader),
             Enrollment = EnrollmentKeys.Read(reader),
             Companion = CompanionKeys.Read(reader),

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using CallSync.Agent.Calls;
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Hosting;
+using CallSync.Agent.Storage;
 using CallSync.Hal;
 using CallSync.Media.Session;
 using CallSync.Recording;
@@ -20,6 +21,7 @@ namespace CallSync.Agent.Media;
 internal sealed class CallMediaFactory(
     AgentOptions options,
     DataDirectory dataDirectory,
+    StorageMonitor storage,
     IBoard board,
     TimeProvider time,
     ILoggerFactory loggers)
@@ -78,10 +80,24 @@ internal sealed class CallMediaFactory(
             return null;
         }
 
+        if (!storage.MayStartRecording())
+        {
+            // The call goes on; its record says there is no recording and why (the diskFull flag).
+            StorageLog.RecordingSkipped(_logger, session.CallId);
+            return null;
+        }
+
         try
         {
             return CallRecorder.Start(
-                new CallSync.Recording.RecordingOptions { Directory = dataDirectory.Recordings, Bitrate = options.Recording.Bitrate },
+                new CallSync.Recording.RecordingOptions
+                {
+                    Directory = dataDirectory.Recordings,
+                    Bitrate = options.Recording.Bitrate,
+
+                    // A recording running when the disk fills ends there (cut short), so the space left goes to records.
+                    StopWhen = () => storage.IsFull,
+                },
                 new RecordingMetadata(session.RecordId.ToString(), session.CallId, options.Device.Number, session.Remote, time.GetUtcNow()),
                 sampleRate,
                 loggers.CreateLogger<CallRecorder>());

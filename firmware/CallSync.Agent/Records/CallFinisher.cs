@@ -1,6 +1,7 @@
 using CallSync.Agent.Calls;
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Media;
+using CallSync.Agent.Storage;
 using CallSync.Contracts;
 using CallSync.Records;
 using CallSync.Sip.UserAgent;
@@ -12,7 +13,7 @@ namespace CallSync.Agent.Records;
 /// knows, and the record is committed by <see cref="RecordCommitter"/> (metadata to the MQTT outbox, audio to the
 /// companion outbox, in one transaction; parked in the journal when the outbox is full).
 /// </summary>
-internal sealed class CallFinisher(AgentOptions options, RecordCommitter committer, RecordingOutbox recordings)
+internal sealed class CallFinisher(AgentOptions options, RecordCommitter committer, RecordingOutbox recordings, StorageMonitor storage)
 {
     public FinishedCallSummary Finish(CallSession session, SipCallOutcome outcome, MediaOutcome? media)
     {
@@ -65,6 +66,7 @@ internal sealed class CallFinisher(AgentOptions options, RecordCommitter committ
                 Sha256 = recording.Sha256,
                 CutShort = recording.CutShort,
             },
+            DiskFull = storage.TakeFullFlag(),
         };
 
         committer.Commit(finished, wasParked: false);

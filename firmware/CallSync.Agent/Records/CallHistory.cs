@@ -11,42 +11,54 @@ namespace CallSync.Agent.Records;
 /// <summary>
 /// The newest call records on the phone for <c>callsync calls</c>, kept as JSON lines in
 /// <c>&lt;DataDir&gt;/history.jsonl</c> (the outbox forgets a record once the broker has it). Trimmed to the
-/// newest <see cref="Keep"/> records when it grows past twice that.
+/// newest <see cref="Keep"/> records when it grows past twice that. A line the disk refuses (full) is kept in memory
+/// and written with the next record or by <see cref="WritePending"/>.
 /// </summary>
 internal sealed class CallHistory(DataDirectory dataDirectory, ILogger<CallHistory> logger) : ICallHistory
 {
     public const int Keep = 1000;
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly string _path = Path.Combine(dataDirectory.Path, "history.jsonl");
     private readonly Lock _gate = new();
+    private readonly List<string> _pending = [];
     private int? _lines;
+
+    /// <summary>Lines not written yet because the disk refused them.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
 
     public void Add(CallRecord record)
     {
         var line = JsonSerializer.Serialize(record, CallSyncJsonContext.Default.CallRecord) + "\n";
-        try
+        lock (_gate)
         {
-            lock (_gate)
+            if (_pending.Count < Keep)
             {
-                // Counted once per run, then tracked, so a call does not re-read the whole file.
-                _lines ??= File.Exists(_path) ? File.ReadLines(_path).Count() : 0;
-                File.AppendAllText(_path, line, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                _lines++;
-                if (_lines > 2 * Keep)
-                {
-                    var newest = File.ReadLines(_path).Skip(_lines.Value - Keep).ToArray();
-                    File.WriteAllLines(_path + ".tmp", newest);
-                    File.Move(_path + ".tmp", _path, overwrite: true);
-                    _lines = newest.Length;
-                }
+                _pending.Add(line);
             }
-        }
-        catch (IOException ex)
-        {
-            RecordsLog.HistoryFailed(logger, _path, ex);
+
+            WritePendingLocked();
         }
     }
 
+    /// <summary>Writes the lines a full disk held back, if any (retried with each record and every few seconds).</summary>
+    public void WritePending()
+    {
+        lock (_gate)
+        {
+            WritePendingLocked();
+        }
+    }
     /// <summary>The records among the newest ones for these ids, read in one pass (for recording summaries).</summary>
     public IReadOnlyDictionary<Guid, CallRecord> Find(IReadOnlyCollection<Guid> recordIds)
     {
@@ -108,6 +120,52 @@ internal sealed class CallHistory(DataDirectory dataDirectory, ILogger<CallHisto
         }
 
         return Task.FromResult<IReadOnlyList<string>>([.. records.Select(Describe)]);
+    }
+
+    /// <summary>
+    /// Appends the pending lines in one write; a disk that takes only part of them gets the file cut back, so no torn
+    /// line joins the next one, and the lines stay pending.
+    /// </summary>
+    private void WritePendingLocked()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Counted once per run, then tracked, so a call does not re-read the whole file.
+            _lines ??= File.Exists(_path) ? File.ReadLines(_path).Count() : 0;
+            byte[] bytes = Utf8.GetBytes(string.Concat(_pending));
+            using (var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0))
+            {
+                long start = file.Length;
+                try
+                {
+                    file.Write(bytes);
+                }
+                catch (IOException)
+                {
+                    file.SetLength(start);
+                    throw;
+                }
+            }
+
+            _lines += _pending.Count;
+            _pending.Clear();
+            if (_lines > 2 * Keep)
+            {
+                var newest = File.ReadLines(_path).Skip(_lines.Value - Keep).ToArray();
+                File.WriteAllLines(_path + ".tmp", newest);
+                File.Move(_path + ".tmp", _path, overwrite: true);
+                _lines = newest.Length;
+            }
+        }
+        catch (IOException ex)
+        {
+            RecordsLog.HistoryFailed(logger, _path, ex);
+        }
     }
 
     private static string Describe(CallRecord r)

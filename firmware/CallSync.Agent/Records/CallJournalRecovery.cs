@@ -3,7 +3,6 @@ using CallSync.Agent.Hosting;
 using CallSync.Contracts;
 using CallSync.Records;
 using CallSync.Recording;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Agent.Records;
@@ -12,21 +11,20 @@ namespace CallSync.Agent.Records;
 /// At start, before any new call: every call the last run left unfinished (killed, power cut) gets its record,
 /// ended by the system, with its recording sealed and marked cut short, so no call goes unreported; calls that
 /// had finished but were parked because the outbox was full are committed as they were. While the agent runs,
-/// parked calls are retried every <see cref="RetryInterval"/> until the outbox has room.
+/// parked calls (and history lines a full disk refused) are retried every <see cref="RetryInterval"/> until there is room.
 /// </summary>
 internal sealed class CallJournalRecovery(
     AgentOptions options,
     DataDirectory dataDirectory,
     CallJournal journal,
     RecordCommitter committer,
+    CallHistory history,
     TimeProvider time,
-    ILogger<CallJournalRecovery> logger) : BackgroundService
+    ILogger<CallJournalRecovery> logger) : PeriodicService(RetryInterval, time)
 {
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(10);
 
-    private PeriodicTimer? _timer;
-
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task StartingAsync(CancellationToken cancellationToken)
     {
         var cutShort = RecordingRecovery.FindCutShort(dataDirectory.Recordings).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in journal.Leftovers())
@@ -64,35 +62,17 @@ internal sealed class CallJournalRecovery(
         }
 
         CommitParked();
-
-        // Armed here, not in ExecuteAsync (which runs on the thread pool): the first retry is due one interval after start.
-        _timer = new PeriodicTimer(RetryInterval, time);
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override void Dispose()
+    protected override void Tick()
     {
-        _timer?.Dispose();
-        base.Dispose();
-    }
+        // Whatever is still parked when the agent stops stays in the journal for the next start.
+        if (journal.HasParked)
+        {
+            CommitParked();
+        }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var timer = _timer!;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                if (journal.HasParked)
-                {
-                    CommitParked();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: whatever is still parked stays in the journal for the next start.
-        }
+        history.WritePending();
     }
 
     /// <summary>Commits parked calls oldest first, stopping at the first the outbox still refuses (order kept).</summary>
@@ -104,7 +84,7 @@ internal sealed class CallJournalRecovery(
             var parked = call.Record.DeviceId.Length > 0
                 ? call
                 : call with { Record = call.Record with { DeviceId = options.Device.Id, DeviceNumber = options.Device.Number } };
-            if (committer.Commit(parked, wasParked: true).Outcome == SplitOutcome.OutboxFull)
+            if (committer.Commit(parked, wasParked: true).Outcome is SplitOutcome.OutboxFull or SplitOutcome.DiskFull)
             {
                 return;
             }

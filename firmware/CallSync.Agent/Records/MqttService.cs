@@ -1,4 +1,6 @@
 using CallSync.Agent.Hosting;
+using CallSync.Agent.Storage;
+using CallSync.Contracts;
 using CallSync.Mqtt;
 using CallSync.Records;
 using Microsoft.Extensions.Hosting;
@@ -15,8 +17,11 @@ internal sealed class MqttService(
     OutboxPublisher publisher,
     CommandProcessor commands,
     RecordOutbox outbox,
-    RecordsNotifier notifier) : IHostedService, IStatusSource
+    RecordsNotifier notifier,
+    StorageMonitor storage) : IHostedService, IStatusSource
 {
+    private static readonly IReadOnlyList<string> DiskFull = [DeviceState.DiskFullWarning];
+
     public string Name => "mqtt";
 
     public string Describe()
@@ -35,6 +40,8 @@ internal sealed class MqttService(
         notifier.RecordQueued += publisher.Wake;
         link.CommandReceived = commands.HandleAsync;
         link.Connected += publisher.Wake;
+        link.Warnings = () => storage.IsFull ? DiskFull : [];
+        storage.Changed += OnStorageChanged;
         link.Start();
         publisher.Start();
         await commands.RecoverAsync(cancellationToken).ConfigureAwait(false);
@@ -42,6 +49,7 @@ internal sealed class MqttService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        storage.Changed -= OnStorageChanged;
         await commands.DisposeAsync().ConfigureAwait(false);
         notifier.RecordQueued -= publisher.Wake;
         await publisher.DisposeAsync().ConfigureAwait(false);
@@ -49,4 +57,7 @@ internal sealed class MqttService(
         // A clean stop publishes the retained "offline" state before disconnecting.
         await link.StopAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // The hub sees the warning come and go with the retained state; offline, the next connect publishes it anyway.
+    private void OnStorageChanged(object? sender, EventArgs e) => _ = link.RepublishStateAsync(CancellationToken.None);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CallSync.Agent.Records;
 
 /// <summary>
-/// Commits a finished call's record and recording to the outboxes, or, when the outbox is full, parks the whole
+/// Commits a finished call's record and recording to the outboxes, or, when the outbox or the disk is full, parks the whole
 /// finished call in the journal so it is committed later (by <see cref="CallJournalRecovery"/>) and never lost.
 /// </summary>
 internal sealed class RecordCommitter(
@@ -27,7 +27,7 @@ internal sealed class RecordCommitter(
             history.Add(split.Record);
         }
 
-        if (split.Outcome == SplitOutcome.OutboxFull)
+        if (split.Outcome is SplitOutcome.OutboxFull or SplitOutcome.DiskFull)
         {
             if (!wasParked)
             {

@@ -38,4 +38,7 @@ public enum ErrorCode : ushort
 
     /// <summary>The phone is shutting down or hit an internal error.</summary>
     Internal = 12,
+
+    /// <summary>The phone already serves its maximum of authenticated sessions of other companions (since protocol 1, phones of 2026-12).</summary>
+    Busy = 13,
 }

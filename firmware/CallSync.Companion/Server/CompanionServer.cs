@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CallSync.Companion.Security;
+using CallSync.Configuration.Logging;
 using CallSync.Hal;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace CallSync.Companion.Server;
 /// recordings, dial requests and call events. A companion that reconnects over another transport takes its session
 /// over. Bad input closes only the offending connection, with a logged reason.
 /// </summary>
-public sealed class CompanionServer : IAsyncDisposable
+public sealed partial class CompanionServer : IAsyncDisposable
 {
     private readonly IReadOnlyList<CompanionListener> _listeners;
     private readonly ConcurrentDictionary<long, CompanionSession> _sessions = new();
@@ -58,6 +59,9 @@ public sealed class CompanionServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(dialer);
         ArgumentNullException.ThrowIfNull(confirmer);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSessions, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUnauthenticated, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUnauthenticatedPerSource, 1, nameof(options));
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         _listeners = listeners;
@@ -69,11 +73,15 @@ public sealed class CompanionServer : IAsyncDisposable
         Options = options;
         Time = timeProvider;
         Logger = logger;
+        _outsiderLines = new LogFloodGate(timeProvider, burst: 1, options.RefusalLogInterval);
         Dialer.CallEvent += OnCallEvent;
     }
 
     /// <summary>Sessions currently open (authenticated or not).</summary>
     public int ActiveSessions => _sessions.Count;
+
+    /// <summary>Sessions currently open that authenticated.</summary>
+    public int AuthenticatedSessions => _sessions.Values.Count(s => s.HoldsAuthenticatedSlot);
 
     /// <summary>What the server listens on, one entry per transport (e.g. "tcp:127.0.0.1:7301", "ble:0x81").</summary>
     public IReadOnlyList<string> Endpoints => [.. _listeners.Select(l => l.Transport.Endpoint)];
@@ -215,15 +223,8 @@ public sealed class CompanionServer : IAsyncDisposable
             }
 
             long id = Interlocked.Increment(ref _nextConnection);
-            if (_sessions.Count >= Options.MaxSessions)
-            {
-                Log.TooManySessions(Logger, id, _sessions.Count);
-                await stream.DisposeAsync().ConfigureAwait(false);
-                continue;
-            }
-
-            var session = new CompanionSession(this, id, stream, listener.ChunkSize, token);
-            _sessions[id] = session;
+            var session = new CompanionSession(this, id, SourceOf(stream, transport.Endpoint), stream, listener.ChunkSize, token);
+            Admit(session);
             Log.Accepted(Logger, id, transport.Endpoint);
             _ = RunSessionAsync(session);
         }

@@ -22,8 +22,12 @@ public sealed class CompanionServerOptions
     /// <summary>Chunks in flight before the phone waits for an ack (8 x 32 KiB covers 2.6 s at 100 KB/s; 8 x 8 KiB over a second on LE).</summary>
     public int AckWindowChunks { get; set; } = 8;
 
-    /// <summary>How long each handshake step may take.</summary>
-    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a connection may take from accept to authentication, all steps together (a companion needs well under a
+    /// second); pings do not extend it. A pairing extends it by <see cref="PairingTimeout"/> from its PairStart, because
+    /// two people compare a code; once paired, the companion has this long again to authenticate.
+    /// </summary>
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the users have to compare and confirm the pairing code.</summary>
     public TimeSpan PairingTimeout { get; set; } = TimeSpan.FromSeconds(90);
@@ -34,6 +38,22 @@ public sealed class CompanionServerOptions
     /// </summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>Sessions served at once; more connections are closed at once.</summary>
+    /// <summary>
+    /// Authenticated sessions served at once: companions of people. A companion that authenticates while this many
+    /// sessions of other companions are open is refused with <c>Busy</c>; its own older sessions never count (it takes
+    /// them over).
+    /// </summary>
     public int MaxSessions { get; set; } = 8;
+
+    /// <summary>
+    /// Connections not yet authenticated held at once, apart from <see cref="MaxSessions"/>. A new connection past it
+    /// closes the oldest unauthenticated one, so loitering sockets can delay a companion by at most one handshake.
+    /// </summary>
+    public int MaxUnauthenticated { get; set; } = 4;
+
+    /// <summary>Connections not yet authenticated held at once from one source address; past it the source's oldest is closed.</summary>
+    public int MaxUnauthenticatedPerSource { get; set; } = 2;
+
+    /// <summary>Refusals and closings before authentication are logged once per this interval, with their count.</summary>
+    public TimeSpan RefusalLogInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -13,10 +13,30 @@ internal sealed partial class CompanionSession
     private const int MaxUserIdLength = 128;
     private const int MaxNameLength = 64;
 
-    /// <summary>True when the companion authenticated; false when the connection ended before that.</summary>
+    /// <summary>
+    /// True when the companion authenticated; false when the connection ended before that. The whole handshake has
+    /// one deadline (<see cref="CompanionServerOptions.HandshakeTimeout"/>), so a peer that sends Hello and then pings
+    /// cannot hold a connection; a pairing moves it by <see cref="CompanionServerOptions.PairingTimeout"/>.
+    /// </summary>
     private async Task<bool> HandshakeAsync(CancellationToken cancellationToken)
     {
-        var hello = Parse<Hello>(await ReceiveStepAsync("Hello", _server.Options.HandshakeTimeout, cancellationToken).ConfigureAwait(false));
+        var options = _server.Options;
+        using var deadline = new CancellationTokenSource(options.HandshakeTimeout, _server.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await HandshakeStepsAsync(deadline, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CompanionProtocolException(ErrorCode.Timeout, $"handshake not finished within {options.HandshakeTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task<bool> HandshakeStepsAsync(CancellationTokenSource deadline, CancellationToken cancellationToken)
+    {
+        var options = _server.Options;
+        var hello = Parse<Hello>(await ReceiveStepAsync("Hello", null, cancellationToken).ConfigureAwait(false));
         ushort version = ProtocolVersion.Select(hello.MinVersion, hello.MaxVersion);
         if (version == 0)
         {
@@ -28,7 +48,7 @@ internal sealed partial class CompanionSession
         await _connection.SendAsync(new HelloAccept(version, _server.Identity.DeviceId, _server.Identity.DeviceNumber), cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            var received = await ReceiveStepAsync("PairStart or AuthRequest", _server.Options.PairingTimeout, cancellationToken).ConfigureAwait(false);
+            var received = await ReceiveStepAsync("PairStart or AuthRequest", null, cancellationToken).ConfigureAwait(false);
             if (received is null)
             {
                 return false;
@@ -39,11 +59,13 @@ internal sealed partial class CompanionSession
             switch (message.Type)
             {
                 case MessageType.PairStart:
+                    deadline.CancelAfter(options.PairingTimeout + options.HandshakeTimeout);
                     if (!await PairAsync(Parse<PairStart>(message), cancellationToken).ConfigureAwait(false))
                     {
                         return false;
                     }
 
+                    deadline.CancelAfter(options.HandshakeTimeout);
                     break;
                 case MessageType.AuthRequest:
                     await AuthenticateAsync(Parse<AuthRequest>(message), cancellationToken).ConfigureAwait(false);
@@ -78,7 +100,7 @@ internal sealed partial class CompanionSession
         await _connection.SendAsync(
             new PairCommit(phonePublic, PairingCrypto.Commit(phoneNonce, phonePublic, start.PublicKey)), cancellationToken).ConfigureAwait(false);
         var companionNonce = Parse<PairNonce>(
-            await ReceiveStepAsync("PairNonce", _server.Options.HandshakeTimeout, cancellationToken).ConfigureAwait(false)).Nonce;
+            await ReceiveStepAsync("PairNonce", null, cancellationToken).ConfigureAwait(false)).Nonce;
         await _connection.SendAsync(new PairNonce(phoneNonce), cancellationToken).ConfigureAwait(false);
 
         int code = PairingCrypto.DeriveCode(start.PublicKey, phonePublic, companionNonce, phoneNonce);
@@ -159,7 +181,7 @@ internal sealed partial class CompanionSession
         byte[] phoneProof = PairingCrypto.AuthProof(companion.LongTermKey, fromPhone: true, companion.CompanionId, request.Nonce, phoneNonce);
         await _connection.SendAsync(new AuthChallenge(phoneNonce, phoneProof), cancellationToken).ConfigureAwait(false);
         var response = Parse<AuthResponse>(
-            await ReceiveStepAsync("AuthResponse", _server.Options.HandshakeTimeout, cancellationToken).ConfigureAwait(false));
+            await ReceiveStepAsync("AuthResponse", null, cancellationToken).ConfigureAwait(false));
         byte[] expected = PairingCrypto.AuthProof(companion.LongTermKey, fromPhone: false, companion.CompanionId, request.Nonce, phoneNonce);
         if (!PairingCrypto.Equal(response.Proof, expected))
         {
@@ -170,6 +192,7 @@ internal sealed partial class CompanionSession
         var (companionToPhone, phoneToCompanion) = PairingCrypto.DeriveSessionKeys(companion.LongTermKey, request.Nonce, phoneNonce);
         _connection.EnableEncryption(phoneToCompanion, companionToPhone, isPhone: true);
         CompanionId = companion.CompanionId;
+        _server.ClaimAuthenticatedSlot(this);
         await _server.SupersedeAsync(this, cancellationToken).ConfigureAwait(false);
         WantsRecordings = request.Flags.HasFlag(SessionFlags.ReceiveRecordings);
         await _connection.SendAsync(new AuthOk(companion.CompanionId), cancellationToken).ConfigureAwait(false);
@@ -177,10 +200,18 @@ internal sealed partial class CompanionSession
         Log.Authenticated(_server.Logger, Connection, companion.CompanionId);
     }
 
-    /// <summary>Receives one handshake message within <paramref name="timeout"/>; null when the peer closed cleanly.</summary>
-    private async Task<InboundMessage?> ReceiveStepAsync(string waitingFor, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives one message, within <paramref name="timeout"/> when given (else the caller's token bounds it); null when
+    /// the peer closed cleanly.
+    /// </summary>
+    private async Task<InboundMessage?> ReceiveStepAsync(string waitingFor, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        using var step = new CancellationTokenSource(timeout, _server.Time);
+        if (timeout is not { } limit)
+        {
+            return await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var step = new CancellationTokenSource(limit, _server.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, step.Token);
         try
         {
@@ -188,7 +219,7 @@ internal sealed partial class CompanionSession
         }
         catch (OperationCanceledException) when (step.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new CompanionProtocolException(ErrorCode.Timeout, $"no {waitingFor} within {timeout.TotalSeconds:0} s");
+            throw new CompanionProtocolException(ErrorCode.Timeout, $"no {waitingFor} within {limit.TotalSeconds:0} s");
         }
     }
 }

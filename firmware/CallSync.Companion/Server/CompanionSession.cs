@@ -20,17 +20,37 @@ internal sealed partial class CompanionSession : IAsyncDisposable
     private readonly List<Task> _background = [];
     private readonly int _chunkSize;
     private volatile bool _authenticated;
+    private volatile bool _holdsAuthenticatedSlot;
+    private volatile bool _evicted;
 
-    public CompanionSession(CompanionServer server, long connection, Stream stream, int chunkSize, CancellationToken serverStopping)
+    public CompanionSession(CompanionServer server, long connection, string source, Stream stream, int chunkSize, CancellationToken serverStopping)
     {
         _server = server;
         Connection = connection;
+        Source = source;
         _chunkSize = chunkSize;
         _connection = new FrameConnection(stream);
         _cts = CancellationTokenSource.CreateLinkedTokenSource(serverStopping);
     }
 
     public long Connection { get; }
+
+    /// <summary>The peer's address (TCP) or the listener it came through, for the per-source budget.</summary>
+    public string Source { get; }
+
+    /// <summary>Set (under the server's admission lock) once the companion authenticated and got one of the <c>MaxSessions</c> slots.</summary>
+    public bool HoldsAuthenticatedSlot
+    {
+        get => _holdsAuthenticatedSlot;
+        set => _holdsAuthenticatedSlot = value;
+    }
+
+    /// <summary>Set (under the server's admission lock) when a newer connection took this unauthenticated one's place.</summary>
+    public bool Evicted
+    {
+        get => _evicted;
+        set => _evicted = value;
+    }
 
     /// <summary>Set once the companion authenticated.</summary>
     public string? CompanionId { get; private set; }
@@ -122,7 +142,15 @@ internal sealed partial class CompanionSession : IAsyncDisposable
                 }
             }
 
-            Log.Closed(_server.Logger, Connection, Who);
+            if (_authenticated)
+            {
+                Log.Closed(_server.Logger, Connection, Who);
+            }
+            else
+            {
+                Log.ClosedUnauthenticated(_server.Logger, Connection, Source);
+            }
+
             _done.TrySetResult();
         }
     }
@@ -137,14 +165,22 @@ internal sealed partial class CompanionSession : IAsyncDisposable
     {
         switch (ex)
         {
+            case OperationCanceledException when _cts.IsCancellationRequested:
+                break;
+            case CompanionProtocolException { FromPeer: false } refused when !_authenticated:
+                // Anyone in range can cause these: one line per interval with a count.
+                _server.LogOutsider(6009, count => Log.RefusedUnauthenticated(_server.Logger, Connection, Source, refused.Code, refused.Message, count));
+                await TrySendErrorAsync(refused.Code, refused.Message).ConfigureAwait(false);
+                break;
+            case CompanionProtocolException or IOException or EndOfStreamException or ObjectDisposedException or ChannelClosedException when !_authenticated:
+                _server.LogOutsider(6014, count => Log.LostUnauthenticated(_server.Logger, Connection, Source, ex.Message, count));
+                break;
             case CompanionProtocolException { FromPeer: true } peer:
                 Log.PeerError(_server.Logger, Connection, Who, peer.Code, peer.Message);
                 break;
             case CompanionProtocolException refused:
                 Log.Refused(_server.Logger, Connection, Who, refused.Code, refused.Message);
                 await TrySendErrorAsync(refused.Code, refused.Message).ConfigureAwait(false);
-                break;
-            case OperationCanceledException when _cts.IsCancellationRequested:
                 break;
             case IOException or EndOfStreamException or ObjectDisposedException or ChannelClosedException:
                 Log.Lost(_server.Logger, Connection, Who, ex.Message);

@@ -21,8 +21,17 @@ internal static partial class Log
     [LoggerMessage(6004, LogLevel.Information, "Companion connection {Connection} ({CompanionId}) closed")]
     public static partial void Closed(ILogger logger, long connection, string companionId);
 
-    [LoggerMessage(6005, LogLevel.Warning, "Companion connection {Connection} refused: {Sessions} sessions already active")]
-    public static partial void TooManySessions(ILogger logger, long connection, int sessions);
+    [LoggerMessage(6007, LogLevel.Debug, "Companion connection {Connection} from {Source} closed before authentication")]
+    public static partial void ClosedUnauthenticated(ILogger logger, long connection, string source);
+
+    [LoggerMessage(6008, LogLevel.Warning, "Companion connection {Connection} from {Source} closed unauthenticated to make room for connection {New} ({Count} such closings since the last line)")]
+    public static partial void Evicted(ILogger logger, long connection, string source, long @new, long count);
+
+    [LoggerMessage(6009, LogLevel.Warning, "Companion connection {Connection} from {Source} refused before authentication, {Code}: {Reason} ({Count} such refusals since the last line)")]
+    public static partial void RefusedUnauthenticated(ILogger logger, long connection, string source, ErrorCode code, string reason, long count);
+
+    [LoggerMessage(6014, LogLevel.Information, "Companion connection {Connection} from {Source} lost before authentication: {Reason} ({Count} such losses since the last line)")]
+    public static partial void LostUnauthenticated(ILogger logger, long connection, string source, string reason, long count);
 
     [LoggerMessage(6006, LogLevel.Information, "Companion connection {Old} replaced by connection {New} of companion {CompanionId}")]
     public static partial void Superseded(ILogger logger, long old, long @new, string companionId);

@@ -288,7 +288,7 @@ public sealed class CallJournalRecoveryTests : IDisposable
             var journal = new CallJournal(data, NullLogger<CallJournal>.Instance);
             var history = new CallHistory(data, NullLogger<CallHistory>.Instance);
             var committer = new RecordCommitter(splitter, history, journal, new RecordsNotifier(), NullLogger<RecordCommitter>.Instance);
-            var recovery = new CallJournalRecovery(options, data, journal, committer, time, NullLogger<CallJournalRecovery>.Instance);
+            var recovery = new CallJournalRecovery(options, data, journal, committer, history, time, NullLogger<CallJournalRecovery>.Instance);
             return new Run(database, outbox, journal, history, committer, recovery);
         }
 

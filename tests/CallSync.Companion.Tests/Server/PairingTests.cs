@@ -107,7 +107,7 @@ public sealed class PairingTests
         var refusal = await raw.ExpectRefusalAsync();
 
         Assert.Equal(ErrorCode.PairingFailed, refusal.Code);
-        await fixture.Logger.WaitForEventAsync(6010, "confirmation value mismatch");
+        await fixture.Logger.WaitForEventAsync(6009, "confirmation value mismatch");
         Assert.Single(fixture.Keys.List());
         await other.PingAsync(ServerFixture.Timeout());
     }

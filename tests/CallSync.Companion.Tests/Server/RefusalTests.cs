@@ -32,7 +32,7 @@ public sealed class RefusalTests
             var refusal = await raw.ExpectRefusalAsync();
 
             Assert.Equal(ErrorCode.NotPaired, refusal.Code);
-            await fixture.Logger.WaitForEventAsync(6010, "is not paired");
+            await fixture.Logger.WaitForEventAsync(6009, "is not paired");
             await other.PingAsync(ServerFixture.Timeout());
         }
     }
@@ -54,7 +54,7 @@ public sealed class RefusalTests
             var refusal = await raw.ExpectRefusalAsync();
 
             Assert.Equal(ErrorCode.AuthenticationFailed, refusal.Code);
-            await fixture.Logger.WaitForEventAsync(6010, "failed authentication (wrong long-term key)");
+            await fixture.Logger.WaitForEventAsync(6009, "failed authentication (wrong long-term key)");
             await other.PingAsync(ServerFixture.Timeout());
         }
     }
@@ -145,7 +145,7 @@ public sealed class RefusalTests
             var refusal = await raw.ExpectRefusalAsync();
 
             Assert.Equal(ErrorCode.FrameTooLarge, refusal.Code);
-            await fixture.Logger.WaitForEventAsync(6010, "frame length 2097152 exceeds the maximum of 1048576 bytes");
+            await fixture.Logger.WaitForEventAsync(6009, "frame length 2097152 exceeds the maximum of 1048576 bytes");
             await other.PingAsync(ServerFixture.Timeout());
         }
     }
@@ -167,7 +167,7 @@ public sealed class RefusalTests
             var refusal = await raw.ExpectRefusalAsync();
 
             Assert.Equal(ErrorCode.UnknownMessageType, refusal.Code);
-            await fixture.Logger.WaitForEventAsync(6010, "unknown message type 0x9A");
+            await fixture.Logger.WaitForEventAsync(6009, "unknown message type 0x9A");
             await other.PingAsync(ServerFixture.Timeout());
         }
     }
@@ -205,7 +205,7 @@ public sealed class RefusalTests
         var refusal = await raw.ExpectRefusalAsync();
 
         Assert.Equal(ErrorCode.UnsupportedVersion, refusal.Code);
-        await fixture.Logger.WaitForEventAsync(6010, "no common protocol version");
+        await fixture.Logger.WaitForEventAsync(6009, "no common protocol version");
     }
 
     [Theory]

@@ -66,7 +66,7 @@ public sealed class SchemaConsistencyTests
     public void State_Serialized_MatchesSchema()
     {
         JsonElement root = Schema("state.schema.json");
-        JsonElement value = JsonSerializer.SerializeToElement(new DeviceState { State = DeviceState.Online, Boot = 3, At = DateTimeOffset.UnixEpoch }, CallSyncJsonContext.Default.DeviceState);
+        JsonElement value = JsonSerializer.SerializeToElement(new DeviceState { State = DeviceState.Online, Boot = 3, At = DateTimeOffset.UnixEpoch, Warnings = [DeviceState.DiskFullWarning] }, CallSyncJsonContext.Default.DeviceState);
         Assert.Equal(JsonValueKind.Object, value.ValueKind);
         foreach (JsonProperty p in value.EnumerateObject())
         {
