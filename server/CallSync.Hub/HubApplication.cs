@@ -92,6 +92,8 @@ internal static class HubApplication
         services.AddSingleton<BrokerCredentialStore>();
         services.AddSingleton<EnrollmentCodeStore>();
         services.AddSingleton(sp => new AccessTokenService(secrets.TokenSecret, options.Security.TokenLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<SignInService>();
         services.AddSingleton<LogThrottle>();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<RefusalCounter>();
@@ -211,7 +213,7 @@ internal static class HubApplication
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Health").WithTags("health");
-        var tokens = app.Services.GetRequiredService<AccessTokenService>();
+        var tokens = app.Services.GetRequiredService<TokenAuthenticator>();
         var api = app.MapGroup("/api/v1");
         var user = api.MapGroup(string.Empty).AddEndpointFilter(new AuthFilter(tokens, requireAdmin: false));
         var admin = api.MapGroup("/admin").AddEndpointFilter(new AuthFilter(tokens, requireAdmin: true));

@@ -88,4 +88,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7130, Level = LogLevel.Warning, Message = "Sign-in refused with 429 for {Subject} for {RetryAfter} ({Suppressed} more refused since the last line)")]
     public static partial void SignInRefused(ILogger logger, string subject, TimeSpan retryAfter, long suppressed);
+
+    [LoggerMessage(EventId = 7131, Level = LogLevel.Warning, Message = "Sign-in failed for {UserId} from {Address}: {Reason} ({Suppressed} more failures from this address since the last line)")]
+    public static partial void SignInFailed(ILogger logger, string userId, string address, string reason, long suppressed);
 }
