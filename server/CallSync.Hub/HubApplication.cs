@@ -214,7 +214,7 @@ internal static class HubApplication
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Health").WithTags("health");
         var tokens = app.Services.GetRequiredService<TokenAuthenticator>();
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(new DeviceIdFilter());
         var user = api.MapGroup(string.Empty).AddEndpointFilter(new AuthFilter(tokens, requireAdmin: false));
         var admin = api.MapGroup("/admin").AddEndpointFilter(new AuthFilter(tokens, requireAdmin: true));
         AuthEndpoints.Map(api, user);
