@@ -233,7 +233,7 @@ internal static class HubApplication
     /// <summary>What the web app's routes need: the event log and its fan-out, recordings, the screens' lists.</summary>
     private static void AddAppServices(IServiceCollection services, HubOptions options)
     {
-        services.AddSingleton(options.Recordings);
+        services.AddSingleton(options.Recordings.Resolve(options.Storage.DataDir));
         services.AddSingleton(options.Web);
         services.AddSingleton<EventStore>();
         services.AddSingleton<EventFanout>();

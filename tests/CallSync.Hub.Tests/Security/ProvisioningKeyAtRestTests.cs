@@ -41,13 +41,16 @@ public sealed class ProvisioningKeyAtRestTests : IDisposable
             }
         }
 
-        // The hub is gone with its data directory (and the key-encryption-key file); hub.db is what a copy would hold.
+        // The hub is gone; hub.db is what a copy would hold, without the key (configured, or the data directory's file).
         SqliteConnection.ClearAllPools();
         AssertNotInFiles(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
         AssertNotInFiles(key);
         Assert.StartsWith(ProvisioningKeyProtector.Prefix, await ReadStoredKeyAsync("phone-1"), StringComparison.Ordinal);
 
-        var options = TestHub.Options(StorageProvider.Sqlite, "Data Source=" + Db, FreePort.Tcp(), embedded: true, "hub");
+        // The same installation's settings, but no configured key: the fresh data directory generates another one.
+        var options = TestHub.WithSecurity(
+            TestHub.Options(StorageProvider.Sqlite, "Data Source=" + Db, FreePort.Tcp(), embedded: true, "hub"),
+            TestHub.Security(keyEncryptionKey: string.Empty));
         try
         {
             await using var app = HubApplication.Build(options, TimeProvider.System, logging => logging.AddFilter(_ => false));

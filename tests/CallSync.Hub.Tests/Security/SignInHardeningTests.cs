@@ -29,17 +29,9 @@ public sealed class SignInHardeningTests(ITestOutputHelper output)
     public async Task SignIn_UnknownAndKnownUsers_SameHashWorkAndSimilarTime()
     {
         var db = Path.Combine(Path.GetTempPath(), "callsync-hub-timing-" + Guid.NewGuid().ToString("N") + ".db");
-        var template = TestHub.Options(StorageProvider.Sqlite, "Data Source=" + db, FreePort.Tcp(), embedded: true, "hub");
-        var options = new HubOptions
-        {
-            Http = template.Http,
-            Storage = template.Storage,
-            Mqtt = template.Mqtt,
-            Push = template.Push,
-            Dial = template.Dial,
-            Admin = template.Admin,
-            Security = new SecurityOptions { TokenSecret = TestHub.Secret, PasswordIterations = 100_000, SignInLimitPerUser = 1000, SignInLimitPerAddress = 100_000 },
-        };
+        var options = TestHub.WithSecurity(
+            TestHub.Options(StorageProvider.Sqlite, "Data Source=" + db, FreePort.Tcp(), embedded: true, "hub"),
+            TestHub.Security(signInLimitPerUser: 1000, signInLimitPerAddress: 100_000));
         await using var hub = await TestHub.StartAsync(options, TimeProvider.System);
         hub.DatabaseFile = db;
         await hub.CreateUserAsync("alice");
