@@ -13,7 +13,7 @@ EXES := firmware/CallSync.Agent server/CallSync.Hub tools/CallSync.Cli tools/Cal
 WEB := web/CallSync.Web
 WEB_OUT := out/web
 
-.PHONY: build web-publish run test unit-test interop-test deps bench bench-load bench-call-cpu fuzz-sip config-docs public-api clean
+.PHONY: build web-publish run test unit-test interop-test deps bench bench-load bench-call-cpu bench-hub fuzz-sip config-docs public-api clean
 
 build:
 	@mkdir -p $(OUT)
@@ -60,12 +60,16 @@ bench: build
 	$(DOTNET) run -c Release --project tests/CallSync.Benchmarks -- --filter '*' $(BENCH_ARGS)
 	-deploy/bench-load.sh $(BENCH_LOAD_ARGS)
 	deploy/bench-call-cpu.sh $(BENCH_CALL_ARGS)
+	deploy/bench-hub.sh $(BENCH_HUB_ARGS)
 
 bench-load: build
 	deploy/bench-load.sh $(BENCH_LOAD_ARGS)
 
 bench-call-cpu: build
 	deploy/bench-call-cpu.sh $(BENCH_CALL_ARGS)
+
+bench-hub: build
+	deploy/bench-hub.sh $(BENCH_HUB_ARGS)
 
 clean:
 	rm -rf out

@@ -35,6 +35,7 @@ internal static class HubApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         var secrets = HubDataDirectory.Prepare(options);
+        HubDatabase.PrepareFile(options.Storage);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Http.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -79,6 +80,7 @@ internal static class HubApplication
         services.AddSingleton(options.Push);
         services.AddSingleton(options.Dial);
         services.AddSingleton(options.Storage);
+        services.AddSingleton(new ProvisioningKeyProtector(secrets.KeyEncryptionKey, secrets.PreviousKeyEncryptionKey));
         services.AddSingleton<HubDatabase>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<UserStore>();
@@ -90,6 +92,8 @@ internal static class HubApplication
         services.AddSingleton<BrokerCredentialStore>();
         services.AddSingleton<EnrollmentCodeStore>();
         services.AddSingleton(sp => new AccessTokenService(secrets.TokenSecret, options.Security.TokenLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<SignInService>();
         services.AddSingleton<LogThrottle>();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<RefusalCounter>();
@@ -129,7 +133,10 @@ internal static class HubApplication
     /// <c>admin</c> with a generated one-time password when there is no admin at all) and refreshes mosquitto's files;
     /// call before <c>StartAsync</c>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A device is registered under the hub's MQTT user name.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A device is registered under the hub's MQTT user name, or stored provisioning keys cannot be opened with the
+    /// configured key-encryption key (the database was moved without its key).
+    /// </exception>
     public static async Task<HubStartup> InitializeAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -139,6 +146,20 @@ internal static class HubApplication
         var secrets = services.GetRequiredService<HubSecrets>();
         var logger = services.GetRequiredService<ILogger<HubDatabase>>();
         Log.DataDirectory(logger, secrets.DataDir, secrets.Generated.Count == 0 ? "nothing" : string.Join(", ", secrets.Generated));
+        var (sealedNow, unreadable) = await services.GetRequiredService<DeviceStore>().SealStoredKeysAsync(cancellationToken).ConfigureAwait(false);
+        if (unreadable > 0)
+        {
+            throw new InvalidOperationException(
+                $"{unreadable} stored provisioning key(s) cannot be opened with the key-encryption key from {secrets.KeyEncryptionKeySource}: " +
+                "restore the key this database was sealed with (Security:KeyEncryptionKey or the data directory's key-encryption-key), " +
+                "or give the old one as Security:PreviousKeyEncryptionKey; see docs/security.md");
+        }
+
+        if (sealedNow > 0)
+        {
+            Log.ProvisioningKeysSealed(logger, sealedNow, secrets.KeyEncryptionKeySource);
+        }
+
         var identity = new BrokerCredentialRecord(options.Mqtt.Username, BrokerIdentityKind.Hub, MosquittoPasswordHash.Hash(secrets.BrokerPassword), null);
         if (await services.GetRequiredService<DeviceStore>().GetAsync(options.Mqtt.Username, cancellationToken).ConfigureAwait(false) is not null
             || !await services.GetRequiredService<BrokerCredentialStore>().UpsertAsync(identity, cancellationToken).ConfigureAwait(false))
@@ -192,8 +213,8 @@ internal static class HubApplication
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Health").WithTags("health");
-        var tokens = app.Services.GetRequiredService<AccessTokenService>();
-        var api = app.MapGroup("/api/v1");
+        var tokens = app.Services.GetRequiredService<TokenAuthenticator>();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(new DeviceIdFilter());
         var user = api.MapGroup(string.Empty).AddEndpointFilter(new AuthFilter(tokens, requireAdmin: false));
         var admin = api.MapGroup("/admin").AddEndpointFilter(new AuthFilter(tokens, requireAdmin: true));
         AuthEndpoints.Map(api, user);
@@ -212,7 +233,7 @@ internal static class HubApplication
     /// <summary>What the web app's routes need: the event log and its fan-out, recordings, the screens' lists.</summary>
     private static void AddAppServices(IServiceCollection services, HubOptions options)
     {
-        services.AddSingleton(options.Recordings);
+        services.AddSingleton(options.Recordings.Resolve(options.Storage.DataDir));
         services.AddSingleton(options.Web);
         services.AddSingleton<EventStore>();
         services.AddSingleton<EventFanout>();

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "Data directory {DataDir}; generated now: {Generated}")]
     public static partial void DataDirectory(ILogger logger, string dataDir, string generated);
 
+    [LoggerMessage(EventId = 7013, Level = LogLevel.Information, Message = "Sealed {Count} stored provisioning key(s) with the key-encryption key from {Source}")]
+    public static partial void ProvisioningKeysSealed(ILogger logger, int count, string source);
+
     [LoggerMessage(EventId = 7023, Level = LogLevel.Error, Message = "Handling a message on {Topic} failed")]
     public static partial void MessageHandlingFailed(ILogger logger, string topic, Exception exception);
 
@@ -85,4 +88,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7130, Level = LogLevel.Warning, Message = "Sign-in refused with 429 for {Subject} for {RetryAfter} ({Suppressed} more refused since the last line)")]
     public static partial void SignInRefused(ILogger logger, string subject, TimeSpan retryAfter, long suppressed);
+
+    [LoggerMessage(EventId = 7131, Level = LogLevel.Warning, Message = "Sign-in failed for {UserId} from {Address}: {Reason} ({Suppressed} more failures from this address since the last line)")]
+    public static partial void SignInFailed(ILogger logger, string userId, string address, string reason, long suppressed);
 }

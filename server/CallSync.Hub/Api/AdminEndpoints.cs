@@ -33,9 +33,9 @@ internal static class AdminEndpoints
             return ApiResults.Error(StatusCodes.Status400BadRequest, "userId: " + UserIdRules.Description);
         }
 
-        if (body.Password is null || body.Password.Length < 8)
+        if (body.Password is not { Length: >= 8 and <= SignInService.MaxPasswordLength })
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "password must have at least 8 characters");
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "password must have 8 to 1024 characters");
         }
 
         if (body.Role is not (null or "user" or "admin"))
@@ -43,11 +43,12 @@ internal static class AdminEndpoints
             return ApiResults.Error(StatusCodes.Status400BadRequest, "role must be user or admin");
         }
 
-        var patterns = body.NumberPatterns ?? [];
-        if (!patterns.All(NumberPattern.IsValid))
+        if (!NumberPattern.IsValidList(body.NumberPatterns))
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "numberPatterns: 1-64 characters, '?' for one character, '*' only at the end");
+            return ApiResults.Error(StatusCodes.Status400BadRequest, NumberPattern.ListRule);
         }
+
+        var patterns = body.NumberPatterns ?? [];
 
         var user = new UserRecord(body.UserId, PasswordHasher.Hash(body.Password, security.PasswordIterations),
             body.Role == "admin" ? UserRole.Admin : UserRole.User, patterns, PushPolicy.Off, new TimeOnly(18, 0), "UTC");
@@ -58,11 +59,12 @@ internal static class AdminEndpoints
 
     private static async Task<IResult> SetPatternsAsync(string userId, PatternsRequest body, UserStore users, CancellationToken cancellationToken)
     {
-        var patterns = body.NumberPatterns ?? [];
-        if (!patterns.All(NumberPattern.IsValid))
+        if (!NumberPattern.IsValidList(body.NumberPatterns))
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "numberPatterns: 1-64 characters, '?' for one character, '*' only at the end");
+            return ApiResults.Error(StatusCodes.Status400BadRequest, NumberPattern.ListRule);
         }
+
+        var patterns = body.NumberPatterns ?? [];
 
         return await users.SetNumberPatternsAsync(userId, patterns, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()

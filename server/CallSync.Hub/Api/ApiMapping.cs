@@ -19,7 +19,7 @@ internal static class ApiMapping
 
     public static UserDto ToDto(this UserRecord user) =>
         new(user.UserId, user.Role == Security.UserRole.Admin ? "admin" : "user", user.NumberPatterns, UserStore.PolicyText(user.PushPolicy),
-            user.PushTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), user.TimeZone);
+            user.PushTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), user.TimeZone, user.Disabled);
 
     public static RecordDto ToDto(this StoredCallRecord record)
     {

@@ -19,5 +19,6 @@ namespace CallSync.Hub.Api;
 [JsonSerializable(typeof(IReadOnlyList<DeviceOverviewDto>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(RoleRequest))]
+[JsonSerializable(typeof(DisabledRequest))]
 [JsonSerializable(typeof(StatsDto))]
 internal sealed partial class AppJsonContext : JsonSerializerContext;

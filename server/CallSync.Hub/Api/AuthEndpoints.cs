@@ -11,7 +11,7 @@ namespace CallSync.Hub.Api;
 /// <summary>Sign-in (rate-limited per user and per address) and the caller's own profile, password and push policy.</summary>
 internal static class AuthEndpoints
 {
-    public const int MaxPasswordLength = 1024;
+    public const int MaxPasswordLength = SignInService.MaxPasswordLength;
 
     public static void Map(IEndpointRouteBuilder api, RouteGroupBuilder user)
     {
@@ -32,37 +32,18 @@ internal static class AuthEndpoints
         return ApiResults.Error(StatusCodes.Status429TooManyRequests, $"too many failed attempts; try again in {seconds} s");
     }
 
-    private static async Task<IResult> IssueTokenAsync(
-        TokenRequest body,
-        HttpContext http,
-        UserStore users,
-        AccessTokenService tokens,
-        SignInLimiter limiter,
-        AppBrokerAccess brokerAccess,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> IssueTokenAsync(TokenRequest body, HttpContext http, SignInService signIn, CancellationToken cancellationToken)
     {
-        var address = Address(http);
-        var userId = UserIdRules.IsValid(body.UserId) ? body.UserId : null;
-        if (limiter.IsBlocked(userId, address, out var retryAfter))
+        var outcome = await signIn.SignInAsync(body.UserId, body.Password, Address(http), cancellationToken).ConfigureAwait(false);
+        return outcome.Status switch
         {
-            return TooManyAttempts(http, retryAfter);
-        }
+            StatusCodes.Status200OK => TypedResults.Json(new TokenResponse(outcome.Token!, outcome.ExpiresAt), HubJsonContext.Default.TokenResponse),
+            StatusCodes.Status429TooManyRequests => TooManyAttempts(http, outcome.RetryAfter),
+            StatusCodes.Status403Forbidden => ApiResults.Error(StatusCodes.Status403Forbidden, "this user is disabled; ask an admin"),
 
-        var user = userId is not null && body.Password is { Length: <= MaxPasswordLength }
-            ? await users.GetAsync(userId, cancellationToken).ConfigureAwait(false)
-            : null;
-
-        // The same 401 for an unknown user and a wrong password: the API does not reveal which user ids exist.
-        if (user is null || !PasswordHasher.Verify(body.Password!, user.PasswordHash))
-        {
-            limiter.Failed(userId, address);
-            return ApiResults.Error(StatusCodes.Status401Unauthorized, "unknown user or wrong password");
-        }
-
-        limiter.Succeeded(user.UserId);
-        var (token, expires) = tokens.Issue(user.UserId, user.Role);
-        await brokerAccess.RegisterAsync(user.UserId, token, expires, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Json(new TokenResponse(token, expires), HubJsonContext.Default.TokenResponse);
+            // The same 401 for an unknown user and a wrong password: the API does not reveal which user ids exist.
+            _ => ApiResults.Error(StatusCodes.Status401Unauthorized, "unknown user or wrong password"),
+        };
     }
 
     private static async Task<IResult> ChangePasswordAsync(PasswordChangeRequest body, HttpContext http, UserStore users, SecurityOptions security, SignInLimiter limiter, CancellationToken cancellationToken)

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 namespace CallSync.Hub.Api;
 
 /// <summary>
-/// Requires a valid bearer token (401 with <c>WWW-Authenticate: Bearer</c> when missing, malformed, tampered or
-/// expired) and, for admin groups, the admin role (403).
+/// Requires a valid bearer token of an existing, enabled user (401 with <c>WWW-Authenticate: Bearer</c> when missing,
+/// malformed, tampered, expired, or the user is deleted or disabled) and, for admin groups, the admin role (403).
 /// </summary>
-internal sealed class AuthFilter(AccessTokenService tokens, bool requireAdmin) : IEndpointFilter
+internal sealed class AuthFilter(TokenAuthenticator authenticator, bool requireAdmin) : IEndpointFilter
 {
     private static readonly object TokenKey = new();
 
@@ -16,16 +16,15 @@ internal sealed class AuthFilter(AccessTokenService tokens, bool requireAdmin) :
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        var header = http.Request.Headers.Authorization.ToString();
-        const string Bearer = "Bearer ";
-        var raw = header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim() : null;
-        if (!tokens.TryValidate(raw, out var token))
+        var token = await authenticator.AuthenticateAsync(TokenAuthenticator.Bearer(http.Request.Headers.Authorization.ToString()), http.RequestAborted)
+            .ConfigureAwait(false);
+        if (token is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return ApiResults.Error(StatusCodes.Status401Unauthorized, "missing, invalid or expired access token");
         }
 
-        if (requireAdmin && !token!.IsAdmin)
+        if (requireAdmin && !token.IsAdmin)
         {
             return ApiResults.Error(StatusCodes.Status403Forbidden, "admin role required");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CallSync.Hub.Messaging;
 using CallSync.Hub.Security;
 using CallSync.Hub.Statistics;
 using CallSync.Hub.Storage;
@@ -10,7 +11,7 @@ namespace CallSync.Hub.Api;
 
 /// <summary>
 /// What the app's screens list: the caller's phones, the time zones a push policy accepts; for admins every user
-/// (and their role), every phone with its state and last call, and the dashboard's figures.
+/// (their role, whether disabled), every phone with its state and last call, and the dashboard's figures.
 /// </summary>
 internal static class DirectoryEndpoints
 {
@@ -24,6 +25,7 @@ internal static class DirectoryEndpoints
             .WithName("ListTimeZones").WithTags("me");
         admin.MapGet("/users", ListUsersAsync).WithName("ListUsers").WithTags("admin");
         admin.MapPut("/users/{userId}/role", SetRoleAsync).WithName("SetRole").WithTags("admin");
+        admin.MapPut("/users/{userId}/disabled", SetDisabledAsync).WithName("SetDisabled").WithTags("admin");
         admin.MapGet("/devices", ListDevicesAsync).WithName("ListDevices").WithTags("admin");
         admin.MapGet("/stats", StatsAsync).WithName("GetStats").WithTags("admin");
     }
@@ -41,7 +43,7 @@ internal static class DirectoryEndpoints
     {
         var users = await directory.ListUsersAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Json<IReadOnlyList<UserDto>>(
-            [.. users.Select(u => new UserDto(u.UserId, u.Role == UserRole.Admin ? "admin" : "user", u.NumberPatterns, u.PushPolicy, u.PushTime, u.TimeZone))],
+            [.. users.Select(u => new UserDto(u.UserId, u.Role == UserRole.Admin ? "admin" : "user", u.NumberPatterns, u.PushPolicy, u.PushTime, u.TimeZone, u.Disabled))],
             AppJsonContext.Default.IReadOnlyListUserDto);
     }
 
@@ -60,6 +62,29 @@ internal static class DirectoryEndpoints
         return await directory.SetRoleAsync(userId, body.Role == "admin" ? UserRole.Admin : UserRole.User, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : ApiResults.Error(StatusCodes.Status404NotFound, "no such user");
+    }
+
+    private static async Task<IResult> SetDisabledAsync(
+        string userId, DisabledRequest body, HttpContext http, UserStore users, BrokerCredentialStore credentials, MosquittoConfig mosquitto, CancellationToken cancellationToken)
+    {
+        if (body.Disabled && string.Equals(userId, AuthFilter.Caller(http).UserId, StringComparison.Ordinal))
+        {
+            return ApiResults.Error(StatusCodes.Status409Conflict, "an admin cannot disable themselves");
+        }
+
+        if (!await users.SetDisabledAsync(userId, body.Disabled, cancellationToken).ConfigureAwait(false))
+        {
+            return ApiResults.Error(StatusCodes.Status404NotFound, "no such user");
+        }
+
+        if (body.Disabled)
+        {
+            // An external broker only knows the hash of the user's last token: drop it too.
+            await credentials.DeleteAsync(BrokerIdentity.UserUsername(userId), BrokerIdentityKind.User, cancellationToken).ConfigureAwait(false);
+            await mosquitto.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> ListDevicesAsync(DirectoryQueries directory, CancellationToken cancellationToken)

@@ -96,7 +96,7 @@ internal static class RecordingEndpoints
     }
 
     private static async Task<IResult> PlayAsync(
-        string recordId, string? ticket, HttpContext http, AccessTokenService tokens, PlaybackTickets tickets, RecordingService recordings, CancellationToken cancellationToken)
+        string recordId, string? ticket, HttpContext http, TokenAuthenticator tokens, PlaybackTickets tickets, RecordingService recordings, CancellationToken cancellationToken)
     {
         string userId;
         var viaTicket = ticket is not null;
@@ -109,14 +109,15 @@ internal static class RecordingEndpoints
         }
         else
         {
-            var header = http.Request.Headers.Authorization.ToString();
-            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || !tokens.TryValidate(header[7..].Trim(), out var token))
+            var token = await tokens.AuthenticateAsync(TokenAuthenticator.Bearer(http.Request.Headers.Authorization.ToString()), cancellationToken)
+                .ConfigureAwait(false);
+            if (token is null)
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer";
                 return ApiResults.Error(StatusCodes.Status401Unauthorized, "missing, invalid or expired access token (or use a playback link)");
             }
 
-            userId = token!.UserId;
+            userId = token.UserId;
         }
 
         var (access, target) = await Authorize(userId, recordId, RecordingService.PlayAction, recordings, cancellationToken).ConfigureAwait(false);

@@ -6,8 +6,20 @@ namespace CallSync.Hub.Bindings;
 /// </summary>
 internal static class NumberPattern
 {
-    public static bool IsValid(string pattern) =>
-        pattern.Length is > 0 and <= 64 && pattern.IndexOf('*', StringComparison.Ordinal) is var star && (star < 0 || star == pattern.Length - 1);
+    /// <summary>Patterns one user may have: enough for a team's range of desks, small enough to check on every bind.</summary>
+    public const int MaxCount = 100;
+
+    public const int MaxLength = 64;
+
+    /// <summary>What <see cref="IsValidList"/> requires, for error messages and docs/hub-api.md.</summary>
+    public const string ListRule = "numberPatterns: at most 100 patterns of 1-64 characters (no control characters), '?' for one character, '*' only at the end";
+
+    public static bool IsValid(string? pattern) =>
+        pattern is { Length: > 0 and <= MaxLength } && !pattern.Any(char.IsControl)
+        && pattern.IndexOf('*', StringComparison.Ordinal) is var star && (star < 0 || star == pattern.Length - 1);
+
+    /// <summary>True for a storable list: null (none), or at most <see cref="MaxCount"/> valid patterns.</summary>
+    public static bool IsValidList(IReadOnlyList<string>? patterns) => patterns is null || (patterns.Count <= MaxCount && patterns.All(IsValid));
 
     public static bool Matches(string pattern, string number)
     {

@@ -16,7 +16,7 @@ internal static class RecordingsKeys
     public static readonly ConfigKey<string?> Directory = Section.Optional("Directory",
         ConfigValues.AbsolutePath("an absolute directory path"),
         "where uploaded recordings are kept (created when missing); several hub instances must share it",
-        defaultText: "`recordings` in the hub's working directory");
+        defaultText: "`recordings` in `Storage:DataDir` (owner-only, like the rest of it)");
 
     public static readonly ConfigKey<TimeSpan> Retention = Section.Add("Retention",
         ConfigValues.Duration(TimeSpan.FromHours(1), TimeSpan.FromDays(3660)), TimeSpan.FromDays(90),
@@ -29,7 +29,7 @@ internal static class RecordingsKeys
     public static RecordingsOptions Read(ConfigReader reader) => new()
     {
         UploadAllowed = reader.Get(Upload),
-        Directory = reader.Get(Directory) ?? Path.GetFullPath("recordings"),
+        Directory = reader.Get(Directory) ?? string.Empty,
         Retention = reader.Get(Retention),
         MaxFileBytes = reader.Get(MaxFileMegabytes) * 1024L * 1024L,
     };

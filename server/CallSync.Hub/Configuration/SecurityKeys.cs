@@ -18,6 +18,17 @@ internal static class SecurityKeys
         "HMAC-SHA256 key for access tokens; every hub instance of one installation needs the same value", ConfigKeyFlags.Secret,
         defaultText: "generated once into `Storage:DataDir` (`token-secret`, 0600)");
 
+    public static readonly ConfigKey<string?> KeyEncryptionKey = Section.Optional("KeyEncryptionKey",
+        ConfigValues.Text($"a secret of at least {MinSecretLength} characters ({SecretRules.Advice})", maxLength: 1024),
+        "AES-256-GCM key (hashed from this text) that seals the phones' provisioning keys in the database, kept outside it; every " +
+        "hub instance of one installation needs the same value; rotation: docs/security.md", ConfigKeyFlags.Secret,
+        defaultText: "generated once into `Storage:DataDir` (`key-encryption-key`, 0600)");
+
+    public static readonly ConfigKey<string?> PreviousKeyEncryptionKey = Section.Optional("PreviousKeyEncryptionKey",
+        ConfigValues.Text($"a secret of at least {MinSecretLength} characters", maxLength: 1024),
+        "during a rotation, the key being replaced: provisioning keys it sealed are re-sealed with `KeyEncryptionKey` at start",
+        ConfigKeyFlags.Secret, defaultText: "`key-encryption-key.previous` in `Storage:DataDir`, if present");
+
     public static readonly ConfigKey<TimeSpan> TokenLifetime = Section.Add("TokenLifetime",
         ConfigValues.Duration(TimeSpan.FromMinutes(1), TimeSpan.FromDays(30)), TimeSpan.FromHours(1), "access-token lifetime");
 
@@ -34,22 +45,32 @@ internal static class SecurityKeys
     public static readonly ConfigKey<TimeSpan> SignInWindow = Section.Add("SignInWindow",
         ConfigValues.Duration(TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)), TimeSpan.FromMinutes(15),
         "the window failed attempts are counted in; a blocked caller may try again once it has passed");
+
     public static SecurityOptions Read(ConfigReader reader)
     {
-        var secret = reader.Get(TokenSecret);
-        if (secret is not null && !reader.HasProblem(TokenSecret) && SecretRules.Weakness(secret, MinSecretLength, MinSecretDistinct) is { } weakness)
-        {
-            reader.Fail(TokenSecret, $"a secret {weakness} ({SecretRules.Advice})");
-        }
-
+        var secret = ReadSecret(reader, TokenSecret);
+        var keyEncryptionKey = ReadSecret(reader, KeyEncryptionKey);
         return new SecurityOptions
         {
             TokenSecret = secret ?? string.Empty,
+            KeyEncryptionKey = keyEncryptionKey ?? string.Empty,
+            PreviousKeyEncryptionKey = reader.Get(PreviousKeyEncryptionKey),
             TokenLifetime = reader.Get(TokenLifetime),
             PasswordIterations = reader.Get(PasswordIterations),
             SignInLimitPerUser = reader.Get(SignInLimitPerUser),
             SignInLimitPerAddress = reader.Get(SignInLimitPerAddress),
             SignInWindow = reader.Get(SignInWindow),
         };
+    }
+
+    private static string? ReadSecret(ConfigReader reader, ConfigKey<string?> key)
+    {
+        var secret = reader.Get(key);
+        if (secret is not null && !reader.HasProblem(key) && SecretRules.Weakness(secret, MinSecretLength, MinSecretDistinct) is { } weakness)
+        {
+            reader.Fail(key, $"a secret {weakness} ({SecretRules.Advice})");
+        }
+
+        return secret;
     }
 }

@@ -11,6 +11,15 @@ internal sealed class SecurityOptions
 
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Key that seals provisioning keys in the database; empty: generated once into the data directory
+    /// (<c>key-encryption-key</c>). Instances of one installation must share it.
+    /// </summary>
+    public string KeyEncryptionKey { get; init; } = string.Empty;
+
+    /// <summary>The key a rotation moves away from; null: the data directory's <c>key-encryption-key.previous</c>, if any.</summary>
+    public string? PreviousKeyEncryptionKey { get; init; }
+
     /// <summary>PBKDF2-SHA256 iterations for new password hashes (OWASP 2023 recommends 600,000).</summary>
     public int PasswordIterations { get; init; } = 600_000;
 

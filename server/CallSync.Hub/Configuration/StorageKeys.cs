@@ -15,8 +15,9 @@ internal static class StorageKeys
         ConfigValues.Text("a directory path", static v => v.IndexOfAny(Path.GetInvalidPathChars()) < 0, maxLength: 4096);
 
     public static readonly ConfigKey<string> DataDir = Section.Add("DataDir", DirectoryPath, StorageOptions.DefaultDataDir,
-        "the hub's own directory (created 0700): the secrets it generates (`token-secret`, `broker-password`, 0600) and, by " +
-        "default, the SQLite database; a relative path is resolved against the working directory");
+        "the hub's own directory (created 0700): the secrets it generates (`token-secret`, `broker-password`, " +
+        "`key-encryption-key`, 0600) and, by default, the SQLite database (`hub.db`, 0600) and uploaded recordings (`recordings`); " +
+        "a relative path is resolved against the working directory");
 
     public static readonly ConfigKey<StorageProvider> Provider = Section.Add("Provider",
         ConfigValues.OneOf("sqlite or postgres", ("sqlite", StorageProvider.Sqlite), ("postgres", StorageProvider.Postgres),

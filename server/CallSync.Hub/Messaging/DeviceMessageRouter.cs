@@ -1,6 +1,7 @@
 using System.Buffers;
 using CallSync.Contracts;
 using CallSync.Hub.Bindings;
+using CallSync.Hub.Configuration;
 using CallSync.Hub.Dialing;
 using CallSync.Hub.Records;
 using CallSync.Hub.Storage;
@@ -38,9 +39,10 @@ internal sealed class DeviceMessageRouter(
             return RouteResult.Refused;
         }
 
-        if (!await devices.IsKnownAsync(deviceId, cancellationToken).ConfigureAwait(false))
+        // An id outside the device alphabet can name no registered phone: refused without a query, logged without its text.
+        if (!DeviceIdRules.IsValid(deviceId) || !await devices.IsKnownAsync(deviceId, cancellationToken).ConfigureAwait(false))
         {
-            refusals.Refuse(RefusalCounter.UnknownDevice, deviceId, leaf);
+            refusals.Refuse(RefusalCounter.UnknownDevice, DeviceIdRules.IsValid(deviceId) ? deviceId : "(malformed device id)", leaf);
             return RouteResult.Refused;
         }
 

@@ -114,7 +114,7 @@ internal sealed class RecordingService(
                 return new UploadOutcome(UploadOutcomeKind.Stored, target.Bytes, "already stored");
             }
 
-            Directory.CreateDirectory(options.Directory);
+            SecureFile.EnsureDirectory(options.Directory); // recordings are personal data: owner-only, like the data directory
             var (written, detail) = await WriteChunkAsync(target, range, body, cancellationToken).ConfigureAwait(false);
             if (detail is not null)
             {

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CallSync.Hub.Records;
 
-/// <summary>Keeps each phone's last retained online/offline state (<c>devices/{deviceId}/state</c>).</summary>
+/// <summary>
+/// Keeps each phone's last retained online/offline state (<c>devices/{deviceId}/state</c>); logs a change only when it
+/// changed the stored state (not a repeat, an older state, or one another instance stored first).
+/// </summary>
 internal sealed class DeviceStateTracker(DeviceStore devices, EventBus events, ILogger<DeviceStateTracker> logger)
 {
     public async Task HandleAsync(string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
@@ -30,6 +33,7 @@ internal sealed class DeviceStateTracker(DeviceStore devices, EventBus events, I
 
         if (state is null || state.State is not (DeviceState.Online or DeviceState.Offline))
         {
+            Log.RecordRejected(logger, deviceId, "state payload without online or offline");
             return;
         }
 
@@ -38,8 +42,7 @@ internal sealed class DeviceStateTracker(DeviceStore devices, EventBus events, I
         {
             // Every instance hears the retained state; only the one whose write changed the row tells the apps.
             await events.DeviceStateChangedAsync(deviceId, online, state.At, cancellationToken).ConfigureAwait(false);
+            Log.DeviceStateChanged(logger, deviceId, online);
         }
-
-        Log.DeviceStateChanged(logger, deviceId, online);
     }
 }

@@ -8,9 +8,15 @@ namespace CallSync.Hub.Security;
 /// <summary>
 /// Issues and checks bearer tokens <c>base64url(payload) "." base64url(HMAC-SHA256(secret, payload))</c> where
 /// payload is <c>v1|userId|role|expiresUnixSeconds</c>. User ids cannot contain '|' (<see cref="Configuration.UserIdRules"/>).
+/// A token whose expiry lies further ahead than one lifetime (plus <see cref="ClockSkew"/>) is refused even when validly
+/// signed: a leaked signing key cannot mint a token that outlives a key change, and lowering <c>Security:TokenLifetime</c>
+/// shortens the tokens already issued. Whether the user still exists and is enabled is <see cref="TokenAuthenticator"/>'s check.
 /// </summary>
 internal sealed class AccessTokenService
 {
+    /// <summary>How far a token's expiry may lie beyond one lifetime from now (clocks of several instances differ a little).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+
     private readonly byte[] _key;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _timeProvider;
@@ -36,7 +42,7 @@ internal sealed class AccessTokenService
             DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
 
-    /// <summary>Never throws on input: malformed, tampered or expired tokens give false.</summary>
+    /// <summary>Never throws on input: malformed, tampered, expired or overlong-lived tokens give false.</summary>
     public bool TryValidate(string? token, out AccessToken? accessToken)
     {
         accessToken = null;
@@ -76,8 +82,14 @@ internal sealed class AccessTokenService
             return false;
         }
 
+        var now = _timeProvider.GetUtcNow();
+        if (expiresSeconds > (now + _lifetime + ClockSkew).ToUnixTimeSeconds())
+        {
+            return false;
+        }
+
         var expires = DateTimeOffset.FromUnixTimeSeconds(expiresSeconds);
-        if (_timeProvider.GetUtcNow() >= expires)
+        if (now >= expires)
         {
             return false;
         }

@@ -5,10 +5,10 @@ namespace CallSync.Hub.Security;
 
 /// <summary>
 /// Decides who an MQTT CONNECT is (docs/security.md, "Identities"): no user name is refused; the client id must equal
-/// the user name; <c>user@{id}</c> is an app user whose password is a valid access token of that user; any other user
+/// the user name; <c>user@{id}</c> is an app user (existing, enabled) whose password is a valid access token of that user; any other user
 /// name is a phone or a hub instance whose password must match the stored <c>$7$</c> hash. Never throws on input.
 /// </summary>
-internal sealed class BrokerAuthenticator(BrokerCredentialStore credentials, AccessTokenService tokens, TimeProvider timeProvider)
+internal sealed class BrokerAuthenticator(BrokerCredentialStore credentials, TokenAuthenticator tokens, TimeProvider timeProvider)
 {
     /// <summary>The refusal for a client id that is not the user name (MQTT 5 has a reason code of its own for it).</summary>
     public const string ClientIdMismatch = "client id differs from the user name";
@@ -36,7 +36,8 @@ internal sealed class BrokerAuthenticator(BrokerCredentialStore credentials, Acc
         if (username.StartsWith(BrokerIdentity.UserPrefix, StringComparison.Ordinal))
         {
             var userId = username[BrokerIdentity.UserPrefix.Length..];
-            return tokens.TryValidate(password, out var token) && string.Equals(token!.UserId, userId, StringComparison.Ordinal)
+            return await tokens.AuthenticateAsync(password, cancellationToken).ConfigureAwait(false) is { } token
+                && string.Equals(token.UserId, userId, StringComparison.Ordinal)
                 ? (new BrokerIdentity(BrokerIdentityKind.User, userId), string.Empty)
                 : (null, "no valid access token for this user");
         }

@@ -9,12 +9,16 @@ namespace CallSync.Hub.Security;
 /// <summary>
 /// The hub's data directory (<c>Storage:DataDir</c>): created owner-only (0700, tightened when others can read or
 /// write it), holding the secrets the hub generates when they are not configured: <c>token-secret</c> (access-token
-/// key) and <c>broker-password</c> (the hub's MQTT password), each 0600, written once and read at every later start.
+/// key), <c>broker-password</c> (the hub's MQTT password) and <c>key-encryption-key</c> (seals the phones' provisioning
+/// keys in the database), each 0600, written once and read at every later start. <c>key-encryption-key.previous</c>, when
+/// an operator puts it there to rotate the key, is read too (docs/security.md, "Rotating the key-encryption key").
 /// </summary>
 internal static class HubDataDirectory
 {
     public const string TokenSecretFile = "token-secret";
     public const string BrokerPasswordFile = "broker-password";
+    public const string KeyEncryptionKeyFile = "key-encryption-key";
+    public const string PreviousKeyEncryptionKeyFile = "key-encryption-key.previous";
 
     private const int SecretBytes = 32;
     private const int MinSecretLength = 32;
@@ -36,7 +40,14 @@ internal static class HubDataDirectory
         var generated = new List<string>();
         var tokenSecret = options.Security.TokenSecret.Length > 0 ? options.Security.TokenSecret : LoadOrCreate(dir, TokenSecretFile, generated);
         var brokerPassword = options.Mqtt.Password ?? LoadOrCreate(dir, BrokerPasswordFile, generated);
-        return new HubSecrets(dir, tokenSecret, brokerPassword, generated);
+        var configuredKey = options.Security.KeyEncryptionKey;
+        var previousPath = Path.Combine(dir, PreviousKeyEncryptionKeyFile);
+        return new HubSecrets(dir, tokenSecret, brokerPassword, generated)
+        {
+            KeyEncryptionKey = configuredKey.Length > 0 ? configuredKey : LoadOrCreate(dir, KeyEncryptionKeyFile, generated),
+            KeyEncryptionKeySource = configuredKey.Length > 0 ? "Security:KeyEncryptionKey" : Path.Combine(dir, KeyEncryptionKeyFile),
+            PreviousKeyEncryptionKey = options.Security.PreviousKeyEncryptionKey ?? (File.Exists(previousPath) ? Load(previousPath) : null),
+        };
     }
 
     /// <summary>A new random secret: 32 bytes as base64url (43 characters).</summary>
@@ -47,15 +58,20 @@ internal static class HubDataDirectory
         var path = Path.Combine(dir, name);
         if (File.Exists(path))
         {
-            var text = File.ReadAllText(path).Trim();
-            return text.Length >= MinSecretLength && text.Length <= 1024
-                ? text
-                : throw new InvalidDataException($"{path} is not a secret of at least {MinSecretLength} characters; delete it to generate a new one");
+            return Load(path);
         }
 
         var secret = NewSecret();
         SecureFile.WriteAllBytes(path, Encoding.ASCII.GetBytes(secret));
         generated.Add(path);
         return secret;
+    }
+
+    private static string Load(string path)
+    {
+        var text = File.ReadAllText(path).Trim();
+        return text.Length >= MinSecretLength && text.Length <= 1024
+            ? text
+            : throw new InvalidDataException($"{path} is not a secret of at least {MinSecretLength} characters; delete it to generate a new one");
     }
 }

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using CallSync.Hub.Security;
 
 namespace CallSync.Hub.Storage;
 
 /// <summary>
 /// Registered desk phones and their last reported online state. A phone is created by an admin with empty keys; its
 /// enrollment sets them. Device ids once registered are remembered in memory, so checking every incoming message's
-/// sender costs no query in steady state (devices are never deleted).
+/// sender costs no query in steady state (devices are never deleted). Provisioning keys are stored sealed
+/// (<see cref="ProvisioningKeyProtector"/>) and opened on read.
 /// </summary>
-internal sealed class DeviceStore(HubDatabase database, TimeProvider timeProvider)
+internal sealed class DeviceStore(HubDatabase database, ProvisioningKeyProtector protector, TimeProvider timeProvider)
 {
     private const string Columns = "device_id, desk_number, provisioning_key, attestation_key";
     private const int MaxRemembered = 1_000_000;
@@ -31,8 +33,61 @@ internal sealed class DeviceStore(HubDatabase database, TimeProvider timeProvide
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             "UPDATE devices SET provisioning_key = @k, attestation_key = @a WHERE device_id = @d")
-            .With("@d", deviceId).With("@k", provisioningKey).With("@a", attestationKey);
+            .With("@d", deviceId).With("@k", protector.Protect(deviceId, provisioningKey)).With("@a", attestationKey);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// Seals every provisioning key stored in clear text (by a hub before 0.x) or under the previous key-encryption key
+    /// with the current one; each row is changed only if nobody changed it meanwhile, so instances starting together
+    /// agree. Returns how many were sealed now and how many no known key opens (those phones must be re-enrolled, or
+    /// the right key restored).
+    /// </summary>
+    public async Task<(int Sealed, int Unreadable)> SealStoredKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<(string DeviceId, string Stored)>();
+        await using (var select = connection.Command("SELECT device_id, provisioning_key FROM devices WHERE provisioning_key <> ''"))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var (sealedNow, unreadable) = (0, 0);
+        foreach (var (deviceId, stored) in rows)
+        {
+            if (protector.IsCurrent(stored))
+            {
+                continue;
+            }
+
+            string clear;
+            if (!ProvisioningKeyProtector.IsSealed(stored))
+            {
+                clear = stored;
+            }
+            else if (!protector.TryUnprotect(deviceId, stored, out clear))
+            {
+                unreadable++;
+                continue;
+            }
+
+            await using var update = connection.Command("UPDATE devices SET provisioning_key = @k WHERE device_id = @d AND provisioning_key = @old")
+                .With("@k", protector.Protect(deviceId, clear)).With("@d", deviceId).With("@old", stored);
+            sealedNow += await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sealedNow > 0 && database.Provider == Configuration.StorageProvider.Sqlite)
+        {
+            // The clear values are gone from the pages (secure_delete); moving the WAL into the file empties it too.
+            await using var checkpoint = connection.Command("PRAGMA wal_checkpoint(TRUNCATE)");
+            await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (sealedNow, unreadable);
     }
 
     /// <summary>True when <paramref name="deviceId"/> is a registered phone.</summary>
@@ -99,6 +154,7 @@ internal sealed class DeviceStore(HubDatabase database, TimeProvider timeProvide
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
-    private static DeviceRecord Read(DbDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+    // A key no known key-encryption key opens reads as no key: commands to that phone are refused, never sent unsigned.
+    private DeviceRecord Read(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), protector.TryUnprotect(reader.GetString(0), reader.GetString(2), out var key) ? key : string.Empty, reader.GetString(3));
 }

@@ -56,14 +56,14 @@ internal sealed class DirectoryQueries(HubDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "SELECT user_id, role, number_patterns, push_policy, push_time, time_zone FROM users ORDER BY user_id LIMIT @n").With("@n", (long)MaxRows);
+            "SELECT user_id, role, number_patterns, push_policy, push_time, time_zone, disabled FROM users ORDER BY user_id LIMIT @n").With("@n", (long)MaxRows);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var users = new List<UserSummary>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var patterns = reader.GetString(2);
             users.Add(new UserSummary(reader.GetString(0), reader.GetString(1) == "admin" ? UserRole.Admin : UserRole.User,
-                patterns.Length == 0 ? [] : patterns.Split('\n'), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+                patterns.Length == 0 ? [] : patterns.Split('\n'), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt64(6) != 0));
         }
 
         return users;

@@ -113,5 +113,8 @@ internal static class Migrations
                 data TEXT NOT NULL);
             CREATE INDEX ix_hub_events_at ON hub_events (at);
             """),
+        new(5, "users can be disabled", """
+            ALTER TABLE users ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0;
+            """),
     ];
 }

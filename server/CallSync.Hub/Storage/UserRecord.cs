@@ -2,7 +2,10 @@ using CallSync.Hub.Security;
 
 namespace CallSync.Hub.Storage;
 
-/// <summary>An app user as stored. <see cref="NumberPatterns"/> pre-authorise bindings (see <see cref="Bindings.NumberPattern"/>).</summary>
+/// <summary>
+/// An app user as stored. <see cref="NumberPatterns"/> pre-authorise bindings (see <see cref="Bindings.NumberPattern"/>);
+/// a <see cref="Disabled"/> user can neither sign in nor use a token issued before.
+/// </summary>
 internal sealed record UserRecord(
     string UserId,
     string PasswordHash,
@@ -10,4 +13,5 @@ internal sealed record UserRecord(
     IReadOnlyList<string> NumberPatterns,
     PushPolicy PushPolicy,
     TimeOnly PushTime,
-    string TimeZone);
+    string TimeZone,
+    bool Disabled = false);

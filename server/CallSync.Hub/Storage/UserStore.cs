@@ -7,7 +7,7 @@ namespace CallSync.Hub.Storage;
 /// <summary>App users, their number patterns and push policies.</summary>
 internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
 {
-    private const string Columns = "user_id, password_hash, role, number_patterns, push_policy, push_time, time_zone";
+    private const string Columns = "user_id, password_hash, role, number_patterns, push_policy, push_time, time_zone, disabled";
 
     /// <summary>Creates the user; false when the id is taken.</summary>
     public async Task<bool> CreateAsync(UserRecord user, CancellationToken cancellationToken)
@@ -15,11 +15,11 @@ internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(user);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "INSERT INTO users (" + Columns + ", created_at) VALUES (@u, @h, @r, @p, @pp, @pt, @tz, @t) ON CONFLICT DO NOTHING")
+            "INSERT INTO users (" + Columns + ", created_at) VALUES (@u, @h, @r, @p, @pp, @pt, @tz, @x, @t) ON CONFLICT DO NOTHING")
             .With("@u", user.UserId).With("@h", user.PasswordHash).With("@r", RoleText(user.Role))
             .With("@p", string.Join('\n', user.NumberPatterns)).With("@pp", PolicyText(user.PushPolicy))
             .With("@pt", user.PushTime.ToString("HH:mm", CultureInfo.InvariantCulture)).With("@tz", user.TimeZone)
-            .With("@t", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            .With("@x", user.Disabled ? 1L : 0L).With("@t", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -50,7 +50,7 @@ internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
     public async Task<IReadOnlyList<UserRecord>> ListByPolicyAsync(PushPolicy policy, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("SELECT " + Columns + " FROM users WHERE push_policy = @pp ORDER BY user_id")
+        await using var command = connection.Command("SELECT " + Columns + " FROM users WHERE push_policy = @pp AND disabled = 0 ORDER BY user_id")
             .With("@pp", PolicyText(policy));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var users = new List<UserRecord>();
@@ -85,7 +85,7 @@ internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
 #pragma warning disable CA2100 // Only generated parameter names are concatenated; the ids travel as parameters.
         command.CommandText =
             "SELECT b.device_id, u.user_id FROM bindings b JOIN users u ON u.user_id = b.user_id " +
-            "WHERE b.status = 'active' AND u.push_policy = 'immediate' AND b.device_id IN (" + string.Join(", ", names) + ") ORDER BY u.user_id";
+            "WHERE b.status = 'active' AND u.push_policy = 'immediate' AND u.disabled = 0 AND b.device_id IN (" + string.Join(", ", names) + ") ORDER BY u.user_id";
 #pragma warning restore CA2100
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -103,6 +103,25 @@ internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
             .With("@u", userId).With("@pp", PolicyText(policy))
             .With("@pt", time.ToString("HH:mm", CultureInfo.InvariantCulture)).With("@tz", timeZone);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Disables or enables a user; false for an unknown user.</summary>
+    public async Task<bool> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("UPDATE users SET disabled = @x WHERE user_id = @u")
+            .With("@u", userId).With("@x", disabled ? 1L : 0L);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>The role of an enabled user, or null when the user no longer exists or is disabled: what a token may still do.</summary>
+    public async Task<UserRole?> GetActiveRoleAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT role FROM users WHERE user_id = @u AND disabled = 0").With("@u", userId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string role
+            ? role == "admin" ? UserRole.Admin : UserRole.User
+            : null;
     }
 
     public async Task<bool> SetNumberPatternsAsync(string userId, IReadOnlyList<string> patterns, CancellationToken cancellationToken)
@@ -145,6 +164,7 @@ internal sealed class UserStore(HubDatabase database, TimeProvider timeProvider)
             patterns.Length == 0 ? [] : patterns.Split('\n'),
             policy,
             TimeOnly.ParseExact(reader.GetString(5), "HH:mm", CultureInfo.InvariantCulture),
-            reader.GetString(6));
+            reader.GetString(6),
+            reader.GetInt64(7) != 0);
     }
 }

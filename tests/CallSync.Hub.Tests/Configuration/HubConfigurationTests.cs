@@ -52,7 +52,22 @@ public sealed class HubConfigurationTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.Dial.Timeout);
         Assert.Equal(TimeSpan.FromHours(1), options.Security.TokenLifetime);
         Assert.Empty(options.LogLevels);
+        Assert.Equal(string.Empty, options.Security.KeyEncryptionKey);
+        Assert.Null(options.Security.PreviousKeyEncryptionKey);
+        Assert.Equal(Path.Combine(Path.GetFullPath("callsync-hub-data"), "recordings"), options.Recordings.Resolve(options.Storage.DataDir).Directory);
     }
+
+    [Fact]
+    public void TryRead_RecordingsDirectoryConfigured_KeptAsGiven()
+    {
+        var options = Read(out _, ("Recordings:Directory", "/srv/recordings"), ("Storage:DataDir", "/var/lib/callsync-hub"));
+        Assert.Equal("/srv/recordings", options!.Recordings.Resolve(options.Storage.DataDir).Directory);
+    }
+
+    [Fact]
+    public void TryRead_SimpleKeyEncryptionKey_RefusedWithoutEchoingIt() =>
+        Assert.Equal("configuration: Security:KeyEncryptionKey = \"(hidden)\" is invalid; expected a secret with at least 10 different characters (generate one: openssl rand -base64 48)",
+            Problem(("Security:KeyEncryptionKey", "change-me-change-me-change-me-change-me")));
 
     [Fact]
     public void TryRead_EmptySharedGroup_MeansPlainSubscriptions() =>

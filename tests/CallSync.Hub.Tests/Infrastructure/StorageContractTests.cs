@@ -84,7 +84,7 @@ public abstract class StorageContractTests
     public async Task SetStateAsync_OlderStateAfterNewer_KeepsNewer()
     {
         await using var database = await MigratedAsync();
-        var devices = new DeviceStore(database, TimeProvider.System);
+        var devices = new DeviceStore(database, new CallSync.Hub.Security.ProvisioningKeyProtector("storage-contract-key-0123456789abcdef", null), TimeProvider.System);
         await devices.SetStateAsync("d1", online: false, T0.AddMinutes(5), CancellationToken.None);
         await devices.SetStateAsync("d1", online: true, T0, CancellationToken.None);
         Assert.Equal((false, T0.AddMinutes(5)), await devices.GetStateAsync("d1", CancellationToken.None));

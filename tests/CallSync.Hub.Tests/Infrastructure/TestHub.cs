@@ -21,6 +21,9 @@ public sealed class TestHub : IAsyncDisposable
     public const string AdminPassword = "admin-password-1";
     public const string Secret = "test-secret-test-secret-test-secret-0123";
 
+    /// <summary>Shared by every test hub, as by the instances of one installation: a hub restarted on a database with a fresh data directory opens its keys.</summary>
+    public const string KeyEncryptionKey = "test-key-encryption-key-0123456789abcdef";
+
     private readonly WebApplication _app;
     private string? _adminToken;
     private int _disposed;
@@ -51,10 +54,38 @@ public sealed class TestHub : IAsyncDisposable
             ReceiveMaximum = 500,
             MosquittoConfigDir = mosquittoDir,
         },
-        Security = new SecurityOptions { TokenSecret = Secret, PasswordIterations = 100_000, TokenLifetime = TimeSpan.FromHours(1) },
+        Security = Security(),
         Push = new PushOptions { DigestCheckInterval = TimeSpan.FromMinutes(1) },
         Dial = new DialOptions { Timeout = TimeSpan.FromSeconds(30) },
         Admin = new AdminOptions { User = AdminId, Password = AdminPassword },
+    };
+
+    /// <summary>A test hub's security options: the shared token secret and key-encryption key, fast password hashing.</summary>
+    internal static SecurityOptions Security(int signInLimitPerUser = 5, int signInLimitPerAddress = 20, string keyEncryptionKey = KeyEncryptionKey) => new()
+    {
+        TokenSecret = Secret,
+        KeyEncryptionKey = keyEncryptionKey,
+        PasswordIterations = 100_000,
+        TokenLifetime = TimeSpan.FromHours(1),
+        SignInLimitPerUser = signInLimitPerUser,
+        SignInLimitPerAddress = signInLimitPerAddress,
+    };
+
+    /// <summary><paramref name="options"/> with other security options.</summary>
+    internal static HubOptions WithSecurity(HubOptions options, SecurityOptions security) => new()
+    {
+        Http = options.Http,
+        Storage = options.Storage,
+        Mqtt = options.Mqtt,
+        Security = security,
+        Push = options.Push,
+        Dial = options.Dial,
+        Admin = options.Admin,
+        Recordings = options.Recordings,
+        Web = options.Web,
+        Enrollment = options.Enrollment,
+        LogLevels = options.LogLevels,
+        LogFloodLimit = options.LogFloodLimit,
     };
 
     /// <param name="options">The hub's options (<see cref="Options"/>).</param>

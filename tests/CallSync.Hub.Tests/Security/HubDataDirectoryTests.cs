@@ -10,10 +10,10 @@ public sealed class HubDataDirectoryTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private HubOptions Options(string? tokenSecret = null, string? brokerPassword = null) => new()
+    private HubOptions Options(string? tokenSecret = null, string? brokerPassword = null, string? keyEncryptionKey = null) => new()
     {
         Storage = new StorageOptions { DataDir = _dir },
-        Security = new SecurityOptions { TokenSecret = tokenSecret ?? string.Empty },
+        Security = new SecurityOptions { TokenSecret = tokenSecret ?? string.Empty, KeyEncryptionKey = keyEncryptionKey ?? string.Empty },
         Mqtt = new MqttOptions { Password = brokerPassword },
     };
 
@@ -23,22 +23,27 @@ public sealed class HubDataDirectoryTests : IDisposable
         var first = HubDataDirectory.Prepare(Options());
         var second = HubDataDirectory.Prepare(Options());
 
-        Assert.Equal([Path.Combine(_dir, "token-secret"), Path.Combine(_dir, "broker-password")], first.Generated);
+        Assert.Equal([Path.Combine(_dir, "token-secret"), Path.Combine(_dir, "broker-password"), Path.Combine(_dir, "key-encryption-key")], first.Generated);
         Assert.Empty(second.Generated);
-        Assert.Equal((first.TokenSecret, first.BrokerPassword), (second.TokenSecret, second.BrokerPassword));
+        Assert.Equal((first.TokenSecret, first.BrokerPassword, first.KeyEncryptionKey), (second.TokenSecret, second.BrokerPassword, second.KeyEncryptionKey));
+        Assert.Equal(Path.Combine(_dir, "key-encryption-key"), first.KeyEncryptionKeySource);
+        Assert.Null(first.PreviousKeyEncryptionKey);
         Assert.NotEqual(first.TokenSecret, first.BrokerPassword);
         Assert.True(first.TokenSecret.Length >= 32);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_dir));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir, "token-secret")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir, "broker-password")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir, "key-encryption-key")));
+        Assert.DoesNotContain(first.KeyEncryptionKey, first.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(first.TokenSecret, first.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Prepare_SecretsConfigured_NothingGenerated()
     {
-        var secrets = HubDataDirectory.Prepare(Options(new string('t', 40), "configured-password"));
+        var secrets = HubDataDirectory.Prepare(Options(new string('t', 40), "configured-password", new string('k', 40)));
         Assert.Empty(secrets.Generated);
+        Assert.Equal("Security:KeyEncryptionKey", secrets.KeyEncryptionKeySource);
         Assert.Equal((new string('t', 40), "configured-password"), (secrets.TokenSecret, secrets.BrokerPassword));
         Assert.Empty(Directory.GetFiles(_dir));
     }
@@ -50,5 +55,13 @@ public sealed class HubDataDirectoryTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "token-secret"), "short");
         var error = Assert.Throws<InvalidDataException>(() => HubDataDirectory.Prepare(Options()));
         Assert.Contains("token-secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_PreviousKeyFilePresent_ReadForTheRotation()
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "key-encryption-key.previous"), new string('p', 40));
+        Assert.Equal(new string('p', 40), HubDataDirectory.Prepare(Options()).PreviousKeyEncryptionKey);
     }
 }
