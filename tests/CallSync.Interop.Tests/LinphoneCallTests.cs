@@ -59,9 +59,9 @@ public sealed class LinphoneCallTests(ITestOutputHelper output) : IDisposable
             statistics.SentPackets >= least && statistics.ReceivedPackets >= least && statistics.ReceivedPackets <= most,
             $"linphone sent {statistics.SentPackets} and received {statistics.ReceivedPackets} RTP packets in {RecordFields.Seconds(talk.TotalSeconds)} of talk (wanted {least}-{most} each way)\n{call.Context}");
 
-        // From linphone's first tone (it plays only once told to, after the media runs; the answer seen by the test lags
-        // the recording's start, hence the margin) to the end of the talk time the record reports.
-        var from = call.ToneStarted + Margin;
+        // From linphone's first tone (it plays only once told to, after the media runs; placed on the recording's
+        // timeline, which starts at the answer; the margin for linphone's player) to the end of the talk time.
+        var from = call.InRecording(call.ToneStarted, record) + Margin;
         var share = recording.Track(DecodedRecording.Right, LinphoneCall.LinphoneTone).ShareBetween(from, talk);
         Assert.True(share >= 0.95, $"the recording's right channel carries linphone's {LinphoneCall.LinphoneTone} Hz tone for {share:P0} of the talk time from {RecordFields.Seconds(from.TotalSeconds)} to {RecordFields.Seconds(talk.TotalSeconds)} (wanted 95 %; recording {RecordFields.Seconds(recording.Audio.Duration.TotalSeconds)})\n{record.ToJsonString()}\n{call.Context}");
 
