@@ -20,6 +20,7 @@ internal sealed class LinphoneCall : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly AgentSandbox _sandbox;
     private readonly Stopwatch _sinceAnswer = new();
+    private readonly DateTimeOffset _answerSeenAt;
 
     private LinphoneCall(AgentSandbox sandbox, ChildProcess agent, LinphoneDaemon linphone, int callId, string tone)
     {
@@ -28,6 +29,7 @@ internal sealed class LinphoneCall : IAsyncDisposable
         Linphone = linphone;
         CallId = callId;
         TonePath = tone;
+        _answerSeenAt = DateTimeOffset.UtcNow;
         _sinceAnswer.Start();
     }
 
@@ -42,6 +44,13 @@ internal sealed class LinphoneCall : IAsyncDisposable
 
     /// <summary>Time since linphone saw the call's media running (about the answer).</summary>
     public TimeSpan SinceAnswer => _sinceAnswer.Elapsed;
+
+    /// <summary>
+    /// Where a <see cref="SinceAnswer"/> reading falls in the call's recording, whose timeline starts at the record's
+    /// <c>answeredAt</c> (the agent's answer, which the test sees later, by how much depends on the machine's load).
+    /// </summary>
+    public TimeSpan InRecording(TimeSpan sinceAnswer, JsonObject record) =>
+        sinceAnswer + (_answerSeenAt - DateTimeOffset.Parse(RecordFields.Text(record, "answeredAt"), System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary><see cref="SinceAnswer"/> when linphone had taken the command to play its tone (the tone starts no later).</summary>
     public TimeSpan ToneStarted { get; private set; }

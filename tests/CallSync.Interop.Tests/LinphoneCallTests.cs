@@ -9,19 +9,16 @@ namespace CallSync.Interop.Tests;
 /// Issue 12 against SIP software nobody here wrote: linphone (Debian linphone-cli 5.1.65) calls the agent and is
 /// called by it, over UDP and TCP, with PCMU, PCMA, G.722 and Opus forced on linphone's side in turn. The call must
 /// connect, RTP must flow both ways, and the recording's right channel must carry linphone's tone for at least 95 %
-/// of the talk time, and the recording must last the record's talkSeconds. Pending: the calls connect with RTP both
-/// ways (about 400 packets each way in 8 s), but the recording is 130-460 ms shorter than talkSeconds (the agent's
-/// frame clock runs that much less than the talk time: it sent 397 packets in 8.40 s of talk), so linphone's tone
-/// fills 94-98 % of the talk time (docs/interop.md, Pending).
+/// of the talk time, and the recording must last the record's talkSeconds (its timeline starts at the answer, however
+/// long the media took to start).
 /// </summary>
 [Trait("Category", "Interop")]
-[Trait("Pending", "issue12")]
 [Collection(MediaRunCollection.Name)]
 public sealed class LinphoneCallTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Talk = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan RecordingStart = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan TwoPeriods = TimeSpan.FromMilliseconds(40);
     private readonly AgentSandbox _sandbox = new();
 
     public static TheoryData<string, LinphoneTransport> Codecs => new()
@@ -62,16 +59,16 @@ public sealed class LinphoneCallTests(ITestOutputHelper output) : IDisposable
             statistics.SentPackets >= least && statistics.ReceivedPackets >= least && statistics.ReceivedPackets <= most,
             $"linphone sent {statistics.SentPackets} and received {statistics.ReceivedPackets} RTP packets in {RecordFields.Seconds(talk.TotalSeconds)} of talk (wanted {least}-{most} each way)\n{call.Context}");
 
-        // From linphone's first tone (it plays only once told to, after the media runs; the answer seen by the test lags
-        // the recording's start, hence the margin) to the end of the talk time the record reports.
-        var from = call.ToneStarted + Margin;
+        // From linphone's first tone (it plays only once told to, after the media runs; placed on the recording's
+        // timeline, which starts at the answer; the margin for linphone's player) to the end of the talk time.
+        var from = call.InRecording(call.ToneStarted, record) + Margin;
         var share = recording.Track(DecodedRecording.Right, LinphoneCall.LinphoneTone).ShareBetween(from, talk);
         Assert.True(share >= 0.95, $"the recording's right channel carries linphone's {LinphoneCall.LinphoneTone} Hz tone for {share:P0} of the talk time from {RecordFields.Seconds(from.TotalSeconds)} to {RecordFields.Seconds(talk.TotalSeconds)} (wanted 95 %; recording {RecordFields.Seconds(recording.Audio.Duration.TotalSeconds)})\n{record.ToJsonString()}\n{call.Context}");
 
-        // The recording covers the talk time the record reports (up to a few periods to start the media).
+        // The recording covers the talk time the record reports: its timeline starts at the answer (two periods for rounding).
         var length = recording.Audio.Duration;
         Assert.True(
-            length >= talk - RecordingStart,
-            $"the recording lasts {RecordFields.Seconds(length.TotalSeconds)}, {(talk - length).TotalMilliseconds:F0} ms less than the record's talkSeconds {RecordFields.Seconds(talk.TotalSeconds)} (wanted at most {RecordingStart.TotalMilliseconds} ms less)\n{record.ToJsonString()}\n{call.Context}");
+            length >= talk - TwoPeriods,
+            $"the recording lasts {RecordFields.Seconds(length.TotalSeconds)}, {(talk - length).TotalMilliseconds:F0} ms less than the record's talkSeconds {RecordFields.Seconds(talk.TotalSeconds)} (wanted at most {TwoPeriods.TotalMilliseconds} ms less)\n{record.ToJsonString()}\n{call.Context}");
     }
 }

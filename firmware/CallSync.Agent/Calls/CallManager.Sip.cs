@@ -37,7 +37,7 @@ internal sealed partial class CallManager
                 Raise(session, CallProgress.Ringing, session.Remote);
                 break;
             case SipCallMediaChanged changed:
-                session.Media?.Apply(changed.Media, changed.LocalHold);
+                session.Media?.Apply(changed.Media, changed.LocalHold, changed.Call.AnsweredAt);
                 if (session.Phase is CallPhase.Talking or CallPhase.Held)
                 {
                     ShowTalking(session, changed.Held);

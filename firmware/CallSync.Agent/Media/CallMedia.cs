@@ -65,8 +65,10 @@ internal sealed class CallMedia : IAsyncDisposable
     /// Starts media with the first negotiation result, then follows every later one (hold, resume, re-target, codec).
     /// <paramref name="localHold"/>: this side holds the call, so no microphone audio is sent (the session sends
     /// silence, or nothing when the direction is inactive) and the recording keeps what each side heard.
+    /// <paramref name="answeredAt"/>: when the call was answered; the recording's timeline starts there, whatever the
+    /// media took to start (see <see cref="RtpMediaSession.AnchorTimeline"/>).
     /// </summary>
-    public void Apply(SdpNegotiatedMedia media, bool localHold)
+    public void Apply(SdpNegotiatedMedia media, bool localHold, DateTimeOffset? answeredAt)
     {
         ArgumentNullException.ThrowIfNull(media);
         if (_stopped is not null)
@@ -97,6 +99,11 @@ internal sealed class CallMedia : IAsyncDisposable
 
         _rtp.Start(remote, codec, direction, media.RemoteRtcpPort);
         StartedAt = _time.GetUtcNow();
+        if (answeredAt is { } answered)
+        {
+            _rtp.AnchorTimeline(StartedAt.Value - answered);
+        }
+
         _recorder = _startRecorder(_rtp.RecordingSampleRate);
         if (_recorder is not null)
         {

@@ -15,15 +15,7 @@ internal sealed partial class AudioReceiver
 
     private void UpdateTarget()
     {
-        long packet = _source?.LastVoiceDuration is > 0 and int d ? d : PeriodUnits;
-        long jitter = _source?.Jitter ?? 0;
-
-        // A whole packet must be held to play continuously, rounded up to whole periods: a packet that does not end on
-        // a period boundary is needed one period before it has all arrived. Three jitters cover nearly all arrivals
-        // (RFC 3550 A.8 is a mean deviation).
-        long held = (packet + PeriodUnits - 1) / PeriodUnits * PeriodUnits;
-        long want = Math.Max(MinimumUnits, held + (3 * jitter)) + _extra;
-        _target = Math.Clamp(want, MinimumUnits, Math.Max(MaximumUnits, packet));
+        _target = ComputeTarget();
         if (_holdOff > 0)
         {
             _holdOff--;
@@ -34,6 +26,19 @@ internal sealed partial class AudioReceiver
             _stablePeriods = 0;
             _extra = Math.Max(0, _extra - PeriodUnits);
         }
+    }
+
+    private long ComputeTarget()
+    {
+        long packet = _source?.LastVoiceDuration is > 0 and int d ? d : PeriodUnits;
+        long jitter = _source?.Jitter ?? 0;
+
+        // A whole packet must be held to play continuously, rounded up to whole periods: a packet that does not end on
+        // a period boundary is needed one period before it has all arrived. Three jitters cover nearly all arrivals
+        // (RFC 3550 A.8 is a mean deviation).
+        long held = (packet + PeriodUnits - 1) / PeriodUnits * PeriodUnits;
+        long want = Math.Max(MinimumUnits, held + (3 * jitter)) + _extra;
+        return Math.Clamp(want, MinimumUnits, Math.Max(MaximumUnits, packet));
     }
 
     /// <summary>A late packet, or one that arrived after the buffer ran dry: one period more delay (once per burst: a stall makes several).</summary>
@@ -56,7 +61,7 @@ internal sealed partial class AudioReceiver
             return;
         }
 
-        long depth = (_buffer.Count > 0 ? Math.Max(0, _buffer.Horizon - _position) : 0) + SamplesToUnits(_fifo.Count);
+        long depth = BufferedUnits();
         _windowMin = Math.Min(_windowMin, depth);
         long packet = _source?.LastVoiceDuration ?? PeriodUnits;
         if (depth > MaximumUnits + packet + PeriodUnits)

@@ -291,10 +291,17 @@ internal sealed partial class AudioReceiver
 
     private ReceiveVerdict Late(int units)
     {
-        _c.LatePackets++;
-        _c.LateTicks += Ticks(units);
+        CountLate(units);
         Grow();
         return ReceiveVerdict.Late;
+    }
+
+    /// <summary>Audio dropped because its time had played (concealed) already.</summary>
+    private void CountLate(long units)
+    {
+        _c.LatePackets++;
+        _c.LateTicks += Ticks(units);
+        MarkRunAsHole();
     }
 
     /// <summary>Moves this and every later packet of the source by <paramref name="delta"/> on the timeline.</summary>

@@ -14,6 +14,7 @@ internal struct ReceiveCounters
     public long LateTicks;
     public long DiscardedTicks;
     public long ConcealedTicks;
+    public long TrailingTicks;
     public long RecoveredTicks;
     public long ComfortNoiseTicks;
 

@@ -31,6 +31,9 @@ internal readonly record struct ReceiverSnapshot
 
     public TimeSpan Concealed { get; init; }
 
+    /// <summary>Concealment into the sender's silence after a stream or talkspurt ended (not a hole).</summary>
+    public TimeSpan Trailing { get; init; }
+
     public TimeSpan Recovered { get; init; }
 
     public TimeSpan ComfortNoise { get; init; }

@@ -39,7 +39,11 @@ public sealed record MediaStatistics
     /// <summary>Cumulative loss on the outgoing leg as the peer last reported it.</summary>
     public long? RemoteCumulativeLost { get; init; }
 
-    /// <summary>20 ms playout periods that contained concealment (audio missing at its playout time).</summary>
+    /// <summary>
+    /// 20 ms playout periods that contained concealment of audio missing at its playout time: holes in what was heard.
+    /// Concealment after the last packet of a stream or talkspurt, into the sender's silence, is not counted here
+    /// (see <see cref="TrailingConcealment"/>).
+    /// </summary>
     public long ConcealedFrames { get; init; }
 
     /// <summary>Packets dropped because they arrived after their audio had been played (or concealed).</summary>
@@ -66,8 +70,14 @@ public sealed record MediaStatistics
     /// <summary>Voice audio received but discarded (see <see cref="DiscardedPackets"/>).</summary>
     public TimeSpan DiscardedAudio { get; init; }
 
-    /// <summary>Audio played by concealment (lost or late audio, or an empty buffer).</summary>
+    /// <summary>Audio played by concealment of lost or late audio (the holes of <see cref="ConcealedFrames"/>).</summary>
     public TimeSpan ConcealedAudio { get; init; }
+
+    /// <summary>
+    /// Concealment that followed the last packet before the stream ended or paused (up to 100 ms each time, while the
+    /// receiver could not yet tell a pause from a late packet): the sender's silence, not missing audio.
+    /// </summary>
+    public TimeSpan TrailingConcealment { get; init; }
 
     /// <summary>Lost audio rebuilt from the next packet's in-band FEC (Opus), not counted as concealed.</summary>
     public TimeSpan RecoveredAudio { get; init; }

@@ -26,6 +26,12 @@ public sealed partial class RtpMediaSession
             // stall then find the packets that arrived during it, instead of racing the receive thread.
             DrainReceived();
             FrameBuffers f = _frame;
+            if (_timelineAnchor is long anchor)
+            {
+                _timelineAnchor = null;
+                CatchUpTimeline(f, anchor);
+            }
+
             bool held = _localHold;
             bool tone = f.NextTone();
 
@@ -76,6 +82,37 @@ public sealed partial class RtpMediaSession
 
             Record(f, sent, remote, tone);
         }
+    }
+
+    /// <summary>
+    /// The first period after <see cref="AnchorTimeline"/>: the periods owed since the anchor go to the recording, late
+    /// and in order, before this one. This side was not captured then (silence); the remote side is silence until the
+    /// audio that queued up before the clock ran, which is pulled now so it is recorded in its place instead of
+    /// becoming playout delay (later shed). Nothing of it is sent or played: that time has passed.
+    /// </summary>
+    private void CatchUpTimeline(FrameBuffers f, long anchor)
+    {
+        TimeSpan behind = _time.GetElapsedTime(anchor) - FramePeriod;
+        long owedTotal = Math.Max(0, behind.Ticks / FramePeriod.Ticks);
+        int owed = (int)Math.Min(owedTotal, MaxCatchUpPeriods);
+        Span<short> remote = f.Remote;
+        int ahead = Math.Min(owed, _receiver.PeriodsAhead(remote.Length));
+        f.Sent.Clear();
+        for (int i = 0; i < owed; i++)
+        {
+            if (i < owed - ahead)
+            {
+                remote.Clear();
+            }
+            else
+            {
+                _receiver.Pull(remote);
+            }
+
+            Record(f, f.Sent, remote, tone: false);
+        }
+
+        Log.TimelineCaughtUp(_logger, behind.TotalMilliseconds + FramePeriod.TotalMilliseconds, owed, ahead, owedTotal - owed);
     }
 
     private void Record(FrameBuffers f, ReadOnlySpan<short> sent, ReadOnlySpan<short> remote, bool tone)

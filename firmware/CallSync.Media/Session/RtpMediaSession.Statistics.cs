@@ -20,10 +20,16 @@ public sealed partial class RtpMediaSession
         TimeSpan missed = r.Lost + r.Late + r.Discarded;
         double effectiveLoss = sentToUs > TimeSpan.Zero ? Math.Min(100, 100.0 * missed / sentToUs) : 0;
 
-        // G.107 inputs per codec (G.113 appendix I): G.711 Ie 0, Bpl 25.1; Opus at 16-24 kbit/s about Ie 11, Bpl 20
-        // and 6.5 ms look-ahead; G.722 is given G.711's (the narrowband model has no wideband advantage).
+        // E-model inputs per codec (G.113 appendix I): G.711 Ie 0, Bpl 25.1; Opus at 16-24 kbit/s about Ie 11, Bpl 20
+        // and 6.5 ms look-ahead. G.722 is rated by the wideband model (G.107.1) with Ie,wb 13 (G.113 appendix IV, 64
+        // kbit/s) and G.711's Bpl 25.1: its losses are concealed by the same waveform concealer (docs/media.md).
         AudioCodec codec = _media?.Choice.Codec ?? AudioCodec.Pcmu;
-        (double ie, double bpl, double lookAheadMs) = codec == AudioCodec.Opus ? (11.0, 20.0, 6.5) : (0.0, 25.1, 0.0);
+        (double ie, double bpl, double lookAheadMs) = codec switch
+        {
+            AudioCodec.Opus => (11.0, 20.0, 6.5),
+            AudioCodec.G722 => (13.0, 25.1, 0.0),
+            _ => (0.0, 25.1, 0.0),
+        };
         TimeSpan? rtt = RoundTrip;
         TimeSpan packetTime = r.PacketTime > TimeSpan.Zero ? r.PacketTime : TimeSpan.FromMilliseconds(20);
         TimeSpan oneWay = ((rtt ?? TimeSpan.Zero) / 2) + r.PlayoutDelay + packetTime + TimeSpan.FromMilliseconds(lookAheadMs);
@@ -50,11 +56,14 @@ public sealed partial class RtpMediaSession
             LateAudio = r.Late,
             DiscardedAudio = r.Discarded,
             ConcealedAudio = r.Concealed,
+            TrailingConcealment = r.Trailing,
             RecoveredAudio = r.Recovered,
             ComfortNoise = r.ComfortNoise,
             EffectiveLossPercent = effectiveLoss,
             PlayoutDelayMs = r.PlayoutDelay.TotalMilliseconds,
-            Mos = EModel.EstimateMos(ie, bpl, effectiveLoss, oneWay),
+            Mos = codec == AudioCodec.G722
+                ? EModel.EstimateWidebandMos(ie, bpl, effectiveLoss, oneWay)
+                : EModel.EstimateMos(ie, bpl, effectiveLoss, oneWay),
         };
     }
 }

@@ -26,6 +26,12 @@ namespace CallSync.Media.Session;
 public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposable
 {
     private const int MaxDatagram = 1500;
+
+    /// <summary>The most periods <see cref="AnchorTimeline"/> catches up (2 s); a longer start is a fault, logged.</summary>
+    private const int MaxCatchUpPeriods = 100;
+
+    /// <summary>The audio period of the clock that calls <see cref="OnFrame"/>.</summary>
+    private static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(20);
     private static int _nextPortIndex;
 
     private readonly RtpMediaSessionOptions _options;
@@ -52,6 +58,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
     private volatile bool _localHold;
     private volatile bool _stopping;
     private long _mediaStart;
+    private long? _timelineAnchor;
     private long _lastPeerPacket;
     private long _packetsSent;
     private long _bytesSent;
@@ -177,6 +184,24 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
         _rtcpLoop = Task.Factory.StartNew(RtcpReceiveLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _rtcpTimer = _time.CreateTimer(static s => ((RtpMediaSession)s!).OnRtcpTimer(), this, _options.RtcpInterval, _options.RtcpInterval);
         Log.MediaStarted(_logger, remote, codec.Codec, codec.PayloadType, direction, _media!.PacketTime.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Says that the call's audio timeline began <paramref name="elapsed"/> ago (the answer: the start of its talk
+    /// time), before the clock that drives <see cref="OnFrame"/> ran. The first period then delivers the periods owed
+    /// since that instant to the recording sink, late and in order (up to 2 s): silence for this side, which was not
+    /// captured yet, and for the remote side silence until the audio received meanwhile, which is taken from the
+    /// receive path ahead of its playout delay. So the recording lasts the talk time and the time media took to start
+    /// neither shortens it nor turns into playout delay. Call after <see cref="Start"/>, before the clock runs.
+    /// </summary>
+    public void AnchorTimeline(TimeSpan elapsed)
+    {
+        lock (_frameLock)
+        {
+            long now = _time.GetTimestamp();
+            long back = (long)(Math.Max(0, elapsed.TotalSeconds) * _time.TimestampFrequency);
+            _timelineAnchor = now - back;
+        }
     }
 
     /// <summary>Applies a re-negotiation: new remote, codec, packet time, fmtp or direction (hold and resume).</summary>

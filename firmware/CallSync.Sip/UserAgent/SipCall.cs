@@ -142,7 +142,8 @@ public sealed class SipCall
 
     internal DateTimeOffset? RingingAt { get; set; }
 
-    internal DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>When the call was answered (the 200 OK sent or received): the start of its talk time; null before.</summary>
+    public DateTimeOffset? AnsweredAt { get; internal set; }
 
     /// <summary>
     /// Answers a ringing incoming call with <paramref name="media"/> as this side's media (its RTP port). False when
