@@ -94,7 +94,7 @@ public sealed class CallSplitter
         {
             using SqliteTransaction transaction = _database.Connection.BeginTransaction();
             bool evictedPending = _database.ReadMeta(RecordingOutbox.EvictedFlagKey, transaction) != 0;
-            record = CallRecordBuilder.Build(call, _device, evictedPending ? [RecordFlags.RecordingsEvicted] : null);
+            record = CallRecordBuilder.Build(call, evictedPending ? [RecordFlags.RecordingsEvicted] : null);
             byte[] payload = JsonSerializer.SerializeToUtf8Bytes(record, CallSyncJsonContext.Default.CallRecord);
 
             EnqueueOutcome enqueued = _records.EnqueueLocked(record.RecordId, topic, payload, transaction);
