@@ -52,10 +52,7 @@ public sealed class WebFirstLoadBenchmarks(ITestOutputHelper output) : IDisposab
         }.ToJsonString());
         using var hub = HubProcess.Start(config);
         using var api = new HubApi(hubUrl);
-        for (var i = 0; i < 240 && await api.TryGetAsync("/healthz") != HttpStatusCode.OK; i++)
-        {
-            await Task.Delay(250);
-        }
+        await api.WaitUntilServingAsync(hub);
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
         foreach (var slowdown in new[] { 1, 4 })
