@@ -23,6 +23,15 @@ public sealed class FreePortTests
     }
 
     [Fact]
+    public void UdpRange_MoreRangesThanTheRangeHolds_EachFreeAndNeighboursDoNotOverlap()
+    {
+        var starts = Enumerable.Range(0, 100).Select(_ => FreePort.UdpRange(400)).ToList(); // 40,000 ports from 12,000
+
+        Assert.All(starts, start => Assert.InRange(start, 20000, 32000 - 400));
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(Math.Abs(pair.First - pair.Second) >= 400, $"{pair.First} and {pair.Second} overlap"));
+    }
+
+    [Fact]
     public void TcpAndUdp_ManyCalls_NeverTheSamePortTwice()
     {
         var ports = Enumerable.Range(0, 50).Select(_ => FreePort.TcpAndUdp()).ToList();

@@ -15,6 +15,7 @@ public static class FreePort
     private const int RangeHigh = 32000;
 
     private static readonly HashSet<int> Given = [];
+    private static int _nextRange = RangeLow + (Random.Shared.Next(0, RangeHigh - RangeLow) & ~1);
 
     /// <summary>A free TCP port on <paramref name="address"/> (127.0.0.1 by default).</summary>
     public static int Tcp(IPAddress? address = null) => Probe(address, ProtocolType.Tcp, ProtocolType.Tcp);
@@ -28,17 +29,29 @@ public static class FreePort
     /// <summary>An even UDP port with the next one free too: an RTP/RTCP pair.</summary>
     public static int UdpPair(IPAddress? address = null) => UdpRange(2, address);
 
-    /// <summary>An even base port with <paramref name="count"/> consecutive free UDP ports (an RTP port range).</summary>
+    /// <summary>
+    /// An even base port with <paramref name="count"/> consecutive free UDP ports (an RTP port range). Ranges are
+    /// handed out one after another from a random point of the range and wrap around, so a run never fragments the
+    /// range (random placement beside earlier ranges ran out of room after a few hundred calls' worth) and a port is
+    /// only handed out again after the whole range has gone round.
+    /// </summary>
     public static int UdpRange(int count, IPAddress? address = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, (RangeHigh - RangeLow) / 4);
         address ??= IPAddress.Loopback;
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var start = Random.Shared.Next(RangeLow, RangeHigh - count) & ~1;
-            if (!Reserve(start, count))
+            int start;
+            lock (Given)
             {
-                continue;
+                if (_nextRange + count > RangeHigh)
+                {
+                    _nextRange = RangeLow;
+                }
+
+                start = _nextRange;
+                _nextRange += (count + 1) & ~1;
             }
 
             if (AllBind(address, start, count))
