@@ -49,7 +49,7 @@ internal sealed record FlatParkedCall
             RecordId = RecordId,
             CallId = CallId,
             DeviceId = string.Empty,
-            DeviceNumber = LocalNumber,
+            DeviceNumber = string.Empty,
             Direction = Direction,
             LocalNumber = PartyNumber.From(LocalNumber),
             RemoteNumber = PartyNumber.From(RemoteNumber),

@@ -76,7 +76,7 @@ public static class FreePort
                 continue;
             }
 
-            if (Reserve(port, 1))
+            if (Reserve(port))
             {
                 return port;
             }
@@ -117,25 +117,12 @@ public static class FreePort
             ? new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
             : new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
 
-    /// <summary>Marks ports as handed out; false when one of them already was.</summary>
-    private static bool Reserve(int start, int count)
+    /// <summary>Marks a port as handed out; false when it already was.</summary>
+    private static bool Reserve(int port)
     {
         lock (Given)
         {
-            for (var port = start; port < start + count; port++)
-            {
-                if (Given.Contains(port))
-                {
-                    return false;
-                }
-            }
-
-            for (var port = start; port < start + count; port++)
-            {
-                Given.Add(port);
-            }
-
-            return true;
+            return Given.Add(port);
         }
     }
 }
