@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CallSync.Configuration;
+using CallSync.Contracts;
 
 namespace CallSync.Agent.Configuration;
 
@@ -9,7 +10,7 @@ internal static partial class DeviceKeys
     public static readonly ConfigSection Section = new("Device", "Who this desk phone is and where it keeps its data.");
 
     public static readonly ConfigKey<string> Id = Section.Required("Id",
-        ConfigValues.Text("a device id of 1-64 letters, digits, '.', '_' or '-'", static v => DeviceIdPattern().IsMatch(v)),
+        ConfigValues.Text("a device id of 1-64 letters, digits, '.', '_' or '-'", DeviceIdRules.IsValid),
         "the device id; part of the MQTT topics (`callsync/v1/devices/{id}/...`)");
 
     public static readonly ConfigKey<string> Number = Section.Required("Number",
@@ -32,9 +33,6 @@ internal static partial class DeviceKeys
         DataDir = reader.Get(DataDir),
         ProvisioningKey = reader.Get(ProvisioningKey),
     };
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex DeviceIdPattern();
 
     [GeneratedRegex(@"^\+?[0-9]{1,32}$")]
     private static partial Regex NumberPattern();

@@ -1,4 +1,4 @@
-using CallSync.Hub.Configuration;
+using CallSync.Contracts;
 using Microsoft.AspNetCore.Http;
 
 namespace CallSync.Hub.Api;
