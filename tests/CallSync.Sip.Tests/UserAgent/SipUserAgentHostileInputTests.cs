@@ -4,6 +4,7 @@ using System.Text;
 using CallSync.Sdp;
 using CallSync.Sip.Fuzz;
 using CallSync.Sip.Syntax;
+using CallSync.Sip.Tests.Support;
 using CallSync.Sip.Tests.Fakes;
 using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
@@ -16,6 +17,7 @@ namespace CallSync.Sip.Tests.UserAgent;
 /// A hostile LAN against an auto-answering phone with two call slots: damaged SIP arriving while real calls are
 /// placed, and well-formed calls that never complete. Real sockets; the user agent's timers on fake time.
 /// </summary>
+[Collection(HeapCollection.Name)]
 public sealed class SipUserAgentHostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int FloodSize = 3000;
