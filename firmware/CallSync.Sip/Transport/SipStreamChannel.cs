@@ -165,7 +165,7 @@ public abstract class SipStreamChannel : SipChannel
     {
         if (_connections.Count >= MaxConnections)
         {
-            throw new SipFlowException($"{Transport.ToString().ToUpperInvariant()} to {target.EndPoint} not opened: {MaxConnections} connections open");
+            throw new SipFlowException($"{target.ViaTransport} to {target.EndPoint} not opened: {MaxConnections} connections open");
         }
 
         var socket = new Socket(target.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -180,8 +180,7 @@ public abstract class SipStreamChannel : SipChannel
             connection.ReadLoop = Task.Run(() => ReadLoopAsync(connection, _stop.Token), CancellationToken.None);
             if (_keepAlive > TimeSpan.Zero)
             {
-                connection.KeepAlive = Time.CreateTimer(static s => ((SipStreamChannel)((object[])s!)[0]).OnKeepAliveDue((SipStreamConnection)((object[])s)[1]),
-                    new object[] { this, connection }, NextKeepAlive(), Timeout.InfiniteTimeSpan);
+                connection.KeepAlive = Time.CreateTimer(_ => OnKeepAliveDue(connection), null, NextKeepAlive(), Timeout.InfiniteTimeSpan);
             }
 
             return connection;
@@ -189,12 +188,12 @@ public abstract class SipStreamChannel : SipChannel
         catch (SocketException ex)
         {
             socket.Dispose();
-            throw new SipFlowException($"{Transport.ToString().ToUpperInvariant()} to {target.EndPoint} failed: {ex.Message}", ex);
+            throw new SipFlowException($"{target.ViaTransport} to {target.EndPoint} failed: {ex.Message}", ex);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new SipFlowException($"{Transport.ToString().ToUpperInvariant()} to {target.EndPoint} failed: no connection within {ConnectTimeout.TotalSeconds:0} s", ex);
+            throw new SipFlowException($"{target.ViaTransport} to {target.EndPoint} failed: no connection within {ConnectTimeout.TotalSeconds:0} s", ex);
         }
         catch
         {
@@ -381,13 +380,9 @@ public abstract class SipStreamChannel : SipChannel
 
     private void Closed(SipStreamConnection connection)
     {
-        var remote = connection.Remote.EndPoint;
-        if (_connections.TryRemove(new KeyValuePair<IPEndPoint, SipStreamConnection>(remote, connection)))
-        {
-            connection.Close("closed");
-        }
-
-        var reason = connection.CloseReason is { } r && r != "closed" ? r : "closed by the peer";
+        var reason = connection.CloseReason ?? "closed by the peer";
+        _connections.TryRemove(new KeyValuePair<IPEndPoint, SipStreamConnection>(connection.Remote.EndPoint, connection));
+        connection.Close(reason);
         Log.ConnectionClosed(Logger, connection.Remote.ToString(), reason);
         if (connection.Outgoing && !_stop.IsCancellationRequested)
         {

@@ -61,5 +61,6 @@ internal sealed class SipStreamConnection(Socket socket, Stream stream, SipTarge
         Interlocked.CompareExchange(ref _closeReason, reason, null);
         KeepAlive?.Dispose();
         Socket.Dispose();
+        Stream.Dispose();
     }
 }
