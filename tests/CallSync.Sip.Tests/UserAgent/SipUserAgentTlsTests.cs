@@ -2,7 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using CallSync.Sdp;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Tests.Fakes;
-using CallSync.Sip.Tests.Transport.Tls;
+using CallSync.Testing.Tls;
 using CallSync.Sip.Transport;
 using CallSync.Sip.Transport.Tls;
 using CallSync.Sip.UserAgent;

@@ -2,13 +2,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CallSync.Sip.Tests.Transport.Tls;
+namespace CallSync.Testing.Tls;
 
 /// <summary>
 /// Certificates made in memory for the TLS tests: a CA and server or phone certificates it signs (ECDSA P-256), so no
 /// key or certificate file is committed. PEM files, when a test needs them, go to its own temp directory.
 /// </summary>
-internal static class TestPki
+public static class TestPki
 {
     public static X509Certificate2 CreateCa(string commonName)
     {
@@ -24,6 +24,7 @@ internal static class TestPki
     /// <summary>A certificate for <paramref name="dnsName"/> and 127.0.0.1, signed by <paramref name="ca"/>, with its private key.</summary>
     public static X509Certificate2 CreateLeaf(X509Certificate2 ca, string dnsName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
+        ArgumentNullException.ThrowIfNull(ca);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={dnsName}", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
@@ -45,10 +46,15 @@ internal static class TestPki
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 
-    public static string CertificatePem(X509Certificate2 certificate) => certificate.ExportCertificatePem();
+    public static string CertificatePem(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return certificate.ExportCertificatePem();
+    }
 
     public static string KeyPem(X509Certificate2 certificate)
     {
+        ArgumentNullException.ThrowIfNull(certificate);
         using var key = certificate.GetECDsaPrivateKey()!;
         return key.ExportPkcs8PrivateKeyPem();
     }

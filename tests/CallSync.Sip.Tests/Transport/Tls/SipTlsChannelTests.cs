@@ -6,6 +6,7 @@ using System.Text;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Transport;
 using CallSync.Sip.Transport.Tls;
+using CallSync.Testing.Tls;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Sip.Tests.Transport.Tls;

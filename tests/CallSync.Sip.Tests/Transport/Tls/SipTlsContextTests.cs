@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CallSync.Sip.Transport.Tls;
+using CallSync.Testing.Tls;
 
 namespace CallSync.Sip.Tests.Transport.Tls;
 
