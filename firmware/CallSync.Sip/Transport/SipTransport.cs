@@ -192,7 +192,6 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
         try
         {
             await channel.SendAsync(bytes, target, CancellationToken.None).ConfigureAwait(false);
-            Connected(target);
         }
         catch (SipFlowException ex)
         {
@@ -204,6 +203,7 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
         }
     }
 
+    // A TLS connection this side opened for a request (REGISTER, INVITE) succeeded: the last refusal is history.
     private void Connected(SipTarget target)
     {
         if (target.Transport == SipTransportKind.Tls)

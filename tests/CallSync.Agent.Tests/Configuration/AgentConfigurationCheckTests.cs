@@ -122,11 +122,11 @@ public sealed class AgentConfigurationCheckTests : IDisposable
     [InlineData("udp:::1:5060")]
     [InlineData("udp:[::1:5060")]
     [InlineData("udp:127.0.0.1")]
-    [InlineData("tls:127.0.0.1:5061")]
+    [InlineData("sctp:127.0.0.1:5061")]
     [InlineData("udp:pbx.example.com:5060")]
     public void Read_BadListen_NamesTheItem(string value) =>
         Assert.Equal(
-            $"configuration: Sip:Listen:0 = \"{value}\" is invalid; expected udp:ADDRESS:PORT or tcp:ADDRESS:PORT with a numeric address (IPv6 in brackets: udp:[::]:5060)",
+            $"configuration: Sip:Listen:0 = \"{value}\" is invalid; expected udp:ADDRESS:PORT, tcp:ADDRESS:PORT or tls:ADDRESS:PORT with a numeric address (IPv6 in brackets: udp:[::]:5060)",
             Assert.Single(Problems(("Sip:Listen:0", value))));
 
     [Fact]
