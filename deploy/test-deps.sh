@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests start as real peers (sipp, baresip, kamailio, linphone-daemon, mosquitto,
+# Installs the Debian packages the tests start as real peers (sipp, baresip, kamailio with its tls module, linphone-daemon, mosquitto,
 # opus-tools, PostgreSQL, dnsmasq for SRV lookups, ffmpeg as the independent G.722 implementation, stress-ng for calls
 # under load, chromium for the web app's end-to-end tests: the tests drive this system browser and never download one,
 # dbus-daemon for a private bus with a fake bluetoothd) and the native libraries the agent and the test kit load
 # (libopus, libopusenc, libspandsp for G.722) or the tests compare against (libsrtp2), when missing.
 set -euo pipefail
 
-packages=(sip-tester baresip kamailio linphone-cli mosquitto opus-tools libopus0 libopusenc0 libspandsp2 libsrtp2-1 ffmpeg postgresql sqlite3 sox alsa-utils dnsmasq-base stress-ng chromium dbus)
+packages=(sip-tester baresip kamailio kamailio-tls-modules linphone-cli mosquitto opus-tools libopus0 libopusenc0 libspandsp2 libsrtp2-1 ffmpeg postgresql sqlite3 sox alsa-utils dnsmasq-base stress-ng chromium dbus)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -106,15 +106,28 @@ internal static class AgentComposition
         services.AddSingleton<CallMediaFactory>();
         services.AddSingleton<RecordCommitter>();
         services.AddSingleton<CallFinisher>();
-        services.AddSingleton(sp => new SipUserAgent(
-            options.Sip.UserAgent with { Media = sp.GetRequiredService<CallMediaFactory>().Capabilities },
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => CreateUserAgent(sp, options));
         services.AddSingleton<SipLineStatus>();
         services.AddSingleton<CallManager>();
         services.AddSingleton<RemoteDialer>();
         services.AddSingleton<PhoneCompanionDialer>();
         services.AddSingleton<ICompanionDialer>(sp => sp.GetRequiredService<PhoneCompanionDialer>());
+    }
+
+    private static SipUserAgent CreateUserAgent(IServiceProvider services, AgentOptions options)
+    {
+        try
+        {
+            return new SipUserAgent(
+                options.Sip.UserAgent with { Media = services.GetRequiredService<CallMediaFactory>().Capabilities },
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>());
+        }
+        catch (ArgumentException ex)
+        {
+            // A tls: endpoint without a certificate, which the configuration check already refuses: one line, exit 2.
+            throw new StartupError($"sip: {ex.Message}");
+        }
     }
 
     private static void RegisterCompanion(IServiceCollection services, AgentOptions options)

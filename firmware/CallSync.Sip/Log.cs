@@ -23,11 +23,23 @@ internal static partial class Log
     [LoggerMessage(1104, LogLevel.Warning, "Receive loop on {EndPoint} failed")]
     public static partial void ReceiveFailed(ILogger logger, string endPoint, Exception exception);
 
-    [LoggerMessage(1105, LogLevel.Debug, "TCP connection {Remote} closed")]
-    public static partial void ConnectionClosed(ILogger logger, string remote);
+    [LoggerMessage(1105, LogLevel.Debug, "Connection {Remote} closed: {Reason}")]
+    public static partial void ConnectionClosed(ILogger logger, string remote, string reason);
 
     [LoggerMessage(1106, LogLevel.Warning, "Handler for a message from {Source} failed")]
     public static partial void HandlerFailed(ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(1107, LogLevel.Warning, "Flow to {Remote}: no keep-alive pong within {Seconds} s, closing it")]
+    public static partial void KeepAliveFailed(ILogger logger, string remote, long seconds);
+
+    [LoggerMessage(1108, LogLevel.Warning, "{Reason}")]
+    public static partial void TlsRefused(ILogger logger, string reason);
+
+    [LoggerMessage(1109, LogLevel.Information, "Flow to {Remote} closed ({Reason}): registering again over a new one")]
+    public static partial void FlowReestablishing(ILogger logger, string remote, string reason);
+
+    [LoggerMessage(1110, LogLevel.Debug, "TLS handshake from {Remote} failed: {Reason}")]
+    public static partial void TlsAcceptFailed(ILogger logger, string remote, string reason);
 
     [LoggerMessage(1200, LogLevel.Information, "Registration: registered={Registered} status={StatusCode} ({Reason})")]
     public static partial void RegistrationChanged(ILogger logger, bool registered, int statusCode, string reason);

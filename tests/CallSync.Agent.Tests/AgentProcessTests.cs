@@ -85,6 +85,44 @@ public sealed class AgentProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_Json_OneObjectPerSourceWithTheSipFieldsAHealthCheckReads()
+    {
+        using var agent = AgentProcess.Start("--config", Config());
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        var socket = Path.Combine(_dir.Path, "data", ControlProtocol.SocketFileName);
+
+        var status = await ControlClient.SendAsync(socket, new ControlRequest("status", ["--json"]), CancellationToken.None);
+
+        Assert.Equal(ControlExit.Ok, status.Exit);
+        var json = JsonNode.Parse(status.Text)!.AsObject();
+        Assert.Contains("desk-0001 (1001)", json["device"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var sip = json["sip"]!.AsObject();
+        Assert.Equal(2, sip["listening"]!.AsArray().Count);
+        Assert.False(sip["registration"]!["configured"]!.GetValue<bool>());
+        Assert.False(sip["registration"]!["registered"]!.GetValue<bool>());
+        Assert.Null(sip["tls"]!["lastError"]);
+        Assert.True(json.ContainsKey("control"), status.Text);
+    }
+
+    [Fact]
+    public void Start_TlsKeyReadableByOthers_RefusesToStartWithTheReason()
+    {
+        using var ca = CallSync.Testing.Tls.TestPki.CreateCa("CallSync Test CA");
+        using var phone = CallSync.Testing.Tls.TestPki.CreateLeaf(ca, "desk-0001.example");
+        var certificate = Path.Combine(_dir.Path, "phone.crt");
+        var key = Path.Combine(_dir.Path, "phone.key");
+        File.WriteAllText(certificate, CallSync.Testing.Tls.TestPki.CertificatePem(phone));
+        File.WriteAllText(key, CallSync.Testing.Tls.TestPki.KeyPem(phone));
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        using var agent = AgentProcess.Start("--config", Config(json => json["Sip"]!["Tls"] = new JsonObject { ["Certificate"] = certificate, ["PrivateKey"] = key }));
+
+        Assert.Equal(2, agent.WaitForExit(Patience));
+        Assert.Equal($"configuration: Sip:Tls:PrivateKey = \"{key}\" is invalid; expected an absolute path to an existing PEM file readable by its owner only (chmod 600)",
+            agent.Output.Trim());
+    }
+
+    [Fact]
     public async Task ControlSocket_BoardCommands_DriveTheSimulatedBoard()
     {
         using var agent = AgentProcess.Start("--config", Config());

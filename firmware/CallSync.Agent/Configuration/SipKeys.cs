@@ -4,6 +4,7 @@ using System.Net;
 using CallSync.Configuration;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Transport;
+using CallSync.Sip.Transport.Tls;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Agent.Configuration;
@@ -22,13 +23,15 @@ internal static class SipKeys
 
     public static readonly ConfigListKey<SipListenEndPoint> Listen = Section.List("Listen",
         new ConfigValue<SipListenEndPoint>(TryParseListen,
-            "udp:ADDRESS:PORT or tcp:ADDRESS:PORT with a numeric address (IPv6 in brackets: udp:[::]:5060)"),
+            "udp:ADDRESS:PORT, tcp:ADDRESS:PORT or tls:ADDRESS:PORT with a numeric address (IPv6 in brackets: udp:[::]:5060)"),
         [new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Any, 5060)), new(SipTransportKind.Tcp, new IPEndPoint(IPAddress.Any, 5060))],
-        "where the user agent listens; port 0 picks a free port");
+        "where the user agent listens; port 0 picks a free port; a `tls:` entry (SIP over TLS, usually port 5061) needs the " +
+        "phone's certificate (`Sip:Tls:Certificate`); calling or registering over TLS does not");
 
     public static readonly ConfigKey<string?> Registrar = Section.Optional("Registrar",
-        ConfigValues.Text("a SIP URI such as sip:pbx.example.com or sip:127.0.0.1:5080", static v => RegistrarHost(v) is not null),
-        "the registrar (PBX) to register with; none: no registration");
+        ConfigValues.Text("a SIP URI such as sip:pbx.example.com, sip:127.0.0.1:5080 or sips:pbx.example.com", static v => RegistrarHost(v) is not null),
+        "the registrar (PBX) to register with; none: no registration. `sips:` or `;transport=tls` (TLS, RFC 5630) or " +
+        "`;transport=tcp`: REGISTER and calls to numbers go to it over that transport, on one connection kept alive");
 
     public static readonly ConfigKey<string?> Username = Section.Optional("Username", ConfigValues.Text("a SIP user name"),
         "the user name to register and authenticate with; required when `Sip:Registrar` is set", defaultText: "`Device:Number` as the SIP user");
@@ -75,15 +78,17 @@ internal static class SipKeys
 
     public static readonly ConfigKey<string?> TlsCaFile = Section.Optional("Tls:CaFile",
         ConfigValues.ExistingFile("an absolute path to an existing PEM file"),
-        "SIP over TLS: the CA certificates that sign the peers' certificates", ConfigKeyFlags.Reserved, "the system's CA store");
+        "SIP over TLS: the CA certificates (PEM bundle) that sign the servers' certificates; a server whose certificate does not " +
+        "chain to one of them, has expired or is for another host is refused", defaultText: "the system's CA store");
 
     public static readonly ConfigKey<string?> TlsCertificate = Section.Optional("Tls:Certificate",
         ConfigValues.ExistingFile("an absolute path to an existing PEM file"),
-        "SIP over TLS: the phone's certificate; set together with `Sip:Tls:PrivateKey`", ConfigKeyFlags.Reserved);
+        "SIP over TLS: the phone's certificate, offered to servers that ask for one and needed to listen on a `tls:` " +
+        "endpoint; set together with `Sip:Tls:PrivateKey`");
 
     public static readonly ConfigKey<string?> TlsPrivateKey = Section.Optional("Tls:PrivateKey",
         ConfigValues.PrivateKeyFile("an absolute path to an existing PEM file readable by its owner only (chmod 600)"),
-        "SIP over TLS: the certificate's private key", ConfigKeyFlags.Reserved);
+        "SIP over TLS: the certificate's private key (PEM); the agent refuses to start when others can read it");
 
     public static SipOptions Read(ConfigReader reader, string deviceNumber)
     {
@@ -110,6 +115,12 @@ internal static class SipKeys
         }
 
         var (mode, delay) = reader.Get(AutoAnswer);
+        var (tls, tlsContext) = ReadTls(reader);
+        if (tlsContext?.Certificate is null && listen.FirstOrDefault(l => l.Transport == SipTransportKind.Tls) is { } tlsListen && !reader.HasProblem(TlsCertificate))
+        {
+            reader.Fail(Listen, $"udp: or tcp: entries only, or the phone's certificate for {tlsListen} (Sip:Tls:Certificate and Sip:Tls:PrivateKey)");
+        }
+
         return new SipOptions
         {
             UserAgent = new SipUserAgentOptions
@@ -120,6 +131,8 @@ internal static class SipKeys
                 Password = reader.Get(Password),
                 Domain = reader.Get(Domain) ?? (registrar is null ? null : RegistrarHost(registrar)),
                 Register = registrar is not null,
+                DomainTransport = registrar is null ? null : RegistrarTransport(registrar),
+                Tls = tlsContext,
                 RegisterExpires = reader.Get(RegisterExpires),
                 MaxCalls = reader.Get(MaxCalls),
                 UserAgentName = reader.Get(UserAgent),
@@ -130,16 +143,54 @@ internal static class SipKeys
             AutoAnswerDelay = delay,
             Registrar = registrar,
             Codecs = codecs,
-            Tls = ReadTls(reader),
+            Tls = tls,
         };
     }
 
-    private static SipTlsOptions ReadTls(ConfigReader reader)
+    /// <summary>
+    /// The TLS files, and their content checked once the paths are valid: the CA file parses, the certificate and key
+    /// parse and belong together (each problem named on its key). The context is null when a file is unusable.
+    /// </summary>
+    private static (SipTlsOptions Files, SipTlsContext? Context) ReadTls(ConfigReader reader)
     {
-        var tls = new SipTlsOptions { CaFile = reader.Get(TlsCaFile), Certificate = reader.Get(TlsCertificate), PrivateKey = reader.Get(TlsPrivateKey) };
+        var files = new SipTlsOptions { CaFile = reader.Get(TlsCaFile), Certificate = reader.Get(TlsCertificate), PrivateKey = reader.Get(TlsPrivateKey) };
         reader.RequireTogether(TlsCertificate, "the certificate of Sip:Tls:PrivateKey (an absolute path to a PEM file)",
             TlsPrivateKey, "the private key of Sip:Tls:Certificate (an absolute path to a PEM file, chmod 600)");
-        return tls;
+        if (reader.HasProblem(TlsCaFile) || reader.HasProblem(TlsCertificate) || reader.HasProblem(TlsPrivateKey))
+        {
+            return (files, null);
+        }
+
+        if (!SipTlsContext.TryLoad(files with { Certificate = null, PrivateKey = null }, out _, out var caError))
+        {
+            reader.Fail(TlsCaFile, $"a PEM file of CA certificates ({caError})");
+            return (files, null);
+        }
+
+        if (!SipTlsContext.TryLoad(files, out var context, out var error))
+        {
+            reader.Fail(TlsCertificate, $"a PEM certificate whose private key is Sip:Tls:PrivateKey ({error})");
+            return (files, null);
+        }
+
+        return (files, context);
+    }
+
+    // sips: (RFC 5630) or ;transport=tls: TLS; ;transport=tcp / udp: as written; else the user agent's default.
+    private static SipTransportKind? RegistrarTransport(string uri)
+    {
+        if (!SipUri.TryParse(uri, out var parsed))
+        {
+            return null;
+        }
+
+        return parsed.Scheme == SipUriScheme.Sips ? SipTransportKind.Tls : parsed.Transport?.ToLowerInvariant() switch
+        {
+            "tls" => SipTransportKind.Tls,
+            "tcp" => SipTransportKind.Tcp,
+            "udp" => SipTransportKind.Udp,
+            _ => null,
+        };
     }
 
     private static bool TryParseListen(string text, [MaybeNullWhen(false)] out SipListenEndPoint endPoint) =>

@@ -1,4 +1,5 @@
 using CallSync.Sip.Transport;
+using CallSync.Sip.Transport.Tls;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Agent.Configuration;
@@ -7,7 +8,8 @@ namespace CallSync.Agent.Configuration;
 internal sealed record SipOptions
 {
     /// <summary>
-    /// Sip:Listen, Sip:Username (or Device:Number), Sip:Password, Sip:Domain, Sip:Registrar (as Register),
+    /// Sip:Listen, Sip:Username (or Device:Number), Sip:Password, Sip:Domain, Sip:Registrar (as Register and DomainTransport),
+    /// Sip:Tls:* (loaded, as Tls),
     /// Sip:RegisterExpires, Sip:MaxCalls, Sip:UserAgent, Sip:SessionExpires, Sip:MinSessionExpires.
     /// </summary>
     public required SipUserAgentOptions UserAgent { get; init; }
@@ -30,6 +32,6 @@ internal sealed record SipOptions
     /// </summary>
     public required IReadOnlyList<string> Codecs { get; init; }
 
-    /// <summary>Sip:Tls:* (reserved until SIP over TLS is wired).</summary>
+    /// <summary>Sip:Tls:* as configured (the files); their loaded content is the user agent's <see cref="SipUserAgentOptions.Tls"/>.</summary>
     public required SipTlsOptions Tls { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSync.Agent.Hosting;
@@ -19,6 +20,29 @@ internal sealed class StatusReport(IServiceProvider services)
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The status as one JSON object, a member per source (<c>{"sip": {"text": ..., "tls": {"lastError": null}}, ...}</c>),
+    /// for <c>callsync status --json</c>.
+    /// </summary>
+    public string Json()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            foreach (var source in Sources())
+            {
+                json.WriteStartObject(source.Name);
+                source.WriteJson(json);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>All sources on one line, for the log.</summary>

@@ -24,8 +24,8 @@ public abstract class SipChannel : IAsyncDisposable
     /// <summary>Starts receiving.</summary>
     public abstract void Start();
 
-    /// <summary>Sends the message's bytes to <paramref name="remote"/>; errors are logged by the caller.</summary>
-    public abstract ValueTask SendAsync(ReadOnlyMemory<byte> bytes, IPEndPoint remote, CancellationToken cancellationToken);
+    /// <summary>Sends the message's bytes to <paramref name="target"/>; errors are logged by the caller.</summary>
+    public abstract ValueTask SendAsync(ReadOnlyMemory<byte> bytes, SipTarget target, CancellationToken cancellationToken);
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();

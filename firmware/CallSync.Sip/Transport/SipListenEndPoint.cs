@@ -3,7 +3,10 @@ using System.Net;
 
 namespace CallSync.Sip.Transport;
 
-/// <summary>A configured listening endpoint such as <c>udp:127.0.0.1:5060</c>, <c>udp:[::]:5060</c> or <c>tcp:0.0.0.0:0</c> (port 0: any free port).</summary>
+/// <summary>
+/// A configured listening endpoint such as <c>udp:127.0.0.1:5060</c>, <c>udp:[::]:5060</c>, <c>tcp:0.0.0.0:0</c> (port 0: any
+/// free port) or <c>tls:0.0.0.0:5061</c> (needs the phone's certificate, <see cref="Tls.SipTlsOptions.Certificate"/>).
+/// </summary>
 /// <param name="Transport">The transport.</param>
 /// <param name="EndPoint">The local address and port.</param>
 public sealed record SipListenEndPoint(SipTransportKind Transport, IPEndPoint EndPoint)
@@ -13,7 +16,7 @@ public sealed record SipListenEndPoint(SipTransportKind Transport, IPEndPoint En
     public static SipListenEndPoint Parse(string text) =>
         TryParse(text, out var endPoint, out var error) ? endPoint! : throw new ArgumentException(error, nameof(text));
 
-    /// <summary>Parses <c>udp:ADDRESS:PORT</c> / <c>tcp:[v6]:PORT</c>; false with a reason when malformed.</summary>
+    /// <summary>Parses <c>udp:ADDRESS:PORT</c> / <c>tcp:[v6]:PORT</c> / <c>tls:ADDRESS:PORT</c>; false with a reason when malformed.</summary>
     public static bool TryParse(string text, out SipListenEndPoint? endPoint, out string? error)
     {
         endPoint = null;
@@ -35,9 +38,13 @@ public sealed record SipListenEndPoint(SipTransportKind Transport, IPEndPoint En
         {
             kind = SipTransportKind.Tcp;
         }
+        else if (string.Equals(scheme, "tls", StringComparison.OrdinalIgnoreCase))
+        {
+            kind = SipTransportKind.Tls;
+        }
         else
         {
-            error = $"'{text}': expected udp:ADDRESS:PORT or tcp:ADDRESS:PORT";
+            error = $"'{text}': expected udp:ADDRESS:PORT, tcp:ADDRESS:PORT or tls:ADDRESS:PORT";
             return false;
         }
 
@@ -63,5 +70,5 @@ public sealed record SipListenEndPoint(SipTransportKind Transport, IPEndPoint En
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{(Transport == SipTransportKind.Udp ? "udp" : "tcp")}:{EndPoint}";
+    public override string ToString() => $"{SipTarget.Token(Transport).ToLowerInvariant()}:{EndPoint}";
 }

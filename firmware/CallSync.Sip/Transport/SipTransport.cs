@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CallSync.Sip.Messages;
 using CallSync.Sip.Syntax;
+using CallSync.Sip.Transport.Tls;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,23 +18,39 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly List<SipChannel> _channels = [];
     private readonly SipHandlingClock _handling = new();
+    private readonly RefusalLog _refusalLog;
+    private string? _lastTlsError;
 
-    /// <summary>Binds every endpoint at once (port 0 picks a free port; see <see cref="Channels"/> for the real ones).</summary>
+    /// <summary>
+    /// Binds every endpoint at once (port 0 picks a free port; see <see cref="Channels"/> for the real ones). With
+    /// <paramref name="tls"/>, a TLS channel is there even without a <c>tls:</c> endpoint, to open connections to
+    /// <c>sips:</c> and <c>;transport=tls</c> targets. Flows this side opens over TCP or TLS are kept alive every
+    /// <paramref name="keepAliveInterval"/> (RFC 5626 4.4.1; zero, the default: never), timed by <paramref name="time"/>.
+    /// </summary>
     /// <exception cref="SocketException">An endpoint cannot be bound.</exception>
-    public SipTransport(IEnumerable<SipListenEndPoint> endPoints, ILogger<SipTransport>? logger = null)
+    /// <exception cref="ArgumentException">A <c>tls:</c> endpoint without <paramref name="tls"/> or without its certificate.</exception>
+    public SipTransport(IEnumerable<SipListenEndPoint> endPoints, ILogger<SipTransport>? logger = null, SipTlsContext? tls = null,
+        TimeSpan keepAliveInterval = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(endPoints);
+        time ??= TimeProvider.System;
         _logger = logger ?? NullLogger<SipTransport>.Instance;
+        _refusalLog = new RefusalLog(time, TimeSpan.FromMinutes(1));
         try
         {
             foreach (var ep in endPoints)
             {
-                SipChannel channel = ep.Transport == SipTransportKind.Udp
-                    ? new SipUdpChannel(ep.EndPoint, _logger)
-                    : new SipTcpChannel(ep.EndPoint, _logger);
-                channel.MessageReceived = OnMessage;
-                channel.MalformedReceived = OnMalformed;
-                _channels.Add(channel);
+                Add(ep.Transport switch
+                {
+                    SipTransportKind.Udp => new SipUdpChannel(ep.EndPoint, _logger),
+                    SipTransportKind.Tcp => new SipTcpChannel(ep.EndPoint, keepAliveInterval, time, _logger),
+                    _ => new SipTlsChannel(ep.EndPoint, tls ?? throw new ArgumentException($"{ep} needs the phone's certificate (Sip:Tls:Certificate)", nameof(tls)), keepAliveInterval, time, _logger),
+                });
+            }
+
+            if (tls is not null && !_channels.Any(c => c.Transport == SipTransportKind.Tls))
+            {
+                Add(new SipTlsChannel(null, tls, keepAliveInterval, time, _logger));
             }
         }
         catch
@@ -56,8 +73,17 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
     /// <summary>How long received messages have held the receive threads so far.</summary>
     public SipHandlingTimes HandlingTimes => _handling.Snapshot();
 
-    /// <summary>The bound channels.</summary>
+    /// <summary>The channels (a TLS channel that only opens connections has <see cref="SipStreamChannel.IsListening"/> false).</summary>
     public IReadOnlyList<SipChannel> Channels => _channels;
+
+    /// <summary>
+    /// Why the last TLS connection this side opened was refused (<c>TLS to pbx.example:5061 refused: certificate not
+    /// trusted (...)</c>), or null when none was, or one succeeded since.
+    /// </summary>
+    public string? LastTlsError => Volatile.Read(ref _lastTlsError);
+
+    /// <summary>A flow this side opened (TCP or TLS) closed: its target and why. Raised on the connection's thread.</summary>
+    internal event Action<SipTarget, string>? FlowClosed;
 
     /// <summary>Starts receiving on every channel.</summary>
     public void Start()
@@ -65,13 +91,44 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
         foreach (var c in _channels)
         {
             c.Start();
-            Log.Listening(_logger, c.Transport.ToString(), c.LocalEndPoint.ToString());
+            if (c is not SipStreamChannel { IsListening: false })
+            {
+                Log.Listening(_logger, c.Transport.ToString(), c.LocalEndPoint.ToString());
+            }
         }
     }
 
-    /// <summary>The bound local endpoint of the first channel of <paramref name="transport"/>, or null.</summary>
+    /// <summary>The bound local endpoint of the first listening channel of <paramref name="transport"/>, or null.</summary>
     public IPEndPoint? GetLocalEndPoint(SipTransportKind transport) =>
-        _channels.FirstOrDefault(c => c.Transport == transport)?.LocalEndPoint;
+        _channels.FirstOrDefault(c => c.Transport == transport && c is not SipStreamChannel { IsListening: false })?.LocalEndPoint;
+
+    /// <summary>The local end of the open connection to <paramref name="target"/>, or null.</summary>
+    internal IPEndPoint? FlowLocalEndPoint(SipTarget target) =>
+        FindChannel(target) is SipStreamChannel channel ? channel.LocalEndPointTo(target.EndPoint) : null;
+
+    /// <summary>
+    /// Opens (or finds) the connection to a reliable <paramref name="target"/> before a request goes out on it, so a
+    /// refusal is known at once: the connection's local endpoint, or null and the one-line reason.
+    /// </summary>
+    internal async Task<(IPEndPoint? Local, string? Error)> ConnectAsync(SipTarget target, CancellationToken cancellationToken)
+    {
+        if (FindChannel(target) is not SipStreamChannel channel)
+        {
+            return (null, $"no {target.ViaTransport} channel for {target}");
+        }
+
+        try
+        {
+            var connection = await channel.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
+            Connected(target);
+            return (connection.Local, null);
+        }
+        catch (SipFlowException ex)
+        {
+            Refused(target, ex.Message);
+            return (null, ex.Message);
+        }
+    }
 
     /// <inheritdoc />
     public void Send(SipMessage message, SipTarget target)
@@ -118,15 +175,61 @@ public sealed class SipTransport : ISipMessageSender, IAsyncDisposable
         _channels.FirstOrDefault(c => c.Transport == target.Transport && c.LocalEndPoint.AddressFamily == target.EndPoint.AddressFamily)
         ?? _channels.FirstOrDefault(c => c.Transport == target.Transport);
 
+    private void Add(SipChannel channel)
+    {
+        channel.MessageReceived = OnMessage;
+        channel.MalformedReceived = OnMalformed;
+        if (channel is SipStreamChannel stream)
+        {
+            stream.FlowClosed = (target, reason) => FlowClosed?.Invoke(target, reason);
+        }
+
+        _channels.Add(channel);
+    }
+
     private async Task SendCoreAsync(SipChannel channel, byte[] bytes, SipTarget target)
     {
         try
         {
-            await channel.SendAsync(bytes, target.EndPoint, CancellationToken.None).ConfigureAwait(false);
+            await channel.SendAsync(bytes, target, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (SipFlowException ex)
+        {
+            Refused(target, ex.Message);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or IOException)
         {
             Log.SendFailed(_logger, target.ToString(), ex.Message);
+        }
+    }
+
+    // A TLS connection this side opened for a request (REGISTER, INVITE) succeeded: the last refusal is history.
+    private void Connected(SipTarget target)
+    {
+        if (target.Transport == SipTransportKind.Tls)
+        {
+            Volatile.Write(ref _lastTlsError, null);
+        }
+    }
+
+    // One line per reason and minute: a phone retrying a refused registrar must not fill its log.
+    private void Refused(SipTarget target, string reason)
+    {
+        if (target.Transport == SipTransportKind.Tls)
+        {
+            Volatile.Write(ref _lastTlsError, reason);
+        }
+
+        if (_refusalLog.ShouldLog(reason))
+        {
+            if (target.Transport == SipTransportKind.Tls)
+            {
+                Log.TlsRefused(_logger, reason);
+            }
+            else
+            {
+                Log.SendFailed(_logger, target.ToString(), reason);
+            }
         }
     }
 

@@ -52,10 +52,11 @@ public sealed class SipUdpChannel : SipChannel
     /// mode, so the receive thread is woken by the kernel itself, not through the runtime's epoll thread (one
     /// context switch per datagram instead of two).
     /// </remarks>
-    public override ValueTask SendAsync(ReadOnlyMemory<byte> bytes, IPEndPoint remote, CancellationToken cancellationToken)
+    public override ValueTask SendAsync(ReadOnlyMemory<byte> bytes, SipTarget target, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(target);
         cancellationToken.ThrowIfCancellationRequested();
-        _socket.SendTo(bytes.Span, SocketFlags.None, remote);
+        _socket.SendTo(bytes.Span, SocketFlags.None, target.EndPoint);
         return ValueTask.CompletedTask;
     }
 

@@ -63,6 +63,33 @@ public sealed class SipCall
         }
     }
 
+    /// <summary>
+    /// The transport of the call's signalling to its next hop: <see cref="SipTransportKind.Tls"/> when the call was
+    /// reached or placed over TLS (the SIP messages, with SDES keys in their SDP, are encrypted on that hop).
+    /// </summary>
+    public SipTransportKind SignallingTransport
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return Target?.Transport ?? _core.PreferredTransport(Dialog.NextHopUri);
+            }
+        }
+    }
+
+    /// <summary>True when the dialog was set up with a <c>sips:</c> URI (over TLS on every hop, RFC 5630).</summary>
+    public bool IsSecureDialog
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return Dialog.IsSecure;
+            }
+        }
+    }
+
     /// <summary>The last negotiated media, or null before the first offer/answer completed.</summary>
     public SdpNegotiatedMedia? Media
     {

@@ -58,7 +58,7 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
         }
 
         var capabilities = core.Options.Media;
-        var call = new SipCall(core, SipDialog.ForIncoming(request, localTag, overTls: false), SipCallDirection.Incoming, capabilities, core.Time.GetUtcNow())
+        var call = new SipCall(core, SipDialog.ForIncoming(request, localTag, overTls: tx.ResponseTarget.Transport == SipTransportKind.Tls), SipCallDirection.Incoming, capabilities, core.Time.GetUtcNow())
         {
             State = SipCallState.Ringing,
             Incoming = new SipIncomingInvite(tx, session),

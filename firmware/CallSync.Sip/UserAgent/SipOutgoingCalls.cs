@@ -17,7 +17,7 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
 {
     /// <summary>
     /// Creates the call and starts its INVITE in the background: a number goes to <c>sip:NUMBER@Domain</c>; a
-    /// <c>sip:</c> URI goes where it says, with its <c>transport</c> parameter. False with a reason when the
+    /// <c>sip:</c> or <c>sips:</c> URI goes where it says, with its <c>transport</c> parameter (<c>sips:</c> over TLS). False with a reason when the
     /// destination is neither, or a number without a configured domain.
     /// </summary>
     public bool TryPlace(string destination, SdpLocalMedia media, [NotNullWhen(true)] out SipCall? call, [NotNullWhen(false)] out string? reason)
@@ -29,7 +29,7 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
         }
 
         var local = new SipNameAddress(new SipUri(SipUriScheme.Sip, core.Options.User, DomainHost ?? "invalid"), core.Options.DisplayName).WithTag(SipIds.NewTag());
-        call = new SipCall(core, SipDialog.ForOutgoing(SipIds.NewCallId(), local, uri, secure: false), SipCallDirection.Outgoing, media, core.Time.GetUtcNow())
+        call = new SipCall(core, SipDialog.ForOutgoing(SipIds.NewCallId(), local, uri, secure: uri.Scheme == SipUriScheme.Sips), SipCallDirection.Outgoing, media, core.Time.GetUtcNow())
         {
             State = SipCallState.Calling,
             Outgoing = new SipOutgoingInvite(),
@@ -88,7 +88,7 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
             return false;
         }
 
-        if (destination.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
+        if (destination.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || destination.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
         {
             if (SipUri.TryParse(destination, out uri))
             {
@@ -99,7 +99,8 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
             return false;
         }
 
-        if (core.Options.Domain is not null && SipUri.TryParse("sip:" + destination + "@" + core.Options.Domain, out uri))
+        uri = core.DomainUri(destination);
+        if (uri is not null)
         {
             return true;
         }
@@ -116,6 +117,12 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
             if (target is null)
             {
                 core.EndCall(call, SipCallResult.Failed, 0, $"cannot resolve {call.Dialog.RemoteTarget.Host}", SipCallParty.System);
+                return;
+            }
+
+            if (await core.ConnectAsync(target, core.Stopping.Token).ConfigureAwait(false) is { } refused)
+            {
+                core.EndCall(call, SipCallResult.Failed, 503, refused, SipCallParty.System);
                 return;
             }
 

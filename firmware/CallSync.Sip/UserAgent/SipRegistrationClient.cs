@@ -6,7 +6,11 @@ using CallSync.Sip.Transport;
 
 namespace CallSync.Sip.UserAgent;
 
-/// <summary>REGISTER (RFC 3261 section 10): binding, refresh before expiry, back-off, unregister.</summary>
+/// <summary>
+/// REGISTER (RFC 3261 section 10): binding, refresh before expiry, back-off, unregister. Over TCP or TLS the
+/// connection is opened first, so a refused certificate is the registration's reason at once; when that flow closes
+/// (the server went away, no keep-alive pong), the binding is refreshed over a new flow at once (RFC 5626 section 4.4).
+/// </summary>
 internal sealed class SipRegistrationClient
 {
     private readonly SipUserAgentCore _core;
@@ -15,6 +19,8 @@ internal sealed class SipRegistrationClient
     private readonly DigestAuthenticator _auth;
     private uint _sequence;
     private Task? _loop;
+    private SipTarget? _flow;
+    private CancellationTokenSource? _wake;
 
     public SipRegistrationClient(SipUserAgentCore core)
     {
@@ -22,6 +28,7 @@ internal sealed class SipRegistrationClient
         var options = core.Options;
         _auth = new DigestAuthenticator(new DigestCredentials(options.AuthUser ?? options.User, options.Password ?? string.Empty));
         State = new SipRegistrationState(false, options.Domain is null || !options.Register ? "registration not configured" : "not registered yet", 0, null);
+        core.Transport.FlowClosed += OnFlowClosed;
     }
 
     /// <summary>The registration changed (registered, refreshed, failed with a reason, unregistered).</summary>
@@ -90,12 +97,49 @@ internal sealed class SipRegistrationClient
                     retry = TimeSpan.FromTicks(Math.Min((retry * 2).Ticks, Options.RegisterRetryMax.Ticks));
                 }
 
-                await Task.Delay(wait, _core.Time, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Waits until the next REGISTER is due, or until the registration's flow closed (then at once).</summary>
+    private async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Volatile.Write(ref _wake, wake);
+        try
+        {
+            await Task.Delay(wait, _core.Time, wake.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The flow closed: register again now.
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _wake, null, wake);
+        }
+    }
+
+    private void OnFlowClosed(SipTarget target, string reason)
+    {
+        if (Volatile.Read(ref _flow) is not { } flow || !flow.EndPoint.Equals(target.EndPoint) || flow.Transport != target.Transport)
+        {
+            return;
+        }
+
+        Log.FlowReestablishing(_core.Logger, target.ToString(), reason);
+        try
+        {
+            Volatile.Read(ref _wake)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The wait just ended by itself.
         }
     }
 
@@ -116,7 +160,7 @@ internal sealed class SipRegistrationClient
     /// <summary>One REGISTER exchange including digest retries; returns the resulting state.</summary>
     private async Task<SipRegistrationState> RegisterOnceAsync(TimeSpan expires, CancellationToken cancellationToken)
     {
-        if (!SipUri.TryParse("sip:" + Options.Domain, out var registrar))
+        if (_core.DomainUri(null) is not { } registrar)
         {
             return new SipRegistrationState(false, $"invalid domain '{Options.Domain}'", 0, null);
         }
@@ -127,8 +171,14 @@ internal sealed class SipRegistrationClient
             return new SipRegistrationState(false, $"cannot resolve {registrar.Host}", 0, null);
         }
 
+        Volatile.Write(ref _flow, target.IsReliable ? target : null);
+        if (await _core.ConnectAsync(target, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return new SipRegistrationState(false, refused, 503, null);
+        }
+
         var aor = new SipNameAddress(new SipUri(SipUriScheme.Sip, Options.User, registrar.Host, registrar.Port));
-        var requestUri = new SipUri(SipUriScheme.Sip, null, registrar.Host, registrar.Port);
+        var requestUri = registrar;
         for (var attempt = 0; attempt < 4; attempt++)
         {
             var b = SipRequestBuilder.Create(SipMethod.Register, requestUri, _core.NewVia(target), aor.WithTag(_tag), aor, _callId, ++_sequence);

@@ -4,6 +4,7 @@ using CallSync.Sip.Messages;
 using CallSync.Sip.Syntax;
 using CallSync.Sip.Transactions;
 using CallSync.Sip.Transport;
+using CallSync.Sip.Transport.Tls;
 using CallSync.Sip.Transport.Resolution;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,7 +26,7 @@ public sealed class SipUserAgent : IAsyncDisposable
     private readonly SipRegistrationClient _registration;
 
     /// <summary>Creates the user agent and binds its listening endpoints.</summary>
-    /// <exception cref="ArgumentException">A session timer value in the options is malformed.</exception>
+    /// <exception cref="ArgumentException">A session timer value in the options is malformed, or a <c>tls:</c> endpoint has no certificate.</exception>
     /// <exception cref="System.Net.Sockets.SocketException">An endpoint cannot be bound.</exception>
     public SipUserAgent(SipUserAgentOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
     {
@@ -33,7 +34,8 @@ public sealed class SipUserAgent : IAsyncDisposable
         SipSessionTimers.Validate(options);
         time ??= TimeProvider.System;
         loggerFactory ??= NullLoggerFactory.Instance;
-        _transport = new SipTransport(options.ListenEndPoints, loggerFactory.CreateLogger<SipTransport>());
+        _transport = new SipTransport(options.ListenEndPoints, loggerFactory.CreateLogger<SipTransport>(), options.Tls ?? SipTlsContext.SystemTrust,
+            options.KeepAliveInterval, time);
         var dnsServers = options.DnsServers ?? DnsClient.SystemServers();
         var resolver = new SipResolver(dnsServers.Count == 0 ? null : new DnsClient(dnsServers, TimeSpan.FromSeconds(2), time));
         _transactions = new SipTransactionLayer(_transport, options.Timers, time, loggerFactory.CreateLogger<SipTransactionLayer>());
@@ -67,7 +69,13 @@ public sealed class SipUserAgent : IAsyncDisposable
 
     /// <summary>The bound endpoints (real ports when 0 was configured).</summary>
     public IReadOnlyList<SipListenEndPoint> LocalEndPoints =>
-        [.. _transport.Channels.Select(c => new SipListenEndPoint(c.Transport, c.LocalEndPoint))];
+        [.. _transport.Channels.Where(c => c is not SipStreamChannel { IsListening: false }).Select(c => new SipListenEndPoint(c.Transport, c.LocalEndPoint))];
+
+    /// <summary>
+    /// Why the last TLS connection to a server was refused, in one line (<c>TLS to pbx.example:5061 refused: name
+    /// mismatch: certificate is for other.example</c>); null when none was, or a later one succeeded.
+    /// </summary>
+    public string? LastTlsError => _transport.LastTlsError;
 
     /// <summary>How long received messages have held the receive threads (the answer to a retransmission waits this long).</summary>
     public SipHandlingTimes HandlingTimes => _transport.HandlingTimes;

@@ -115,10 +115,51 @@ internal sealed class SipUserAgentCore
         _ => Outgoing.CancelAsync(call, cancellationToken),
     };
 
-    public SipTransportKind PreferredTransport(SipUri uri) =>
-        string.Equals(uri.Transport, "tcp", StringComparison.OrdinalIgnoreCase) || Transport.GetLocalEndPoint(SipTransportKind.Udp) is null
+    /// <summary>
+    /// The transport towards <paramref name="uri"/>: TLS for <c>sips:</c> (RFC 5630) and <c>;transport=tls</c>, TCP for
+    /// <c>;transport=tcp</c>, else UDP when a UDP endpoint is bound, else TCP.
+    /// </summary>
+    public SipTransportKind PreferredTransport(SipUri uri)
+    {
+        if (uri.Scheme == SipUriScheme.Sips || string.Equals(uri.Transport, "tls", StringComparison.OrdinalIgnoreCase))
+        {
+            return SipTransportKind.Tls;
+        }
+
+        return string.Equals(uri.Transport, "tcp", StringComparison.OrdinalIgnoreCase) || Transport.GetLocalEndPoint(SipTransportKind.Udp) is null
             ? SipTransportKind.Tcp
             : SipTransportKind.Udp;
+    }
+
+    /// <summary>
+    /// A URI in the configured domain (<c>sip:USER@DOMAIN</c>, or the domain itself without a user), with the
+    /// <c>transport</c> parameter of <see cref="SipUserAgentOptions.DomainTransport"/> so REGISTER and calls to numbers
+    /// share the registrar's flow; null when no domain is configured or it does not parse.
+    /// </summary>
+    public SipUri? DomainUri(string? user)
+    {
+        if (Options.Domain is not { } domain || !SipUri.TryParse("sip:" + (user is null ? string.Empty : user + "@") + domain, out var uri))
+        {
+            return null;
+        }
+
+        return Options.DomainTransport is { } transport ? uri.WithParameter("transport", SipTarget.Token(transport).ToLowerInvariant()) : uri;
+    }
+
+    /// <summary>
+    /// For a reliable target: opens (or finds) its connection before a request goes out, so a refusal (a certificate
+    /// that fails validation, a closed port) is known at once; null when it is open, else the one-line reason.
+    /// </summary>
+    public async Task<string?> ConnectAsync(SipTarget target, CancellationToken cancellationToken)
+    {
+        if (!target.IsReliable)
+        {
+            return null;
+        }
+
+        var (_, error) = await Transport.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
+        return error;
+    }
 
     /// <summary>The server for a request to <paramref name="uri"/> (RFC 3263), with its transport parameter honoured.</summary>
     public Task<SipTarget?> ResolveAsync(SipUri uri, CancellationToken cancellationToken) =>
@@ -139,7 +180,13 @@ internal sealed class SipUserAgentCore
     /// <summary>The address this host uses towards <paramref name="target"/> (for Via and Contact).</summary>
     public IPEndPoint LocalEndPointFor(SipTarget target)
     {
-        var bound = Transport.GetLocalEndPoint(target.Transport) ?? Transport.Channels[0].LocalEndPoint;
+        var listening = Transport.GetLocalEndPoint(target.Transport);
+        if (listening is null && target.IsReliable && Transport.FlowLocalEndPoint(target) is { } flow)
+        {
+            return flow; // no listener of this transport (TLS without a certificate): the flow itself is how we are reached
+        }
+
+        var bound = listening ?? Transport.Channels[0].LocalEndPoint;
         if (!bound.Address.Equals(IPAddress.Any) && !bound.Address.Equals(IPAddress.IPv6Any))
         {
             return bound;
@@ -154,7 +201,7 @@ internal sealed class SipUserAgentCore
     public SipNameAddress ContactFor(SipTarget target)
     {
         var local = LocalEndPointFor(target);
-        var parameters = target.Transport == SipTransportKind.Tcp ? SipParameters.Create(new SipParameter("transport", "tcp")) : null;
+        var parameters = target.IsReliable ? SipParameters.Create(new SipParameter("transport", target.ViaTransport.ToLowerInvariant())) : null;
         return new SipNameAddress(new SipUri(SipUriScheme.Sip, Options.User, HostText(local.Address), local.Port, parameters));
     }
 

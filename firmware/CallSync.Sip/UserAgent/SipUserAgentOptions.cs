@@ -1,4 +1,5 @@
 using CallSync.Sip.Transport;
+using CallSync.Sip.Transport.Tls;
 using CallSync.Sdp;
 using CallSync.Sip.Transactions;
 
@@ -7,7 +8,10 @@ namespace CallSync.Sip.UserAgent;
 /// <summary>Configuration of the user agent (section <c>Sip</c> of the agent's configuration).</summary>
 public sealed record SipUserAgentOptions
 {
-    /// <summary>Listening endpoints, e.g. <c>udp:0.0.0.0:5060</c>, <c>tcp:0.0.0.0:5060</c>; port 0 picks a free port.</summary>
+    /// <summary>
+    /// Listening endpoints, e.g. <c>udp:0.0.0.0:5060</c>, <c>tcp:0.0.0.0:5060</c>, <c>tls:0.0.0.0:5061</c> (needs a
+    /// certificate in <see cref="Tls"/>); port 0 picks a free port.
+    /// </summary>
     public IReadOnlyList<SipListenEndPoint> ListenEndPoints { get; init; } = [SipListenEndPoint.Parse("udp:0.0.0.0:5060")];
 
     /// <summary>The account's user part (the phone's number), e.g. <c>1001</c>.</summary>
@@ -15,6 +19,26 @@ public sealed record SipUserAgentOptions
 
     /// <summary>The SIP domain / registrar host[:port]; null for peer-to-peer use without registration.</summary>
     public string? Domain { get; init; }
+
+    /// <summary>
+    /// How REGISTER and calls to plain numbers reach <see cref="Domain"/>: <see cref="SipTransportKind.Tls"/> for a
+    /// registrar given as <c>sips:</c> or <c>;transport=tls</c> (the requests then carry <c>;transport=tls</c>, so the
+    /// registration and the calls share one TLS flow); null: UDP when a UDP endpoint is bound, else TCP.
+    /// </summary>
+    public SipTransportKind? DomainTransport { get; init; }
+
+    /// <summary>
+    /// SIP over TLS: the trusted CAs and the phone's certificate (<see cref="SipTlsContext.TryLoad"/>); null: the system's
+    /// CA store and no certificate (then no <c>tls:</c> endpoint can listen).
+    /// </summary>
+    public SipTlsContext? Tls { get; init; }
+
+    /// <summary>
+    /// RFC 5626 section 4.4.1 keep-alive of the TCP and TLS flows this phone opens (to its registrar and proxy): a
+    /// double-CRLF ping at a random 80-100 % of this interval, and the flow counts as failed without a pong within
+    /// 10 s; the registration is then refreshed over a new flow at once. Default 120 s; zero: no keep-alives.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>The authentication user name (defaults to <see cref="User"/>).</summary>
     public string? AuthUser { get; init; }

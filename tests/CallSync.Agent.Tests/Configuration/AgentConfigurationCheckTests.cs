@@ -2,6 +2,7 @@ using System.Net;
 using CallSync.Agent.Configuration;
 using CallSync.Sip.Transport;
 using Microsoft.Extensions.Configuration;
+using CallSync.Testing.Tls;
 using Microsoft.Extensions.Logging;
 
 namespace CallSync.Agent.Tests.Configuration;
@@ -30,12 +31,23 @@ public sealed class AgentConfigurationCheckTests : IDisposable
         return [.. report.Problems.Select(p => p.Message)];
     }
 
-    private string PemFile(string name, UnixFileMode mode)
+    private string PemFile(string name, UnixFileMode mode, string? text = null)
     {
         var path = Path.Combine(_dir, name);
-        System.IO.File.WriteAllText(path, "-----BEGIN TEST-----\n");
+        System.IO.File.WriteAllText(path, text ?? "-----BEGIN TEST-----\n");
         System.IO.File.SetUnixFileMode(path, mode);
         return path;
+    }
+
+    /// <summary>A CA file, and a phone certificate it signs with its key (0600), as PEM files in the test's directory.</summary>
+    private (string Ca, string Certificate, string Key) TlsFiles()
+    {
+        using var ca = TestPki.CreateCa("CallSync Test CA");
+        using var phone = TestPki.CreateLeaf(ca, "desk-0001.example");
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return (PemFile("ca.pem", ownerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead, TestPki.CertificatePem(ca)),
+            PemFile("phone.crt", ownerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead, TestPki.CertificatePem(phone)),
+            PemFile("phone.key", ownerOnly, TestPki.KeyPem(phone)));
     }
 
     [Fact]
@@ -110,11 +122,11 @@ public sealed class AgentConfigurationCheckTests : IDisposable
     [InlineData("udp:::1:5060")]
     [InlineData("udp:[::1:5060")]
     [InlineData("udp:127.0.0.1")]
-    [InlineData("tls:127.0.0.1:5061")]
+    [InlineData("sctp:127.0.0.1:5061")]
     [InlineData("udp:pbx.example.com:5060")]
     public void Read_BadListen_NamesTheItem(string value) =>
         Assert.Equal(
-            $"configuration: Sip:Listen:0 = \"{value}\" is invalid; expected udp:ADDRESS:PORT or tcp:ADDRESS:PORT with a numeric address (IPv6 in brackets: udp:[::]:5060)",
+            $"configuration: Sip:Listen:0 = \"{value}\" is invalid; expected udp:ADDRESS:PORT, tcp:ADDRESS:PORT or tls:ADDRESS:PORT with a numeric address (IPv6 in brackets: udp:[::]:5060)",
             Assert.Single(Problems(("Sip:Listen:0", value))));
 
     [Fact]
@@ -163,15 +175,51 @@ public sealed class AgentConfigurationCheckTests : IDisposable
             Assert.Single(Problems(("Sip:Codecs:0", "telephone-event"), ("Sip:Codecs:1", "G729"))));
 
     [Fact]
-    public void Read_TlsFiles_ExistingAndKeyOwnerOnly()
+    public void Read_TlsFiles_LoadedIntoTheUserAgentsOptions()
     {
-        var certificate = PemFile("phone.crt", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        var key = PemFile("phone.key", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var (ca, certificate, key) = TlsFiles();
 
-        var tls = Read(("Sip:Tls:Certificate", certificate), ("Sip:Tls:PrivateKey", key), ("Sip:Tls:CaFile", certificate)).Sip.Tls;
+        var sip = Read(("Sip:Tls:Certificate", certificate), ("Sip:Tls:PrivateKey", key), ("Sip:Tls:CaFile", ca),
+            ("Sip:Listen:0", "tls:127.0.0.1:0"), ("Sip:Registrar", "sips:pbx.example.com")).Sip;
 
-        Assert.Equal((certificate, key, certificate), (tls.Certificate, tls.PrivateKey, tls.CaFile));
+        Assert.Equal((certificate, key, ca), (sip.Tls.Certificate, sip.Tls.PrivateKey, sip.Tls.CaFile));
+        Assert.Equal("CN=CallSync Test CA", Assert.Single(sip.UserAgent.Tls!.TrustedRoots!).Subject);
+        Assert.Equal("CN=desk-0001.example", sip.UserAgent.Tls.Certificate!.Subject);
+        Assert.Equal(SipTransportKind.Tls, sip.UserAgent.DomainTransport);
+        Assert.Equal("pbx.example.com", sip.UserAgent.Domain);
     }
+
+    [Theory]
+    [InlineData("sip:pbx.example.com;transport=tls", SipTransportKind.Tls)]
+    [InlineData("sip:pbx.example.com;transport=TCP", SipTransportKind.Tcp)]
+    [InlineData("sip:pbx.example.com", null)]
+    public void Read_RegistrarTransport_ReachesTheDomainThatWay(string registrar, SipTransportKind? expected) =>
+        Assert.Equal(expected, Read(("Sip:Registrar", registrar)).Sip.UserAgent.DomainTransport);
+
+    [Fact]
+    public void Read_TlsCertificateNotPem_RefusedNamingTheFile()
+    {
+        var (ca, _, key) = TlsFiles();
+        var certificate = PemFile("broken.crt", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var problem = Assert.Single(Problems(("Sip:Tls:Certificate", certificate), ("Sip:Tls:PrivateKey", key), ("Sip:Tls:CaFile", ca)));
+
+        Assert.StartsWith($"configuration: Sip:Tls:Certificate = \"{certificate}\" is invalid; expected a PEM certificate whose private key is Sip:Tls:PrivateKey ({certificate} and {key}: ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TlsCaFileWithoutCertificates_Refused()
+    {
+        var ca = PemFile("ca.pem", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        Assert.Equal($"configuration: Sip:Tls:CaFile = \"{ca}\" is invalid; expected a PEM file of CA certificates ({ca}: holds no PEM certificate (-----BEGIN CERTIFICATE-----))",
+            Assert.Single(Problems(("Sip:Tls:CaFile", ca))));
+    }
+
+    [Fact]
+    public void Read_TlsListenWithoutCertificate_Refused() =>
+        Assert.Equal("configuration: Sip:Listen = \"tls:127.0.0.1:5061, tcp:127.0.0.1:5060\" is invalid; expected udp: or tcp: entries only, or the phone's certificate for tls:127.0.0.1:5061 (Sip:Tls:Certificate and Sip:Tls:PrivateKey)",
+            Assert.Single(Problems(("Sip:Listen:0", "tls:127.0.0.1:5061"))));
 
     [Fact]
     public void Read_TlsKeyReadableByOthers_Refused()

@@ -69,6 +69,41 @@ public sealed class SipResolverTests
 
     [Fact]
     [Trait("Category", "Interop")]
+    public async Task ResolveAsync_TlsWithSrvAtDnsmasq_AsksSipsTcpAndKeepsTheDomainAsServerName()
+    {
+        using var dns = Dnsmasq.Start(
+            "--srv-host=_sip._tcp.pbx.callsync.test,b.pbx.callsync.test,5060,10,100",
+            "--srv-host=_sips._tcp.pbx.callsync.test,tls.pbx.callsync.test,5071,10,100",
+            "--host-record=b.pbx.callsync.test,127.0.0.3",
+            "--host-record=tls.pbx.callsync.test,127.0.0.5",
+            "--host-record=plain.callsync.test,127.0.0.4");
+        var resolver = new SipResolver(new DnsClient([dns.EndPoint], TimeSpan.FromSeconds(2), TimeProvider.System));
+
+        var tls = await resolver.ResolveAsync("pbx.callsync.test", null, SipTransportKind.Tls, CancellationToken.None);
+        var noSrv = await resolver.ResolveAsync("plain.callsync.test", null, SipTransportKind.Tls, CancellationToken.None);
+
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("127.0.0.5"), 5071), tls!.EndPoint);
+        Assert.Equal(SipTransportKind.Tls, tls.Transport);
+        // The certificate must be for the domain asked for, not for the SRV target (RFC 5922 section 4).
+        Assert.Equal("pbx.callsync.test", tls.ServerName);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("127.0.0.4"), 5061), noSrv!.EndPoint);
+        Assert.Equal("plain.callsync.test", noSrv.ServerName);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NumericHostOverTls_Port5061AndTheAddressAsServerName()
+    {
+        var resolver = new SipResolver(null);
+
+        var target = await resolver.ResolveAsync("192.0.2.7", null, SipTransportKind.Tls, CancellationToken.None);
+
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("192.0.2.7"), 5061), target!.EndPoint);
+        Assert.Equal("192.0.2.7", target.ServerName);
+        Assert.Equal("_sips._tcp.", SipResolver.ServicePrefix(SipTransportKind.Tls));
+    }
+
+    [Fact]
+    [Trait("Category", "Interop")]
     public async Task PlaceCall_DomainWithSrvOnly_CallReachesTheSrvTarget()
     {
         using var dir = new TempDirectory("callsync-srv-call-");

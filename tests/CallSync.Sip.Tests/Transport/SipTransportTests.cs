@@ -17,15 +17,18 @@ public sealed class SipTransportTests
         "Call-ID: c1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
 
     [Fact]
-    public void TryParse_Endpoints_ParsesUdpTcpAndRejectsGarbage()
+    public void TryParse_Endpoints_ParsesUdpTcpTlsAndRejectsGarbage()
     {
         Assert.True(SipListenEndPoint.TryParse("udp:127.0.0.1:5060", out var udp, out _));
         Assert.Equal(SipTransportKind.Udp, udp!.Transport);
         Assert.Equal(5060, udp.EndPoint.Port);
         Assert.True(SipListenEndPoint.TryParse("tcp:[::1]:0", out var tcp, out _));
         Assert.Equal(IPAddress.IPv6Loopback, tcp!.EndPoint.Address);
-        Assert.False(SipListenEndPoint.TryParse("tls:127.0.0.1:5061", out _, out var e1));
-        Assert.Contains("expected", e1, StringComparison.Ordinal);
+        Assert.True(SipListenEndPoint.TryParse("TLS:0.0.0.0:5061", out var tls, out _));
+        Assert.Equal(SipTransportKind.Tls, tls!.Transport);
+        Assert.Equal("tls:0.0.0.0:5061", tls.ToString());
+        Assert.False(SipListenEndPoint.TryParse("sctp:127.0.0.1:5061", out _, out var e1));
+        Assert.Equal("'sctp:127.0.0.1:5061': expected udp:ADDRESS:PORT, tcp:ADDRESS:PORT or tls:ADDRESS:PORT", e1);
         Assert.False(SipListenEndPoint.TryParse("udp:localhost:5060", out _, out _));
         Assert.False(SipListenEndPoint.TryParse("udp:127.0.0.1:99999", out _, out _));
     }

@@ -6,8 +6,10 @@ namespace CallSync.Sip.Transport.Resolution;
 /// <summary>
 /// Locates a SIP server (RFC 3263 section 4.2, without NAPTR): a numeric host is used as it is; a name with an
 /// explicit port is looked up for its address; a name without a port is first looked up as SRV
-/// (<c>_sip._udp.</c> / <c>_sip._tcp.</c>), ordered by priority and weighted at random within one (RFC 2782), and
-/// the first target with an address wins; without SRV records, its address on port 5060.
+/// (<c>_sip._udp.</c> / <c>_sip._tcp.</c> / <c>_sips._tcp.</c> for TLS), ordered by priority and weighted at random
+/// within one (RFC 2782), and the first target with an address wins; without SRV records, its address on port 5060
+/// (5061 for TLS). A TLS target carries the host it was asked for as <see cref="SipTarget.ServerName"/>: the server's
+/// certificate must be for that name, not for the SRV target or the address (RFC 5922 section 4).
 /// </summary>
 public sealed class SipResolver
 {
@@ -25,14 +27,16 @@ public sealed class SipResolver
     public async Task<SipTarget?> ResolveAsync(string host, int? port, SipTransportKind transport, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        var defaultPort = transport == SipTransportKind.Tls ? 5061 : 5060;
+        var serverName = transport == SipTransportKind.Tls ? host.Trim('[', ']') : null;
         if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
         {
-            return new SipTarget(transport, new IPEndPoint(address, port ?? 5060));
+            return new SipTarget(transport, new IPEndPoint(address, port ?? defaultPort)) { ServerName = serverName };
         }
 
         if (port is null && _dns is not null)
         {
-            var service = (transport == SipTransportKind.Udp ? "_sip._udp." : "_sip._tcp.") + host;
+            var service = ServicePrefix(transport) + host;
             var answer = await _dns.QueryAsync(service, DnsRecordType.Srv, cancellationToken).ConfigureAwait(false);
             if (answer is { ResponseCode: 0, Services.Count: > 0 })
             {
@@ -46,7 +50,7 @@ public sealed class SipResolver
                     var found = answer.Addresses.TryGetValue(record.Target, out var glued) ? glued.FirstOrDefault() : await AddressAsync(record.Target, cancellationToken).ConfigureAwait(false);
                     if (found is not null)
                     {
-                        return new SipTarget(transport, new IPEndPoint(found, record.Port));
+                        return new SipTarget(transport, new IPEndPoint(found, record.Port)) { ServerName = serverName };
                     }
                 }
 
@@ -55,8 +59,16 @@ public sealed class SipResolver
         }
 
         var resolved = await AddressAsync(host, cancellationToken).ConfigureAwait(false);
-        return resolved is null ? null : new SipTarget(transport, new IPEndPoint(resolved, port ?? 5060));
+        return resolved is null ? null : new SipTarget(transport, new IPEndPoint(resolved, port ?? defaultPort)) { ServerName = serverName };
     }
+
+    /// <summary>The SRV service of a transport (RFC 3263 section 4.2, RFC 5630 section 3.3): TLS is <c>_sips._tcp.</c>.</summary>
+    public static string ServicePrefix(SipTransportKind transport) => transport switch
+    {
+        SipTransportKind.Udp => "_sip._udp.",
+        SipTransportKind.Tcp => "_sip._tcp.",
+        _ => "_sips._tcp.",
+    };
 
     /// <summary>RFC 2782 order: ascending priority; within one priority, a weighted random permutation.</summary>
     public IEnumerable<SrvRecord> Order(IEnumerable<SrvRecord> records)
