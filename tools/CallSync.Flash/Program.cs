@@ -16,6 +16,9 @@ internal static class Program
             KeygenCommand.Create(),
             BundleCommand.Create(),
             VerifyCommand.Create(),
+            FlashCommand.Create(),
+            StatusCommand.Create(),
+            RollbackCommand.Create(),
         };
 
         var parsed = root.Parse(args);
