@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallSync.Control;
 using CallSync.Testing.Files;
@@ -77,11 +78,35 @@ public sealed class AgentProcessTests : IDisposable
         var status = await ControlClient.SendAsync(socket, new ControlRequest("status", []), CancellationToken.None);
         Assert.Equal(ControlExit.Ok, status.Exit);
         Assert.Contains("device: desk-0001 (1001)", status.Text, StringComparison.Ordinal);
+        var health = await ControlClient.SendAsync(socket, new ControlRequest("status", ["--json"]), CancellationToken.None);
+        using (var json = JsonDocument.Parse(health.Text))
+        {
+            // No registrar and no broker configured: listening and the control socket up is healthy.
+            Assert.True(json.RootElement.GetProperty("healthy").GetBoolean(), health.Text);
+            Assert.Equal(0, json.RootElement.GetProperty("problems").GetArrayLength());
+            Assert.StartsWith("desk-0001 (1001)", json.RootElement.GetProperty("sources").GetProperty("device").GetString(), StringComparison.Ordinal);
+        }
 
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
         Assert.Contains("Stopped cleanly", agent.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(socket));
+    }
+
+    [Fact]
+    public async Task StatusJson_RegistrarNotAnswering_IsUnhealthyNamingSip()
+    {
+        // Nothing listens on the discard port: the phone cannot register, so the health gate must not pass.
+        using var agent = AgentProcess.Start("--config", Config(json => json["Sip"]!["Registrar"] = "sip:127.0.0.1:9"));
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        var socket = Path.Combine(_dir.Path, "data", ControlProtocol.SocketFileName);
+
+        var health = await ControlClient.SendAsync(socket, new ControlRequest("status", ["--json"]), CancellationToken.None);
+
+        using var json = JsonDocument.Parse(health.Text);
+        Assert.False(json.RootElement.GetProperty("healthy").GetBoolean());
+        var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.StartsWith("sip: not registered at sip:127.0.0.1:9", problem.GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,10 @@ internal static class Program
 
         var root = new RootCommand("callsync: the CallSync desk phone technician CLI") { config, socket };
 
-        root.Subcommands.Add(Simple("status", "what the agent listens on, its links and the current call", config, socket));
+        var json = new Option<bool>("--json") { Description = "one JSON object: healthy, version, problems, sources (the flashing tool's health gate)" };
+        var status = new Command("status", "what the agent listens on, its links and the current call") { json };
+        status.SetAction((result, token) => SendAsync(result, config, socket, "status", result.GetValue(json) ? ["--json"] : [], token));
+        root.Subcommands.Add(status);
         root.Subcommands.Add(Simple("hangup", "end the current call (or reject a ringing one)", config, socket));
         root.Subcommands.Add(Simple("answer", "answer the ringing call", config, socket));
         root.Subcommands.Add(Simple("hold", "put the current call on hold, or resume it", config, socket));

@@ -18,4 +18,10 @@ internal sealed class SipLineStatus(SipUserAgent agent, Configuration.AgentOptio
                 : $"not registered at {options.Sip.Registrar}: {agent.Registration.Reason}";
         return $"listening on {listening}; {registration}; {agent.HandlingTimes}";
     }
+
+    // Healthy: listening, and registered when a registrar is configured.
+    public string? Problem() =>
+        !agent.LocalEndPoints.Any() ? "not listening"
+        : options.Sip.Registrar is not null && !agent.Registration.IsRegistered ? $"not registered at {options.Sip.Registrar}: {agent.Registration.Reason}"
+        : null;
 }

@@ -8,4 +8,10 @@ internal interface IStatusSource
 
     /// <summary>The component's state now, in a few words.</summary>
     string Describe();
+
+    /// <summary>
+    /// Why the component is not healthy now (for <c>callsync status --json</c> and the flashing tool's health gate), or
+    /// null when it is healthy or has nothing that can fail.
+    /// </summary>
+    string? Problem() => null;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSync.Agent.Hosting;
@@ -7,7 +8,7 @@ namespace CallSync.Agent.Hosting;
 /// Joins every <see cref="IStatusSource"/> into the agent's status. The sources are looked up when asked, not
 /// when built, because some sources (the control server) themselves depend on the status.
 /// </summary>
-internal sealed class StatusReport(IServiceProvider services)
+internal sealed class StatusReport(IServiceProvider services, string version)
 {
     /// <summary>One "name: state" line per source.</summary>
     public string Lines()
@@ -19,6 +20,36 @@ internal sealed class StatusReport(IServiceProvider services)
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The status as one JSON object (docs/flashing.md, "Health gate"): <c>healthy</c> (no source reports a problem),
+    /// <c>version</c>, <c>problems</c> ("name: why") and <c>sources</c> (name to its status line).
+    /// </summary>
+    public string Json()
+    {
+        var sources = Sources().ToList();
+        var problems = sources.Select(s => s.Problem() is { } why ? $"{s.Name}: {why}" : null).OfType<string>().ToList();
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("healthy", problems.Count == 0);
+            json.WriteString("version", version);
+            json.WriteStartArray("problems");
+            problems.ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteStartObject("sources");
+            foreach (var source in sources)
+            {
+                json.WriteString(source.Name, source.Describe());
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>All sources on one line, for the log.</summary>
