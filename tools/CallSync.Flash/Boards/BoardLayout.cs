@@ -13,7 +13,11 @@ internal static class BoardLayout
     public const string Trial = "/run/callsync-trial";
 
     public const string Unit = "/etc/systemd/system/callsync-agent.service";
+    /// <summary>A link to <c>current/agent.json</c>: each slot carries the configuration it was flashed with.</summary>
     public const string AgentConfig = "/etc/callsync/agent.json";
+
+    /// <summary>The configuration's name inside a slot.</summary>
+    public const string SlotConfigName = "agent.json";
     public const string Service = "callsync-agent";
 
     /// <summary>The directory of slot <paramref name="slot"/> (a or b).</summary>

@@ -15,7 +15,10 @@ internal interface IBoard
     /// <summary>Which slot is current, which is marked good, and the current slot's VERSION.</summary>
     Task<SlotState> ProbeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Empties <paramref name="slot"/> and copies the payload directory into it (plus the agent configuration when given).</summary>
+    /// <summary>
+    /// Empties <paramref name="slot"/> and copies the payload directory into it, with the agent configuration: the one
+    /// given, or else a copy of the one the board has now (each slot keeps its own, so a rollback restores it too).
+    /// </summary>
     Task CopyAsync(string slot, string payloadDirectory, byte[]? agentConfig, CancellationToken cancellationToken);
 
     /// <summary>Hashes every listed file on the board; null when all match, else what differs.</summary>

@@ -42,9 +42,20 @@ internal sealed class SshBoard(BoardAddress address, SshOptions options) : IBoar
             (stdin, token) => TarFile.CreateFromDirectoryAsync(payloadDirectory, stdin, includeBaseDirectory: false, token), cancellationToken)
             .ConfigureAwait(false);
         await WriteFileAsync(BoardLayout.SlotSelect, "0755", "root", SlotSelectScript(), cancellationToken).ConfigureAwait(false);
+
+        // The configuration travels with the slot, so a rollback also restores the configuration that was healthy.
+        var slotConfig = $"{target}/{BoardLayout.SlotConfigName}";
         if (agentConfig is not null)
         {
-            await WriteFileAsync(BoardLayout.AgentConfig, "0640", "root:callsync", agentConfig, cancellationToken).ConfigureAwait(false);
+            await WriteFileAsync(slotConfig, "0640", "root:callsync", agentConfig, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunCheckedAsync("keep the configuration", $"""
+                if [ -e {BoardLayout.AgentConfig} ]; then
+                  cp -L {BoardLayout.AgentConfig} {slotConfig} && chown root:callsync {slotConfig} && chmod 0640 {slotConfig}
+                fi
+                """, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -74,6 +85,10 @@ internal sealed class SshBoard(BoardAddress address, SshOptions options) : IBoar
             {marker}
             ln -sfn {target} {BoardLayout.Current}.new
             mv -T {BoardLayout.Current}.new {BoardLayout.Current}
+            if [ -e {target}/{BoardLayout.SlotConfigName} ]; then
+              ln -sfn {BoardLayout.Current}/{BoardLayout.SlotConfigName} {BoardLayout.AgentConfig}.new
+              mv -T {BoardLayout.AgentConfig}.new {BoardLayout.AgentConfig}
+            fi
             install -m 0644 {target}/callsync-agent.service {BoardLayout.Unit}
             systemctl daemon-reload
             systemctl enable --quiet {BoardLayout.Service}
