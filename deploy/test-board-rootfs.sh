@@ -18,6 +18,9 @@ debootstrap --variant=minbase \
   --include=systemd,systemd-sysv,dbus,openssh-server,iproute2,libopus0,libopusenc0,libspandsp2,libicu72,ca-certificates \
   bookworm "$partial" "$mirror" >/dev/null
 chroot "$partial" ssh-keygen -A >/dev/null
+# The unit's SupplementaryGroups: a board image has them (audio comes with Debian); without them systemd refuses to start it.
+chroot "$partial" groupadd -f gpio
+chroot "$partial" groupadd -f bluetooth
 # Root logs in with the key each test writes into its board's overlay; nothing else.
 printf 'PermitRootLogin prohibit-password\nPasswordAuthentication no\nUseDNS no\n' > "$partial/etc/ssh/sshd_config.d/callsync-test.conf"
 chroot "$partial" systemctl enable ssh.service >/dev/null 2>&1
