@@ -23,7 +23,7 @@ internal sealed class StatusReport(IServiceProvider services, string version)
     }
 
     /// <summary>
-    /// The status as one JSON object (docs/flashing.md, "Health gate"): <c>healthy</c> (no source reports a problem),
+    /// The status as one JSON object (docs/flashing.md, "The agent's health answer"): <c>healthy</c> (no source reports a problem),
     /// <c>version</c>, <c>problems</c> ("name: why") and <c>sources</c> (name to its status line).
     /// </summary>
     public string Json()

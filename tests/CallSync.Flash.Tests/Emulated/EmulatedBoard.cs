@@ -124,6 +124,9 @@ internal sealed class EmulatedBoard : IDisposable
     /// <summary>Where the link <paramref name="path"/> on the board's disk points (read from the host, board on or off).</summary>
     public string? ReadLink(string path) => new FileInfo(_merged + path).LinkTarget;
 
+    /// <summary>The first line of a text file on the board's disk, or null when there is none.</summary>
+    public string? ReadText(string path) => File.Exists(_merged + path) ? File.ReadLines(_merged + path).FirstOrDefault()?.Trim() : null;
+
     /// <summary>"path size mtime" of every file and link under <paramref name="path"/> on the board's disk, sorted.</summary>
     public IReadOnlyList<string> FilesUnder(string path)
     {

@@ -88,6 +88,24 @@ internal sealed class BoardOptions
         return [.. boards.Select(b => new SshBoard(b, ssh))];
     }
 
+    /// <summary>
+    /// Runs <paramref name="operation"/> on every board (at most --parallel at once) with the progress display and the
+    /// per-board logs, prints the summary table and returns the exit code.
+    /// </summary>
+    public async Task<int> RunAsync(ParseResult result, IReadOnlyList<BoardAddress> addresses, string runDirectory,
+        Func<BoardFlasher, IBoard, CancellationToken, Task<BoardOutcome>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var boards = Connect(result, addresses, runDirectory);
+        using var display = new ProgressDisplay(Console.Out, !Console.IsOutputRedirected, TimeProvider.System, result.GetValue(LogDirectory),
+            boards.Select(b => b.Name));
+        var flasher = new BoardFlasher(display, TimeProvider.System);
+        var outcomes = await FlashRun.ForEachAsync(boards, result.GetValue(Parallel), (b, t) => operation(flasher, b, t), cancellationToken)
+            .ConfigureAwait(false);
+        SummaryTable.Write(Console.Out, outcomes);
+        return FlashRun.ExitCode(outcomes);
+    }
+
     /// <summary>"90s", "2m", "1h" or plain seconds, between 1 s and 1 h.</summary>
     public static bool TryParseDuration(string text, out TimeSpan duration)
     {

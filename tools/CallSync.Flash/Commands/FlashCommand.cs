@@ -66,13 +66,7 @@ internal static class FlashCommand
         var manifest = check!.Manifest;
         Console.WriteLine($"{bundlePath}: {manifest.Version} ({manifest.Commit}) for {manifest.Board}/{manifest.Rid}, signed by {check.Signer}");
         var plan = new FlashPlan(manifest, payload, agentConfig, gate, result.GetValue(dryRun));
-        var boards = options.Connect(result, addresses, run.Path);
-        using var display = new ProgressDisplay(Console.Out, !Console.IsOutputRedirected, TimeProvider.System, result.GetValue(options.LogDirectory),
-            boards.Select(b => b.Name));
-        var flasher = new BoardFlasher(display, TimeProvider.System);
-        var outcomes = await FlashRun.ForEachAsync(boards, result.GetValue(options.Parallel), (b, t) => flasher.FlashAsync(b, plan, t), cancellationToken)
+        return await options.RunAsync(result, addresses, run.Path, (flasher, board, token) => flasher.FlashAsync(board, plan, token), cancellationToken)
             .ConfigureAwait(false);
-        SummaryTable.Write(Console.Out, outcomes);
-        return FlashRun.ExitCode(outcomes);
     }
 }

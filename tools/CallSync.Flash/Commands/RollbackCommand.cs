@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CallSync.Flash.Flashing;
 
 namespace CallSync.Flash.Commands;
 
@@ -19,14 +18,8 @@ internal static class RollbackCommand
             }
 
             using var run = new RunDirectory();
-            var connected = boards.Connect(result, addresses, run.Path);
-            using var display = new ProgressDisplay(Console.Out, !Console.IsOutputRedirected, TimeProvider.System, result.GetValue(boards.LogDirectory),
-                connected.Select(b => b.Name));
-            var flasher = new BoardFlasher(display, TimeProvider.System);
-            var outcomes = await FlashRun.ForEachAsync(connected, result.GetValue(boards.Parallel), (b, t) => flasher.RollbackAsync(b, gate, t), token)
+            return await boards.RunAsync(result, addresses, run.Path, (flasher, board, t) => flasher.RollbackAsync(board, gate, t), token)
                 .ConfigureAwait(false);
-            SummaryTable.Write(Console.Out, outcomes);
-            return FlashRun.ExitCode(outcomes);
         });
         return command;
     }
