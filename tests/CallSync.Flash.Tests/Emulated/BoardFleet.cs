@@ -1,5 +1,6 @@
 using CallSync.Flash.Bundles;
 using CallSync.Testing.Files;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Flash.Tests.Emulated;
 
@@ -28,7 +29,7 @@ public sealed class BoardFleet : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        HostCommand.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "callsync-flash-tests", "-f", SshKey);
+        Tool.RunChecked("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "callsync-flash-tests", "-f", SshKey);
         var keys = ReleaseKeys.Generate(Directory.Subdirectory("keys"));
         MakeBundle("1.0.0", Version1, keys.PrivatePath, filler: false);
         MakeBundle("2.0.0", Version2, keys.PrivatePath, filler: false);

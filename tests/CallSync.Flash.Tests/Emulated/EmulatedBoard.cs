@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using CallSync.Flash.Boards;
 using CallSync.Testing.Files;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Flash.Tests.Emulated;
 
@@ -37,7 +38,7 @@ internal sealed class EmulatedBoard : IDisposable
         Name = $"board{index}";
 
         _merged = _dir.Subdirectory("merged");
-        HostCommand.Run("mount", "-t", "overlay", "overlay", "-o",
+        Tool.RunChecked("mount", "-t", "overlay", "overlay", "-o",
             $"lowerdir={rootfs},upperdir={_dir.Subdirectory("upper")},workdir={_dir.Subdirectory("work")}", _merged);
         var ssh = Directory.CreateDirectory(Path.Combine(_merged, "root/.ssh")).FullName;
         File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -45,13 +46,13 @@ internal sealed class EmulatedBoard : IDisposable
         File.SetUnixFileMode(Path.Combine(ssh, "authorized_keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(Path.Combine(_merged, "etc/hostname"), Name + "\n");
 
-        HostCommand.Run("ip", "netns", "add", _namespace);
-        HostCommand.Run("ip", "link", "add", _hostLink, "type", "veth", "peer", "name", "eth0", "netns", _namespace);
-        HostCommand.Run("ip", "addr", "add", $"10.77.{id}.1/24", "dev", _hostLink);
-        HostCommand.Run("ip", "link", "set", _hostLink, "up");
-        HostCommand.Run("ip", "netns", "exec", _namespace, "ip", "addr", "add", $"{Address}/24", "dev", "eth0");
-        HostCommand.Run("ip", "netns", "exec", _namespace, "ip", "link", "set", "eth0", "up");
-        HostCommand.Run("ip", "netns", "exec", _namespace, "ip", "link", "set", "lo", "up");
+        Tool.RunChecked("ip", "netns", "add", _namespace);
+        Tool.RunChecked("ip", "link", "add", _hostLink, "type", "veth", "peer", "name", "eth0", "netns", _namespace);
+        Tool.RunChecked("ip", "addr", "add", $"10.77.{id}.1/24", "dev", _hostLink);
+        Tool.RunChecked("ip", "link", "set", _hostLink, "up");
+        Tool.RunChecked("ip", "netns", "exec", _namespace, "ip", "addr", "add", $"{Address}/24", "dev", "eth0");
+        Tool.RunChecked("ip", "netns", "exec", _namespace, "ip", "link", "set", "eth0", "up");
+        Tool.RunChecked("ip", "netns", "exec", _namespace, "ip", "link", "set", "lo", "up");
     }
 
     public string Name { get; }
@@ -146,9 +147,9 @@ internal sealed class EmulatedBoard : IDisposable
     public void Dispose()
     {
         PowerCut();
-        HostCommand.TryRun("umount", _merged);
-        HostCommand.TryRun("ip", "netns", "del", _namespace);
-        HostCommand.TryRun("ip", "link", "del", _hostLink);
+        Tool.Run("umount", _merged);
+        Tool.Run("ip", "netns", "del", _namespace);
+        Tool.Run("ip", "link", "del", _hostLink);
         _dir.Dispose();
     }
 

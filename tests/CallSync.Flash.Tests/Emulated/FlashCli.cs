@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Flash.Tests.Emulated;
 
@@ -7,29 +7,10 @@ internal static class FlashCli
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
-    public static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
+    /// <summary>Runs the tool to its end (on a pool thread: it waits for minutes while boards are flashed).</summary>
+    public static Task<(int Exit, string Output)> RunAsync(params string[] arguments) => Task.Run(() =>
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "callsync-flash.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"callsync-flash {string.Join(' ', arguments)} did not end within {Patience}: {await output}{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
+        var result = Tool.Run(new ChildProcessOptions("dotnet", [Path.Combine(AppContext.BaseDirectory, "callsync-flash.dll"), .. arguments]), Patience);
+        return (result.ExitCode, result.Output);
+    });
 }
