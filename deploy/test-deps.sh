@@ -2,18 +2,26 @@
 # Installs the Debian packages the tests start as real peers (sipp, baresip, kamailio with its tls module, linphone-daemon, mosquitto,
 # opus-tools, PostgreSQL, dnsmasq for SRV lookups, ffmpeg as the independent G.722 implementation, stress-ng for calls
 # under load, chromium for the web app's end-to-end tests: the tests drive this system browser and never download one,
-# dbus-daemon for a private bus with a fake bluetoothd) and the native libraries the agent and the test kit load
+# dbus-daemon for a private bus with a fake bluetoothd, systemd-nspawn, sshd and debootstrap for the emulated boards the flashing tests start) and the native libraries the agent and the test kit load
 # (libopus, libopusenc, libspandsp for G.722) or the tests compare against (libsrtp2), when missing.
 set -euo pipefail
 
 packages=(sip-tester baresip kamailio kamailio-tls-modules linphone-cli mosquitto opus-tools libopus0 libopusenc0 libspandsp2 libsrtp2-1 ffmpeg postgresql sqlite3 sox alsa-utils dnsmasq-base stress-ng chromium dbus)
+# The flashing tests' emulated boards: systemd-nspawn containers over a cached debootstrap'd rootfs, reached with ssh.
+packages+=(systemd-container openssh-server openssh-client debootstrap iproute2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+board_rootfs() {
+  # Once per machine, cached outside the repository (a few minutes of debootstrap the first time).
+  if [ "$(id -u)" -eq 0 ]; then "$(dirname "$0")/test-board-rootfs.sh"; fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "test dependencies: all present (${packages[*]})"
+  board_rootfs
   exit 0
 fi
 
@@ -31,3 +39,4 @@ trap 'rm -f /usr/sbin/policy-rc.d' EXIT
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "test dependencies: installed"
+board_rootfs

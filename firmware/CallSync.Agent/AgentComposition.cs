@@ -44,7 +44,7 @@ internal static class AgentComposition
         RegisterCalls(services, options);
 
         services.AddSingleton<IStatusSource>(new DeviceStatus(options, version));
-        services.AddSingleton<StatusReport>();
+        services.AddSingleton(sp => new StatusReport(sp, version));
         services.AddSingleton<ControlDispatcher>();
         services.AddSingleton<IControlCommandHandler, BoardControlHandler>();
         services.AddSingleton<IControlCommandHandler, CallControlHandler>();

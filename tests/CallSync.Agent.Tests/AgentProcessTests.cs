@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallSync.Control;
 using CallSync.Testing.Files;
@@ -77,6 +78,14 @@ public sealed class AgentProcessTests : IDisposable
         var status = await ControlClient.SendAsync(socket, new ControlRequest("status", []), CancellationToken.None);
         Assert.Equal(ControlExit.Ok, status.Exit);
         Assert.Contains("device: desk-0001 (1001)", status.Text, StringComparison.Ordinal);
+        var health = await ControlClient.SendAsync(socket, new ControlRequest("status", ["--json"]), CancellationToken.None);
+        using (var json = JsonDocument.Parse(health.Text))
+        {
+            // No registrar and no broker configured: listening and the control socket up is healthy.
+            Assert.True(json.RootElement.GetProperty("healthy").GetBoolean(), health.Text);
+            Assert.Equal(0, json.RootElement.GetProperty("problems").GetArrayLength());
+            Assert.StartsWith("desk-0001 (1001)", json.RootElement.GetProperty("sources").GetProperty("device").GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
 
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
@@ -94,7 +103,7 @@ public sealed class AgentProcessTests : IDisposable
         var status = await ControlClient.SendAsync(socket, new ControlRequest("status", ["--json"]), CancellationToken.None);
 
         Assert.Equal(ControlExit.Ok, status.Exit);
-        var json = JsonNode.Parse(status.Text)!.AsObject();
+        var json = JsonNode.Parse(status.Text)!["sources"]!.AsObject();
         Assert.Contains("desk-0001 (1001)", json["device"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var sip = json["sip"]!.AsObject();
         Assert.Equal(2, sip["listening"]!.AsArray().Count);
@@ -120,6 +129,22 @@ public sealed class AgentProcessTests : IDisposable
         Assert.Equal(2, agent.WaitForExit(Patience));
         Assert.Equal($"configuration: Sip:Tls:PrivateKey = \"{key}\" is invalid; expected an absolute path to an existing PEM file readable by its owner only (chmod 600)",
             agent.Output.Trim());
+    }
+
+    [Fact]
+    public async Task StatusJson_RegistrarNotAnswering_IsUnhealthyNamingSip()
+    {
+        // Nothing listens on the discard port: the phone cannot register, so the health gate must not pass.
+        using var agent = AgentProcess.Start("--config", Config(json => json["Sip"]!["Registrar"] = "sip:127.0.0.1:9"));
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        var socket = Path.Combine(_dir.Path, "data", ControlProtocol.SocketFileName);
+
+        var health = await ControlClient.SendAsync(socket, new ControlRequest("status", ["--json"]), CancellationToken.None);
+
+        using var json = JsonDocument.Parse(health.Text);
+        Assert.False(json.RootElement.GetProperty("healthy").GetBoolean());
+        var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.StartsWith("sip: not registered at sip:127.0.0.1:9", problem.GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

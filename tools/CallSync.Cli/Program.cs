@@ -26,7 +26,7 @@ internal static class Program
 
         var root = new RootCommand("callsync: the CallSync desk phone technician CLI") { config, socket };
 
-        var json = new Option<bool>("--json") { Description = "the status as one JSON object (e.g. sip.registration.registered, sip.tls.lastError)" };
+        var json = new Option<bool>("--json") { Description = "one JSON object: healthy, version, problems, and each source's fields (e.g. sources.sip.registration.registered, sources.sip.tls.lastError)" };
         var status = new Command("status", "what the agent listens on, its links and the current call") { json };
         status.SetAction((result, token) => SendAsync(result, config, socket, "status", result.GetValue(json) ? ["--json"] : [], token));
         root.Subcommands.Add(status);

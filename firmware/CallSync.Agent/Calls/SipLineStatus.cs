@@ -6,7 +6,7 @@ namespace CallSync.Agent.Calls;
 
 /// <summary>
 /// The "sip" line of the status: where the user agent listens, its registration, and why the last TLS connection was
-/// refused (<c>sip.tls.lastError</c> in the JSON, null when none was), so a technician and a health check see a
+/// refused (<c>sources.sip.tls.lastError</c> in the JSON, null when none was), so a technician and a health check see a
 /// certificate that fails validation.
 /// </summary>
 internal sealed class SipLineStatus(SipUserAgent agent, Configuration.AgentOptions options) : IStatusSource
@@ -48,4 +48,10 @@ internal sealed class SipLineStatus(SipUserAgent agent, Configuration.AgentOptio
         json.WriteString("lastError", agent.LastTlsError);
         json.WriteEndObject();
     }
+
+    // Healthy: listening, and registered when a registrar is configured.
+    public string? Problem() =>
+        !agent.LocalEndPoints.Any() ? "not listening"
+        : options.Sip.Registrar is not null && !agent.Registration.IsRegistered ? $"not registered at {options.Sip.Registrar}: {agent.Registration.Reason}"
+        : null;
 }

@@ -37,7 +37,7 @@ internal sealed class ControlDispatcher
         ControlResponse response;
         if (request.Command.Equals("status", StringComparison.OrdinalIgnoreCase))
         {
-            response = request.Args.Contains("--json", StringComparer.Ordinal) ? ControlResponse.Ok(_status.Json()) : ControlResponse.Ok(_status.Lines());
+            response = ControlResponse.Ok(request.Args.Contains("--json", StringComparer.Ordinal) ? _status.Json() : _status.Lines());
         }
         else if (request.Command.Equals("help", StringComparison.OrdinalIgnoreCase))
         {
@@ -72,7 +72,7 @@ internal sealed class ControlDispatcher
 
     private string HelpText()
     {
-        var lines = new List<string> { "status [--json]        what the agent listens on, its links and the current call (--json: as one JSON object)", "help                   this list" };
+        var lines = new List<string> { "status [--json]        what the agent listens on, its links and the current call (--json: one JSON object with health)", "help                   this list" };
         lines.AddRange(_handlers.Values.Distinct().SelectMany(h => h.Help));
         return string.Join(Environment.NewLine, lines);
     }

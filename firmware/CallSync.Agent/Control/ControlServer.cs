@@ -26,6 +26,8 @@ internal sealed class ControlServer(ControlOptions options, ControlDispatcher di
 
     public string Describe() => _listener is null ? "not listening" : $"unix:{options.Socket}";
 
+    public string? Problem() => _listener is null ? "control socket not listening" : null;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await RemoveStaleSocketAsync(cancellationToken).ConfigureAwait(false);

@@ -20,4 +20,10 @@ internal interface IStatusSource
         ArgumentNullException.ThrowIfNull(json);
         json.WriteString("text", Describe());
     }
+
+    /// <summary>
+    /// Why the component is not healthy now (for <c>callsync status --json</c> and the flashing tool's health gate), or
+    /// null when it is healthy or has nothing that can fail.
+    /// </summary>
+    string? Problem() => null;
 }

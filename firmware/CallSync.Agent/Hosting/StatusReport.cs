@@ -8,7 +8,7 @@ namespace CallSync.Agent.Hosting;
 /// Joins every <see cref="IStatusSource"/> into the agent's status. The sources are looked up when asked, not
 /// when built, because some sources (the control server) themselves depend on the status.
 /// </summary>
-internal sealed class StatusReport(IServiceProvider services)
+internal sealed class StatusReport(IServiceProvider services, string version)
 {
     /// <summary>One "name: state" line per source.</summary>
     public string Lines()
@@ -23,22 +23,33 @@ internal sealed class StatusReport(IServiceProvider services)
     }
 
     /// <summary>
-    /// The status as one JSON object, a member per source (<c>{"sip": {"text": ..., "tls": {"lastError": null}}, ...}</c>),
-    /// for <c>callsync status --json</c>.
+    /// The status as one JSON object (docs/flashing.md, "Health gate"): <c>healthy</c> (no source reports a problem),
+    /// <c>version</c>, <c>problems</c> ("name: why") and <c>sources</c>, an object per source with its line as
+    /// <c>text</c> and the fields a program reads (<c>sources.sip.registration.registered</c>,
+    /// <c>sources.sip.tls.lastError</c>), for <c>callsync status --json</c>.
     /// </summary>
     public string Json()
     {
+        var sources = Sources().ToList();
+        var problems = sources.Select(s => s.Problem() is { } why ? $"{s.Name}: {why}" : null).OfType<string>().ToList();
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            foreach (var source in Sources())
+            json.WriteBoolean("healthy", problems.Count == 0);
+            json.WriteString("version", version);
+            json.WriteStartArray("problems");
+            problems.ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteStartObject("sources");
+            foreach (var source in sources)
             {
                 json.WriteStartObject(source.Name);
                 source.WriteJson(json);
                 json.WriteEndObject();
             }
 
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 

@@ -35,6 +35,9 @@ internal sealed class MqttService(
         return $"{state} to {url}, boot {link.Boot}, {outbox.Count} record(s) in the outbox";
     }
 
+    // Healthy when connected, or when no broker is configured yet (not enrolled: records wait in the outbox).
+    public string? Problem() => link.BrokerUrl is { } url && !link.IsConnected ? $"not connected to {url}" : null;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         notifier.RecordQueued += publisher.Wake;

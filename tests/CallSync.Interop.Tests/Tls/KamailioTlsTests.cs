@@ -96,7 +96,7 @@ public sealed class KamailioTlsTests : IDisposable
             async () =>
             {
                 var status = await sandbox.ControlAsync("status", "--json");
-                sip = JsonNode.Parse(status.Text)!["sip"]!.AsObject();
+                sip = JsonNode.Parse(status.Text)!["sources"]!["sip"]!.AsObject();
                 return sip["registration"]!["reason"]!.GetValue<string>() == expected;
             },
             Patience,
@@ -132,7 +132,7 @@ public sealed class KamailioTlsTests : IDisposable
             async () =>
             {
                 text = (await sandbox.ControlAsync("status", "--json")).Text;
-                return JsonNode.Parse(text)!["sip"]!["registration"]!["registered"]!.GetValue<bool>();
+                return JsonNode.Parse(text)!["sources"]!["sip"]!["registration"]!["registered"]!.GetValue<bool>();
             },
             Patience,
             () => $"registered over TLS:\n{text}\n{agent.Describe()}");
