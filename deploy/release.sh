@@ -9,7 +9,7 @@
 #   RELEASE_KEY=~/callsync-keys/release-key.pem deploy/release.sh generic-arm64
 set -euo pipefail
 cd "$(dirname "$0")/.."
-boards=$(cd deploy/boards && ls -- *.env | sed 's/\.env$//' | tr '\n' ' ')
+boards=$(cd deploy/boards && ls -- *.env | sed 's/\.env$//' | paste -sd' ')
 board=${1:-}
 profile=deploy/boards/$board.env
 if [ -z "$board" ] || [ ! -f "$profile" ]; then
