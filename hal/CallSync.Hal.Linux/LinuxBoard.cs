@@ -7,8 +7,8 @@ namespace CallSync.Hal.Linux;
 
 /// <summary>
 /// A desk phone on embedded Linux: ALSA for the handset's audio, the GPIO character device (uAPI v2) for the hook
-/// switch, keys, LEDs and ringer, and a text device or an HD44780 character LCD on I2C for the display. Input edges are read on one dedicated thread,
-/// so <see cref="IHookSwitch.Changed"/> and <see cref="IKeypad.KeyPressed"/> are raised there.
+/// switch, keys, LEDs and ringer, and a text device or an HD44780 character LCD on I2C for the display. Input edges are
+/// read on one dedicated thread, so <see cref="IHookSwitch.Changed"/> and <see cref="IKeypad.KeyPressed"/> are raised there.
 /// </summary>
 public sealed class LinuxBoard : IBoard, IDisposable
 {
