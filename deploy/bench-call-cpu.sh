@@ -47,6 +47,20 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }       # utime + stime, in c
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 share() { awk -v t="$1" -v hz="$hz" -v ms="$2" 'BEGIN { printf "%.2f", 100 * t * 1000 / hz / ms }'; } # % of one core
 hz=$(getconf CLK_TCK)
+# One sipp uac call of $seconds to 127.0.0.1:PORT with its RTP echoed back, output to FILE; sets sipp_pid.
+start_call() {
+  ( cd "$work" && exec sipp -sn uac "127.0.0.1:$1" -s 1001 -i 127.0.0.1 -p "$(free_port)" -mp "$(free_port)" -rtp_echo \
+      -m 1 -d $(( seconds * 1000 )) -nostdin -timeout $(( seconds + 60 )) > "$2" 2>&1 ) &
+  sipp_pid=$!
+}
+# Waits for that call to end; sets sipp_exit (0: the call completed).
+end_call() {
+  set +e
+  wait "$sipp_pid"
+  sipp_exit=$?
+  set -e
+  sipp_pid=""
+}
 # Peak RSS, and the resident split at this moment, in KiB as the kernel counts them.
 memory_of() {
   awk '/^(VmHWM|VmRSS|RssAnon|RssFile|Threads):/ { v[$1] = $2 }
@@ -55,8 +69,6 @@ memory_of() {
 }
 
 sip_port=$(free_port)
-sipp_port=$(free_port)
-sipp_media=$(free_port)
 # An even RTP port with its RTCP neighbour free.
 rtp_min=$(python3 -c '
 import random, socket
@@ -87,20 +99,14 @@ grep -q 'Ready\.' "$work/agent.log" || { echo "!! the agent did not get ready:";
 
 idle0=$(ticks $agent_pid); t0=$(now_ms); sleep 5; idle1=$(ticks $agent_pid); t1=$(now_ms)
 
-( cd "$work" && exec sipp -sn uac "127.0.0.1:$sip_port" -s 1001 -i 127.0.0.1 -p "$sipp_port" -mp "$sipp_media" -rtp_echo \
-    -m 1 -d $(( seconds * 1000 )) -nostdin -timeout $(( seconds + 60 )) > "$work/sipp.out" 2>&1 ) &
-sipp_pid=$!
+start_call "$sip_port" "$work/sipp.out"
 # The call is up once media started; measure from there.
 for _ in $(seq 1 300); do grep -q 'Media started' "$work/agent.log" && break; kill -0 $sipp_pid 2>/dev/null || break; sleep 0.05; done
 grep -q 'Media started' "$work/agent.log" || { echo "!! the call did not start:"; tail -20 "$work/agent.log"; exit 1; }
 c0=$(ticks $agent_pid); s0=$(now_ms)
 sleep 10
 c10=$(ticks $agent_pid); s10=$(now_ms)
-set +e
-wait $sipp_pid
-sipp_exit=$?
-set -e
-sipp_pid=""
+end_call
 c1=$(ticks $agent_pid); s1=$(now_ms)
 memory=$(memory_of $agent_pid)
 for _ in $(seq 1 100); do grep -q 'split (' "$work/agent.log" && break; sleep 0.1; done
@@ -126,8 +132,6 @@ $baresip || exit 0
 command -v baresip >/dev/null || { echo "baresip not found (apt-get install baresip)" >&2; exit 1; }
 bs_port=$(free_port)
 bs_ctrl=$(free_port)
-sipp_port=$(free_port)
-sipp_media=$(free_port)
 mkdir -p "$work/baresip" "$work/baresip-rec"
 python3 -c 'import math, struct, sys, wave
 w = wave.open(sys.argv[1], "wb"); w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000)
@@ -155,16 +159,10 @@ echo "== the same call to baresip (auto-answer, PCMU, its sndfile module recordi
 baresip_pid=$!
 for _ in $(seq 1 100); do grep -q 'baresip is ready' "$work/baresip.log" && break; kill -0 $baresip_pid 2>/dev/null || break; sleep 0.1; done
 grep -q 'baresip is ready' "$work/baresip.log" || { echo "!! baresip did not get ready:"; tail -20 "$work/baresip.log"; exit 1; }
-( cd "$work" && exec sipp -sn uac "127.0.0.1:$bs_port" -s 1001 -i 127.0.0.1 -p "$sipp_port" -mp "$sipp_media" -rtp_echo \
-    -m 1 -d $(( seconds * 1000 )) -nostdin -timeout $(( seconds + 60 )) > "$work/sipp-baresip.out" 2>&1 ) &
-sipp_pid=$!
+start_call "$bs_port" "$work/sipp-baresip.out"
 for _ in $(seq 1 300); do grep -qi 'call established' "$work/baresip.log" && break; kill -0 $sipp_pid 2>/dev/null || break; sleep 0.05; done
 c0=$(ticks $baresip_pid); s0=$(now_ms)
-set +e
-wait $sipp_pid
-sipp_exit=$?
-set -e
-sipp_pid=""
+end_call
 c1=$(ticks $baresip_pid); s1=$(now_ms)
 echo "   sipp exit $sipp_exit (0: the call completed)"
 echo "   baresip during the call: $(( (c1 - c0) * 1000 / hz )) ms CPU over $(( s1 - s0 )) ms = $(share $((c1 - c0)) $((s1 - s0))) % of one core"
