@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # A signed release bundle for one board profile (make release BOARD=generic-arm64):
 #   1. deploy/publish.sh --aot: the NativeAOT agent and technician CLI for the profile's RID (arm64 cross-compiled on x64);
-#   2. stages them as the bundle's payload: bin/callsync-agent, bin/callsync, callsync-agent.service, VERSION;
+#   2. stages them as the bundle's payload: bin/callsync-agent, bin/callsync, the native libraries published beside
+#      them (bin/libe_sqlite3.so), callsync-agent.service, VERSION;
 #   3. callsync-flash bundle signs the manifest with $RELEASE_KEY into out/release/callsync-<version>-<board>.tar.
 # RELEASE_KEY: the path of the release private key (PKCS#8 PEM, 0600), outside the repository; docs/flashing.md says
-# how keys are made and kept. The native libraries (libopus, libopusenc, libspandsp...) come from the board's Debian.
+# how keys are made and kept. The system libraries (libopus, libopusenc, libspandsp, libasound...) come from the
+# board's Debian.
 #
 #   RELEASE_KEY=~/callsync-keys/release-key.pem deploy/release.sh generic-arm64
 set -euo pipefail
@@ -51,6 +53,11 @@ stage=out/release/stage/$board
 rm -rf "$stage"
 mkdir -p "$stage/bin"
 install -m 0755 "$published/callsync-agent" "$published/callsync" "$stage/bin/"
+# Native libraries the publish put beside the executables (libe_sqlite3.so, SQLitePCLRaw's SQLite build for the
+# outbox, which Debian does not ship under that name): the agent loads them from its own directory.
+for lib in "$published"/*.so; do
+  [ -e "$lib" ] && install -m 0644 "$lib" "$stage/bin/"
+done
 install -m 0644 deploy/callsync-agent.service "$stage/"
 version=$(git describe --tags --always --dirty 2>/dev/null || echo 0.0.0-unknown)
 commit=$(git rev-parse HEAD)
