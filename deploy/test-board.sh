@@ -90,7 +90,9 @@ case $interpreter in
   *) echo "FAIL: the agent runs as \"$interpreter\", not under qemu (is this host arm64?)"; exit 1 ;;
 esac
 
-( cd "$work" && exec sipp -sn uac "$board_ip:5060" -s 1001 -i "$host_ip" -p 5062 -mp 6000 -rtp_echo \
+# sipp's ports on the host side: free ones (another program may hold a common port on every address).
+free_port() { python3 -c 'import socket, sys; s = socket.socket(type=socket.SOCK_DGRAM); s.bind((sys.argv[1], 0)); print(s.getsockname()[1])' "$host_ip"; }
+( cd "$work" && exec sipp -sn uac "$board_ip:5060" -s 1001 -i "$host_ip" -p "$(free_port)" -mp "$(free_port)" -rtp_echo \
     -m 1 -d $(( seconds * 1000 )) -nostdin -timeout $(( seconds + 60 )) > "$work/sipp.out" 2>&1 ) &
 sipp_pid=$!
 set +e
