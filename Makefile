@@ -13,7 +13,7 @@ EXES := firmware/CallSync.Agent server/CallSync.Hub tools/CallSync.Cli tools/Cal
 WEB := web/CallSync.Web
 WEB_OUT := out/web
 
-.PHONY: build web-publish run test unit-test interop-test deps bench bench-load bench-call-cpu bench-hub fuzz-sip config-docs public-api clean
+.PHONY: build web-publish run test unit-test interop-test deps bench bench-load bench-call-cpu bench-call-memory bench-hub fuzz-sip config-docs public-api release test-board clean
 
 build:
 	@mkdir -p $(OUT)
@@ -50,6 +50,17 @@ config-docs:
 public-api:
 	@deploy/public-api.sh $(CONFIG)
 
+# A signed release bundle for a board profile (deploy/boards/*.env): NativeAOT agent and CLI, signed with the key at
+# RELEASE_KEY (a path outside the repository; without it the target says how to make one). See docs/flashing.md.
+BOARD ?= generic-arm64
+release: deps
+	@deploy/release.sh $(BOARD)
+
+# The emulated arm64 board: the arm64 NativeAOT agent under qemu-user (binfmt_misc) in its own network namespace,
+# answering and recording a sipp call over a veth (docs/boards.md). Cross-compiles the agent first (minutes).
+test-board: deps
+	@deploy/test-board.sh $(TEST_BOARD_ARGS)
+
 FUZZ_SECONDS ?= 60
 fuzz-sip:
 	$(DOTNET) run -c Release --project tests/CallSync.Sip.Fuzz -- --seconds $(FUZZ_SECONDS) --corpus tests/CallSync.Sip.Syntax.Tests/Torture
@@ -60,6 +71,7 @@ bench: build
 	$(DOTNET) run -c Release --project tests/CallSync.Benchmarks -- --filter '*' $(BENCH_ARGS)
 	-deploy/bench-load.sh $(BENCH_LOAD_ARGS)
 	deploy/bench-call-cpu.sh $(BENCH_CALL_ARGS)
+	@$(MAKE) --no-print-directory bench-call-memory
 	deploy/bench-hub.sh $(BENCH_HUB_ARGS)
 
 bench-load: build
@@ -67,6 +79,12 @@ bench-load: build
 
 bench-call-cpu: build
 	deploy/bench-call-cpu.sh $(BENCH_CALL_ARGS)
+
+# The NativeAOT agent as a board runs it (generic-x64 profile) in one call with recording, beside baresip recording WAV
+# in the same run: CPU, peak RSS and its split (docs/benchmarks.md, "Agent memory in a call").
+bench-call-memory:
+	deploy/publish.sh boards/generic-x64.env --aot
+	BENCH_AGENT_BIN=$(CURDIR)/out/publish/generic-x64 deploy/bench-call-cpu.sh --baresip $(BENCH_MEMORY_ARGS)
 
 bench-hub: build
 	deploy/bench-hub.sh $(BENCH_HUB_ARGS)

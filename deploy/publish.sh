@@ -2,7 +2,9 @@
 # Publishes the agent and the technician CLI for a board profile into out/publish/<profile>/.
 # usage: deploy/publish.sh boards/generic-arm64.env [--aot]
 #   default: self-contained, trimmed (needs only the .NET SDK);
-#   --aot:   NativeAOT (needs clang; for arm64 also gcc-aarch64-linux-gnu and lld).
+#   --aot:   NativeAOT (needs clang and lld; for arm64 on an x64 host also Debian's aarch64 sysroot:
+#            gcc-aarch64-linux-gnu and libc6-dev-arm64-cross, or libc6-dev:arm64 through multiarch; deploy/test-deps.sh).
+# The SDK picks the runtime pack and ILCompiler versions (10.0.12 with SDK 10.0.4xx): they are not named here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:?usage: deploy/publish.sh boards/PROFILE.env [--aot]}
@@ -12,7 +14,17 @@ profile=${1:?usage: deploy/publish.sh boards/PROFILE.env [--aot]}
 name=$(basename "$profile" .env)
 out=out/publish/$name
 mode=(-p:PublishTrimmed=true --self-contained)
-[ "${2:-}" = "--aot" ] && mode=(-p:PublishAot=true)
+if [ "${2:-}" = "--aot" ]; then
+  mode=(-p:PublishAot=true)
+  host=$(uname -m)
+  case "$RID:$host" in
+    linux-arm64:aarch64 | linux-x64:x86_64) ;;
+    # Cross-compiling: the ILCompiler drives clang with --target=aarch64-linux-gnu; lld links for any target (the
+    # host's ld.bfd cannot), and the aarch64 C runtime, libc and libgcc come from Debian's cross packages.
+    linux-arm64:x86_64) mode+=(-p:LinkerFlavor=lld) ;;
+    *) echo "publish: NativeAOT for $RID cannot be built on $host here" >&2; exit 2 ;;
+  esac
+fi
 rm -rf "$out"
 for project in firmware/CallSync.Agent tools/CallSync.Cli; do
   dotnet publish "$project" -c Release -r "$RID" "${mode[@]}" -p:InvariantGlobalization=true -o "$out" -nologo

@@ -7,8 +7,8 @@ namespace CallSync.Hal.Linux;
 
 /// <summary>
 /// A desk phone on embedded Linux: ALSA for the handset's audio, the GPIO character device (uAPI v2) for the hook
-/// switch, keys, LEDs and ringer, and a text device for the display. Input edges are read on one dedicated thread,
-/// so <see cref="IHookSwitch.Changed"/> and <see cref="IKeypad.KeyPressed"/> are raised there.
+/// switch, keys, LEDs and ringer, and a text device or an HD44780 character LCD on I2C for the display. Input edges are
+/// read on one dedicated thread, so <see cref="IHookSwitch.Changed"/> and <see cref="IKeypad.KeyPressed"/> are raised there.
 /// </summary>
 public sealed class LinuxBoard : IBoard, IDisposable
 {
@@ -55,7 +55,7 @@ public sealed class LinuxBoard : IBoard, IDisposable
     public GpioRinger Ringer { get; }
 
     /// <inheritdoc cref="IBoard.Display" />
-    public TextDisplay Display { get; }
+    public IDisplay Display { get; }
 
     /// <inheritdoc cref="IBoard.Audio" />
     public AlsaAudioDevice Audio => _audio;
@@ -68,8 +68,6 @@ public sealed class LinuxBoard : IBoard, IDisposable
 
     IRinger IBoard.Ringer => Ringer;
 
-    IDisplay IBoard.Display => Display;
-
     IAudioDevice IBoard.Audio => Audio;
 
     /// <summary>
@@ -80,6 +78,7 @@ public sealed class LinuxBoard : IBoard, IDisposable
     /// <exception cref="GpioException">The chip or a line cannot be had (the message says what to check).</exception>
     /// <exception cref="AlsaException">A PCM cannot be opened or configured.</exception>
     /// <exception cref="DllNotFoundException">libasound.so.2 is not installed.</exception>
+    /// <exception cref="IOException">The character LCD's I2C bus cannot be opened or nothing answers at its address.</exception>
     public static LinuxBoard Open(LinuxBoardOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -94,6 +93,7 @@ public sealed class LinuxBoard : IBoard, IDisposable
         GpioChip? chip = null;
         GpioLineRequest? inputs = null;
         GpioLineRequest? outputs = null;
+        IDisplay? display = null;
         try
         {
             var inputLines = new List<GpioLine>();
@@ -157,13 +157,14 @@ public sealed class LinuxBoard : IBoard, IDisposable
                 dispatcher,
                 new GpioLeds(outputPort, ledIndexes, time, logger),
                 new GpioRinger(outputPort, ringerIndex, options.RingOn, options.RingOff, time, logger),
-                new TextDisplay(options.DisplayPath, options.DisplayLines, options.DisplayColumns, loggers.CreateLogger<TextDisplay>()),
+                display = OpenDisplay(options, loggers),
                 logger);
             var audio = AlsaAudioDevice.Open(options.Audio, loggers.CreateLogger<AlsaAudioDevice>(), time);
             return new LinuxBoard(audio, chip, inputs, outputs, parts);
         }
         catch
         {
+            (display as IDisposable)?.Dispose();
             outputs?.Dispose();
             inputs?.Dispose();
             chip?.Dispose();
@@ -197,7 +198,22 @@ public sealed class LinuxBoard : IBoard, IDisposable
         _inputs?.Dispose();
         _chip?.Dispose();
         _audio.Dispose();
+        (Display as IDisposable)?.Dispose();
         _stop.Dispose();
+    }
+
+    /// <exception cref="IOException">The LCD's I2C bus cannot be opened or nothing answers at its address.</exception>
+    private static IDisplay OpenDisplay(LinuxBoardOptions options, ILoggerFactory loggers)
+    {
+        if (options.DisplayKind == DisplayKind.Text)
+        {
+            return new TextDisplay(options.DisplayPath, options.DisplayLines, options.DisplayColumns, loggers.CreateLogger<TextDisplay>());
+        }
+
+        var lcd = Hd44780I2cDisplay.Open(
+            options.DisplayI2cBus, options.DisplayI2cAddress, options.DisplayLines, options.DisplayColumns, loggers.CreateLogger<Hd44780I2cDisplay>());
+        LinuxBoardLog.LcdOpened(loggers.CreateLogger<LinuxBoard>(), lcd.Lines, lcd.Columns, options.DisplayI2cBus, options.DisplayI2cAddress);
+        return lcd;
     }
 
     private void PumpEvents(GpioLineRequest inputs, GpioInputDispatcher dispatcher, ILogger logger)
@@ -214,7 +230,7 @@ public sealed class LinuxBoard : IBoard, IDisposable
     }
 
     private sealed record Parts(
-        GpioHookSwitch Hook, GpioKeypad Keypad, GpioInputDispatcher Dispatcher, GpioLeds Leds, GpioRinger Ringer, TextDisplay Display, ILogger Logger);
+        GpioHookSwitch Hook, GpioKeypad Keypad, GpioInputDispatcher Dispatcher, GpioLeds Leds, GpioRinger Ringer, IDisplay Display, ILogger Logger);
 
     private sealed class NoOutputs : IGpioOutputs
     {

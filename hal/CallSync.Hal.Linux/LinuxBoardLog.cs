@@ -40,4 +40,10 @@ internal static partial class LinuxBoardLog
 
     [LoggerMessage(8211, LogLevel.Information, "GPIO: no lines configured; hook, keys, LEDs and ringer are inert")]
     public static partial void NoLines(ILogger logger);
+
+    [LoggerMessage(8212, LogLevel.Information, "Display: HD44780 LCD, {Rows}x{Columns}, on I2C bus {Bus} at 0x{Address:x2}")]
+    public static partial void LcdOpened(ILogger logger, int rows, int columns, int bus, int address);
+
+    [LoggerMessage(8213, LogLevel.Warning, "Display: the LCD could not be written: {Reason}")]
+    public static partial void LcdFailed(ILogger logger, string reason);
 }

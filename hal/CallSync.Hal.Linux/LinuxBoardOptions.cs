@@ -1,4 +1,5 @@
 using CallSync.Hal.Linux.Audio;
+using CallSync.Hal.Linux.Display;
 using CallSync.Hal.Linux.Gpio;
 
 namespace CallSync.Hal.Linux;
@@ -46,6 +47,15 @@ public sealed record LinuxBoardOptions
 
     /// <summary>The pause between rings.</summary>
     public TimeSpan RingOff { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>What drives the display: text to a path, or a character LCD on I2C.</summary>
+    public DisplayKind DisplayKind { get; init; } = DisplayKind.Text;
+
+    /// <summary>The LCD's I2C bus number (/dev/i2c-N).</summary>
+    public int DisplayI2cBus { get; init; } = 1;
+
+    /// <summary>The LCD backpack's 7-bit I2C address.</summary>
+    public int DisplayI2cAddress { get; init; } = Hd44780I2cDisplay.DefaultAddress;
 
     /// <summary>Where the display text goes (see <see cref="Display.TextDisplay"/>), or null to only log it.</summary>
     public string? DisplayPath { get; init; }
@@ -130,6 +140,19 @@ public sealed record LinuxBoardOptions
         if (DisplayPath is not null && !Path.IsPathFullyQualified(DisplayPath))
         {
             return $"DisplayPath: \"{DisplayPath}\" is not an absolute path";
+        }
+
+        if (DisplayKind == DisplayKind.Hd44780I2c)
+        {
+            if (DisplayI2cBus is < 0 or > 255 || DisplayI2cAddress is < 0x03 or > 0x77)
+            {
+                return $"DisplayI2cBus/DisplayI2cAddress: bus {DisplayI2cBus}, address 0x{DisplayI2cAddress:x2} is out of range; expected a bus 0-255 and an address 0x03-0x77";
+            }
+
+            if (DisplayLines is < 1 or > 4 || DisplayColumns is < 8 or > 40)
+            {
+                return $"DisplayLines/DisplayColumns: {DisplayLines} x {DisplayColumns} is out of range for an HD44780 LCD; expected 1-4 lines of 8-40 characters (16x2, 20x4)";
+            }
         }
 
         if (DisplayLines is < 1 or > 16 || DisplayColumns is < 8 or > 256)

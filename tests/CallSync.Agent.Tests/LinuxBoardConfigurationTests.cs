@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CallSync.Agent.Configuration;
 using CallSync.Agent.Hosting;
 using CallSync.Hal;
+using CallSync.Hal.Linux.Display;
 using CallSync.Hal.Linux.Gpio;
 using CallSync.Testing.Files;
 using CallSync.Testing.Peers.Agent;
@@ -48,6 +49,22 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
         Assert.Throws<ConfigurationError>(() => AgentOptionsReader.Read(Config("""{ "Kind": "linux" }""", overrides), out _)).Message;
 
     [Fact]
+    public void Read_CharacterLcd_BindsKindBusAddressAndSize()
+    {
+        var options = AgentOptionsReader.Read(
+            Config(WiredBoard, ("Board:Display", "hd44780-i2c"), ("Board:DisplayI2cBus", "3"), ("Board:DisplayI2cAddress", "0x3F")), out var warnings);
+        var linux = options.Board.Linux;
+
+        Assert.Empty(warnings);
+        Assert.Equal(DisplayKind.Hd44780I2c, linux.DisplayKind);
+        Assert.Null(linux.DisplayPath);
+        Assert.Equal(3, linux.DisplayI2cBus);
+        Assert.Equal(0x3F, linux.DisplayI2cAddress);
+        Assert.Equal((4, 20), (linux.DisplayLines, linux.DisplayColumns));
+        Assert.Null(linux.Validate());
+    }
+
+    [Fact]
     public void Read_WiredBoard_BindsEveryKeyWithoutWarnings()
     {
         var options = AgentOptionsReader.Read(Config(WiredBoard), out var warnings);
@@ -74,6 +91,7 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(15), linux.Debounce);
         Assert.Equal(TimeSpan.FromSeconds(1), linux.RingOn);
         Assert.Equal(TimeSpan.FromSeconds(3), linux.RingOff);
+        Assert.Equal(DisplayKind.Text, linux.DisplayKind);
         Assert.Equal("/dev/tty1", linux.DisplayPath);
         Assert.Equal(4, linux.DisplayLines);
         Assert.Equal(20, linux.DisplayColumns);
@@ -118,7 +136,10 @@ public sealed class LinuxBoardConfigurationTests : IDisposable
     [InlineData("Board:LedLines:Power", "3", "configuration: Board:LedLines:Power = \"3\" is invalid; expected an LED named Recording, MessageWaiting or Line")]
     [InlineData("Board:LedLines:0", "3", "configuration: Board:LedLines:0 = \"3\" is invalid; expected an LED named Recording, MessageWaiting or Line")]
     [InlineData("Board:GpioChip", "gpiochip0", "configuration: Board:GpioChip = \"gpiochip0\" is invalid; expected the absolute path of a GPIO chip such as /dev/gpiochip0")]
-    [InlineData("Board:Display", "tty1", "configuration: Board:Display = \"tty1\" is invalid; expected an absolute path: a terminal such as /dev/tty1, or a file")]
+    [InlineData("Board:Display", "tty1", "configuration: Board:Display = \"tty1\" is invalid; expected hd44780-i2c or an absolute path (a terminal such as /dev/tty1, or a file)")]
+    [InlineData("Board:DisplayI2cAddress", "0x78", "configuration: Board:DisplayI2cAddress = \"0x78\" is invalid; expected a 7-bit I2C address from 0x03 to 0x77 (hex with 0x, or decimal)")]
+    [InlineData("Board:DisplayI2cAddress", "27h", "configuration: Board:DisplayI2cAddress = \"27h\" is invalid; expected a 7-bit I2C address from 0x03 to 0x77 (hex with 0x, or decimal)")]
+    [InlineData("Board:DisplayI2cBus", "-1", "configuration: Board:DisplayI2cBus = \"-1\" is invalid; expected a whole number from 0 to 255")]
     [InlineData("Board:Debounce", "5s", "configuration: Board:Debounce = \"5s\" is invalid; expected a duration from 0s to 1s such as 30s, 10m or 1h")]
     [InlineData("Board:RingOn", "0", "configuration: Board:RingOn = \"0\" is invalid; expected a duration from 100ms to 1m such as 30s, 10m or 1h")]
     [InlineData("Board:DisplayColumns", "4", "configuration: Board:DisplayColumns = \"4\" is invalid; expected a whole number from 8 to 256")]

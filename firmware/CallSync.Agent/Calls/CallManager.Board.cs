@@ -1,3 +1,4 @@
+using System.Globalization;
 using CallSync.Contracts;
 using CallSync.Hal;
 using CallSync.Sip.UserAgent;
@@ -121,6 +122,22 @@ internal sealed partial class CallManager
         _board.Display.Show(0, $"{_options.Device.Number}  ready");
         ShowRegistration(_sip.Registration);
     }
+
+    // Once a second (the media check's tick) while a call is answered: its talk time on the second line, where the
+    // idle screen shows the registration. Show() writes only a changed line, so a held call's frozen screen costs nothing.
+    private void ShowTalkTime()
+    {
+        if (_calls.Values.FirstOrDefault(s => s.Phase is CallPhase.Talking or CallPhase.Held && s.AnsweredAt is not null) is { AnsweredAt: { } answered })
+        {
+            _board.Display.Show(1, FormatTalkTime(_time.GetUtcNow() - answered));
+        }
+    }
+
+    /// <summary>"mm:ss", or "h:mm:ss" from an hour on: short enough for any display line.</summary>
+    internal static string FormatTalkTime(TimeSpan talked) =>
+        talked < TimeSpan.Zero ? "00:00"
+        : talked.TotalHours >= 1 ? talked.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        : talked.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
 
     private void ShowRegistration(SipRegistrationState state) =>
         _board.Display.Show(1, state.IsRegistered ? "registered" : state.Reason);

@@ -228,6 +228,7 @@ internal sealed partial class CallManager : IHostedService, IStatusSource, IDisp
                 break;
             case MediaCheckDue:
                 CheckMedia();
+                ShowTalkTime();
                 break;
             case RecordCommitted committed:
                 OnCommitted(committed.Session, committed.Summary);

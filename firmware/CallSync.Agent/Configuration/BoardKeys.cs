@@ -2,6 +2,7 @@ using System.Globalization;
 using CallSync.Configuration;
 using CallSync.Hal;
 using CallSync.Hal.Linux;
+using CallSync.Hal.Linux.Display;
 using CallSync.Hal.Linux.Gpio;
 
 namespace CallSync.Agent.Configuration;
@@ -79,15 +80,34 @@ internal static class BoardKeys
     public static readonly ConfigKey<TimeSpan> RingOff = Section.Add("RingOff", RingPart, TimeSpan.FromSeconds(4), "linux: the pause between rings");
 
     public static readonly ConfigKey<string?> Display = Section.Optional("Display",
-        ConfigValues.AbsolutePath("an absolute path: a terminal such as /dev/tty1, or a file"),
-        "linux: where the display text goes: a path under `/dev/` is a terminal (`/dev/tty1`, a serial LCD), rewritten with ANSI home + clear; " +
-        "any other path is a file holding the current lines; none: logged only");
+        ConfigValues.Text($"{Hd44780I2c} or an absolute path (a terminal such as /dev/tty1, or a file)",
+            static value => value == Hd44780I2c || Path.IsPathFullyQualified(value), maxLength: 4096),
+        "linux: what shows the display text: `hd44780-i2c` is an HD44780 character LCD (16x2, 20x4) behind a PCF8574 I2C backpack " +
+        "(`DisplayI2cBus`, `DisplayI2cAddress`, `DisplayLines` rows, `DisplayColumns`); a path under `/dev/` is a terminal " +
+        "(`/dev/tty1`, a serial LCD), rewritten with ANSI home + clear; any other path is a file holding the current lines; none: logged only");
 
     public static readonly ConfigKey<int> DisplayLines = Section.Add("DisplayLines", ConfigValues.Number(1, 16), 2,
-        "linux: the display's lines; more text is cut");
+        "linux: the display's lines; more text is cut (an LCD: 1 to 4)");
 
     public static readonly ConfigKey<int> DisplayColumns = Section.Add("DisplayColumns", ConfigValues.Number(8, 256), 24,
-        "linux: the display's columns; longer lines are cut");
+        "linux: the display's columns; longer lines are cut (an LCD: 8 to 40; an LCD line is cut at a word boundary where it can be)");
+
+    public static readonly ConfigKey<int> DisplayI2cBus = Section.Add("DisplayI2cBus", ConfigValues.Number(0, 255), 1,
+        "linux, `hd44780-i2c`: the I2C bus (`/dev/i2c-N`; 1 on a Raspberry Pi's header)");
+
+    public static readonly ConfigKey<int> DisplayI2cAddress = Section.Add("DisplayI2cAddress", I2cAddress, Hd44780I2cDisplay.DefaultAddress,
+        "linux, `hd44780-i2c`: the backpack's 7-bit address (`0x27` for a PCF8574T, `0x3F` for a PCF8574AT; `i2cdetect -y 1` lists them)");
+
+    private const string Hd44780I2c = "hd44780-i2c";
+
+    private static ConfigValue<int> I2cAddress => new(
+        static (string text, out int address) =>
+            (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                ? int.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out address)
+                : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out address))
+            && address is >= 0x03 and <= 0x77,
+        "a 7-bit I2C address from 0x03 to 0x77 (hex with 0x, or decimal)",
+        static address => "0x" + address.ToString("x2", CultureInfo.InvariantCulture));
 
     private static ConfigValue<string> Pcm => ConfigValues.Text("an ALSA PCM name such as default or plughw:1,0");
 
@@ -142,6 +162,7 @@ internal static class BoardKeys
         }
 
         var ringer = lines.Claim(RingerLine, RingerLine.Path, reader.Get(RingerLine));
+        var display = reader.Get(Display);
         return new LinuxBoardOptions
         {
             Audio = new(reader.Get(AlsaCapture) ?? alsaDevice, reader.Get(AlsaPlayback) ?? alsaDevice, rate, reader.Get(AudioClock)),
@@ -153,9 +174,12 @@ internal static class BoardKeys
             Debounce = reader.Get(Debounce),
             RingOn = reader.Get(RingOn),
             RingOff = reader.Get(RingOff),
-            DisplayPath = reader.Get(Display),
+            DisplayKind = display == Hd44780I2c ? DisplayKind.Hd44780I2c : DisplayKind.Text,
+            DisplayPath = display == Hd44780I2c ? null : display,
             DisplayLines = reader.Get(DisplayLines),
             DisplayColumns = reader.Get(DisplayColumns),
+            DisplayI2cBus = reader.Get(DisplayI2cBus),
+            DisplayI2cAddress = reader.Get(DisplayI2cAddress),
         };
     }
 

@@ -3,6 +3,7 @@ using CallSync.Agent.Configuration;
 using CallSync.Hal;
 using CallSync.Hal.Linux;
 using CallSync.Hal.Linux.Audio;
+using CallSync.Hal.Linux.Display;
 using CallSync.Hal.Linux.Gpio;
 using CallSync.Hal.Simulated;
 using Microsoft.Extensions.Logging;
@@ -58,6 +59,12 @@ internal static class BoardFactory
         catch (ArgumentException ex)
         {
             throw new StartupError($"configuration: Board: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && options.Linux.DisplayKind == DisplayKind.Hd44780I2c)
+        {
+            throw new StartupError(
+                $"board: the character LCD does not answer on /dev/i2c-{options.Linux.DisplayI2cBus} at 0x{options.Linux.DisplayI2cAddress:x2} " +
+                $"({ex.Message.TrimEnd('.')}); check Board:DisplayI2cBus and Board:DisplayI2cAddress (`i2cdetect -y {options.Linux.DisplayI2cBus}`)");
         }
     }
 

@@ -46,6 +46,32 @@ public sealed class CallManagerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Incoming_Talking_SecondLineCountsTheTalkTimeUntilTheEnd()
+    {
+        var (_, ok) = await AnswerIncomingAsync("in-timer");
+        _agent.Talk(TimeSpan.FromSeconds(3.5));
+
+        // The once-a-second tick is not aligned with the answer: 3.5 s of talk shows as 00:02 or 00:03.
+        await InProcessAgent.Eventually(() => _agent.Board.Display.Get(1) is "00:02" or "00:03", "the talk time on the second line");
+        await _agent.Peer.InDialogAsync(ok, "BYE");
+        await _agent.Peer.NextResponseAsync(200, "BYE");
+        await InProcessAgent.Eventually(() => !_agent.Board.Display.Get(1).StartsWith("00:", StringComparison.Ordinal), "the idle screen back");
+        Assert.EndsWith("  ready", _agent.Board.Display.Get(0), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "00:00")]
+    [InlineData(59.9, "00:59")]
+    [InlineData(61, "01:01")]
+    [InlineData(3599, "59:59")]
+    [InlineData(3600, "1:00:00")]
+    [InlineData(-1, "00:00")]
+    public void FormatTalkTime_Duration_FitsAnyDisplayLine(double seconds, string expected)
+    {
+        Assert.Equal(expected, CallManager.FormatTalkTime(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [Fact]
     public async Task Incoming_AnsweredByHookRemoteHangsUp_OneAnsweredRecordWithItsRecording()
     {
         var (_, ok) = await AnswerIncomingAsync("in-1");

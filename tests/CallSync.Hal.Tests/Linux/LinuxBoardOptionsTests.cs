@@ -1,5 +1,6 @@
 using CallSync.Hal.Linux;
 using CallSync.Hal.Linux.Audio;
+using CallSync.Hal.Linux.Display;
 using CallSync.Hal.Linux.Gpio;
 
 namespace CallSync.Hal.Tests.Linux;
@@ -65,6 +66,17 @@ public sealed class LinuxBoardOptionsTests
         Assert.StartsWith("DisplayPath:", (Wired with { DisplayPath = "display.txt" }).Validate());
         Assert.StartsWith("DisplayLines/DisplayColumns:", (Wired with { DisplayColumns = 4 }).Validate());
         Assert.StartsWith("HookLine: line -1 is out of range", (Wired with { HookLine = new GpioLine(-1) }).Validate());
+    }
+
+    [Fact]
+    public void Validate_CharacterLcd_SizeAndAddressChecked()
+    {
+        var lcd = Wired with { DisplayKind = DisplayKind.Hd44780I2c, DisplayLines = 4, DisplayColumns = 20 };
+
+        Assert.Null(lcd.Validate());
+        Assert.StartsWith("DisplayLines/DisplayColumns: 2 x 41 is out of range for an HD44780 LCD", (lcd with { DisplayLines = 2, DisplayColumns = 41 }).Validate());
+        Assert.StartsWith("DisplayLines/DisplayColumns:", (lcd with { DisplayLines = 5 }).Validate());
+        Assert.StartsWith("DisplayI2cBus/DisplayI2cAddress: bus 1, address 0x78", (lcd with { DisplayI2cAddress = 0x78 }).Validate());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class FrameClockTests
     {
         var time = new FakeTimeProvider();
         var ticks = new List<FrameTick>();
-        var log = new ListLogger();
+        var log = new ListLogger<FrameClock>();
         using FrameClock clock = FrameClock.Start(ticks.Add, time, new FrameClockOptions { MaxOwedPeriods = 5 }, log);
 
         time.Advance(TimeSpan.FromMilliseconds(200));
@@ -83,7 +83,7 @@ public sealed class FrameClockTests
     public void Start_HandlerThrows_ClockKeepsTickingAndLogs()
     {
         var time = new FakeTimeProvider();
-        var log = new ListLogger();
+        var log = new ListLogger<FrameClock>();
         int calls = 0;
         using FrameClock clock = FrameClock.Start(_ =>
         {
@@ -135,18 +135,5 @@ public sealed class FrameClockTests
 
         Assert.True(ticked.Wait(TimeSpan.FromSeconds(10)));
         Assert.False(clock.RealTime);
-    }
-
-    private sealed class ListLogger : ILogger
-    {
-        public ConcurrentBag<(int Id, LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((eventId.Id, logLevel, formatter(state, exception)));
     }
 }
