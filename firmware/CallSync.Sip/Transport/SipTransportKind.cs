@@ -8,4 +8,7 @@ public enum SipTransportKind
 
     /// <summary>TCP: reliable and stream framed; no retransmission.</summary>
     Tcp,
+
+    /// <summary>TLS over TCP (RFC 3261 section 26): reliable, stream framed, encrypted.</summary>
+    Tls,
 }

@@ -63,6 +63,13 @@ public sealed class SipCall
         }
     }
 
+    /// <summary>
+    /// The transport of the call's signalling: the one its INVITE came in on, or the one it was sent on (known once
+    /// the destination is resolved; <see cref="SipTransportKind.Udp"/> before). TLS means the SDP, and the SDES keys
+    /// in it, travelled encrypted on the hop to the peer or proxy.
+    /// </summary>
+    public SipTransportKind SignallingTransport { get; internal set; }
+
     /// <summary>The last negotiated media, or null before the first offer/answer completed.</summary>
     public SdpNegotiatedMedia? Media
     {
