@@ -116,5 +116,8 @@ internal static class Migrations
         new(5, "users can be disabled", """
             ALTER TABLE users ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0;
             """),
+        new(6, "call records say how the call was protected", """
+            ALTER TABLE call_records ADD COLUMN security TEXT NOT NULL DEFAULT 'none';
+            """),
     ];
 }
