@@ -107,7 +107,11 @@ internal static class AgentComposition
         services.AddSingleton<RecordCommitter>();
         services.AddSingleton<CallFinisher>();
         services.AddSingleton(sp => new SipUserAgent(
-            options.Sip.UserAgent with { Media = sp.GetRequiredService<CallMediaFactory>().Capabilities },
+            options.Sip.UserAgent with
+            {
+                Media = sp.GetRequiredService<CallMediaFactory>().Capabilities,
+                AllowSdesOverPlainSip = options.Rtp.AllowSdesOverPlainSip,
+            },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SipLineStatus>();
