@@ -35,7 +35,7 @@ public sealed class ConfigurationReferenceTests
         Assert.Contains("Sip:AutoAnswer", keys);
         Assert.Contains("Sip:Tls:PrivateKey", keys);
         Assert.Equal(
-            ["Rtp:AllowSdesOverPlainSip", "Rtp:Encryption", "Sip:Tls:CaFile", "Sip:Tls:Certificate", "Sip:Tls:PrivateKey"],
+            ["Sip:Tls:CaFile", "Sip:Tls:Certificate", "Sip:Tls:PrivateKey"],
             AgentOptionsReader.Schema.Sections.SelectMany(s => s.Keys).Where(k => k.IsReserved).Select(k => k.Path).Order(StringComparer.Ordinal));
     }
 }
