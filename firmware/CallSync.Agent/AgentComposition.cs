@@ -123,6 +123,7 @@ internal static class AgentComposition
 
     private static void RegisterCompanion(IServiceCollection services, AgentOptions options)
     {
+        services.AddSingleton(CompanionTransports.Sockets(options.Companion?.Bluetooth ?? new CompanionBluetoothOptions()));
         services.AddSingleton(sp => options.Companion is { } companion ? BuildCompanionLink(sp, options, companion) : CompanionLink.NotConfigured);
         services.AddSingleton<CompanionService>();
     }
@@ -134,7 +135,7 @@ internal static class AgentComposition
     private static CompanionLink BuildCompanionLink(IServiceProvider services, AgentOptions options, CompanionOptions companion)
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
-        var listeners = CompanionTransports.Open(companion.Listen, loggers.CreateLogger<CompanionService>());
+        var listeners = CompanionTransports.Open(companion.Listen, services.GetRequiredService<OpenCompanionTransport>(), loggers.CreateLogger<CompanionService>());
         if (listeners.Count == 0)
         {
             return CompanionLink.NotServing($"none of {string.Join(", ", companion.Listen)} could be opened");

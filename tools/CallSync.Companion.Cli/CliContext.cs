@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using CallSync.Companion.Client;
 using CallSync.Companion.Protocol;
 using CallSync.Companion.Security;
+using CallSync.Hal.Linux.Bluetooth;
 
 namespace CallSync.Companion.Cli;
 
@@ -15,9 +16,9 @@ internal static class CliContext
     {
         try
         {
-            return await CompanionClient.ConnectTcpAsync(target.Host, target.Port, cancellationToken).ConfigureAwait(false);
+            return await target.ConnectAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SocketException or IOException)
+        catch (Exception ex) when (ex is SocketException or IOException or BluetoothUnavailableException)
         {
             await Console.Error.WriteLineAsync($"error: cannot connect to {target}: {ex.Message}").ConfigureAwait(false);
             return null;
@@ -55,6 +56,11 @@ internal static class CliContext
         catch (Exception ex) when (ex is IOException or SocketException or EndOfStreamException)
         {
             await Console.Error.WriteLineAsync($"error: connection to the desk phone lost: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.ConnectionFailed;
+        }
+        catch (BluetoothUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.ConnectionFailed;
         }
         catch (OperationCanceledException)

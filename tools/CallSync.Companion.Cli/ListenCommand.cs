@@ -110,7 +110,7 @@ internal static class ListenCommand
         {
             try
             {
-                await using var client = await CompanionClient.ConnectTcpAsync(target.Host, target.Port, cancellationToken).ConfigureAwait(false);
+                await using var client = await target.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 await client.AuthenticateAsync(credentials, folder, cancellationToken).ConfigureAwait(false);
                 failures = 0;
                 if (once)

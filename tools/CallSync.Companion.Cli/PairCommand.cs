@@ -2,7 +2,7 @@ using CallSync.Companion.Messages;
 
 namespace CallSync.Companion.Cli;
 
-/// <summary><c>pair --connect tcp:HOST:PORT --user USERID [--name NAME] [--yes]</c>.</summary>
+/// <summary><c>pair --connect TARGET --user USERID [--name NAME] [--yes]</c>.</summary>
 internal static class PairCommand
 {
     public static async Task<int> RunAsync(ConnectTarget target, string stateDirectory, string user, string name, bool yes, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal static class Program
     {
         var connect = new Option<string>("--connect", "-c")
         {
-            Description = "The desk phone's companion endpoint, tcp:HOST:PORT",
+            Description = "The desk phone's companion endpoint: " + ConnectTarget.Accepts,
             Required = true,
             Recursive = true,
         };
@@ -81,7 +81,7 @@ internal static class Program
         string? text = parse.GetValue(connect);
         if (!ConnectTarget.TryParse(text, out var target))
         {
-            Console.Error.WriteLine($"usage: --connect must be tcp:HOST:PORT, got '{text}'");
+            Console.Error.WriteLine($"usage: --connect must be {ConnectTarget.Accepts}, got '{text}'");
             return Task.FromResult(ExitCodes.Usage);
         }
 

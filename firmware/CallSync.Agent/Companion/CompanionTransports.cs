@@ -14,11 +14,15 @@ namespace CallSync.Agent.Companion;
 /// </summary>
 internal static class CompanionTransports
 {
-    /// <summary>Opens every entry it can; the result may be empty when every entry was Bluetooth and none opened.</summary>
+    /// <summary>
+    /// Opens every entry it can with <paramref name="listen"/>; the result may be empty when every entry was Bluetooth
+    /// and none opened.
+    /// </summary>
     /// <exception cref="StartupError">A TCP entry cannot listen.</exception>
-    public static IReadOnlyList<CompanionListener> Open(IReadOnlyList<CompanionListenEndPoint> entries, ILogger logger)
+    public static IReadOnlyList<CompanionListener> Open(IReadOnlyList<CompanionListenEndPoint> entries, OpenCompanionTransport listen, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(listen);
         var listeners = new List<CompanionListener>(entries.Count);
         try
         {
@@ -27,7 +31,7 @@ internal static class CompanionTransports
                 try
                 {
                     var chunkSize = entry.Kind == CompanionTransportKind.Le ? CompanionServerOptions.LeChunkSize : CompanionServerOptions.DefaultChunkSize;
-                    listeners.Add(new CompanionListener(Listen(entry), chunkSize));
+                    listeners.Add(new CompanionListener(listen(entry), chunkSize));
                 }
                 catch (System.Net.Sockets.SocketException ex) when (entry.Kind == CompanionTransportKind.Tcp)
                 {
@@ -57,10 +61,16 @@ internal static class CompanionTransports
         return listeners;
     }
 
-    private static ICompanionTransport Listen(CompanionListenEndPoint entry) => entry.Kind switch
+    /// <summary>The board's own sockets: TCP, and Bluetooth as Companion:Bluetooth:* says.</summary>
+    public static OpenCompanionTransport Sockets(CompanionBluetoothOptions bluetooth)
     {
-        CompanionTransportKind.Rfcomm => RfcommCompanionTransport.Listen(entry.RfcommChannel),
-        CompanionTransportKind.Le => L2capCompanionTransport.Listen(new L2capListenOptions(entry.LePsm)),
-        _ => TcpCompanionTransport.Listen(entry.Tcp!),
-    };
+        ArgumentNullException.ThrowIfNull(bluetooth);
+        return entry => entry.Kind switch
+        {
+            CompanionTransportKind.Rfcomm => RfcommCompanionTransport.Listen(entry.RfcommChannel, bluetooth.Adapter, bluetooth.Security),
+            CompanionTransportKind.Le => L2capCompanionTransport.Listen(
+                new L2capListenOptions(entry.LePsm, bluetooth.Security, bluetooth.AddressType, bluetooth.Adapter, bluetooth.ReceiveMtu)),
+            _ => TcpCompanionTransport.Listen(entry.Tcp!),
+        };
+    }
 }

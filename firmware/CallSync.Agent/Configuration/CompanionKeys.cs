@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using CallSync.Configuration;
+using CallSync.Hal.Linux.Bluetooth;
 
 namespace CallSync.Agent.Configuration;
 
@@ -17,6 +18,28 @@ internal static class CompanionKeys
         "`rfcomm:` entry. A Bluetooth entry the board cannot open is logged and skipped, the others still serve; " +
         "none: no companion link");
 
+    public static readonly ConfigKey<BluetoothAddress?> Adapter = Section.OptionalValue("Bluetooth:Adapter",
+        new ConfigValue<BluetoothAddress>(static (string text, out BluetoothAddress address) => BluetoothAddress.TryParse(text, out address),
+            "a Bluetooth address, AA:BB:CC:DD:EE:FF"),
+        "the adapter the `ble:` and `rfcomm:` entries listen on (its address, as `bluetoothctl list` shows it)", defaultText: "every adapter");
+
+    public static readonly ConfigKey<BluetoothAddressType> AddressType = Section.Add("Bluetooth:AddressType",
+        ConfigValues.OneOf("public or random", ("public", BluetoothAddressType.LePublic), ("random", BluetoothAddressType.LeRandom)),
+        BluetoothAddressType.LePublic,
+        "the adapter's LE address type for the `ble:` entry: `public`, or `random` for a board that advertises a static random address");
+
+    public static readonly ConfigKey<BluetoothSecurity> Security = Section.Add("Bluetooth:Security",
+        ConfigValues.OneOf("medium, high or fips", ("medium", BluetoothSecurity.Medium), ("high", BluetoothSecurity.High), ("fips", BluetoothSecurity.Fips)),
+        BluetoothSecurity.Medium,
+        "the link security a Bluetooth companion needs before data flows: `medium` (an encrypted link; LE \"Just Works\" " +
+        "pairing is enough), `high` (a key authenticated by comparing or typing a code), `fips` (LE Secure Connections with an " +
+        "authenticated key; older phones cannot connect). The companion protocol authenticates and encrypts on its own above it");
+
+    public static readonly ConfigKey<int> ReceiveMtu = Section.Add("Bluetooth:ReceiveMtu", ConfigValues.Number(23, 65535),
+        L2capListenOptions.DefaultReceiveMtu,
+        "the largest LE SDU the phone accepts from the mobile (BT_RCVMTU); the mobile only sends small control messages, and a " +
+        "frame larger than an SDU spans several");
+
     public static CompanionOptions? Read(ConfigReader reader)
     {
         var listen = reader.Get(Listen);
@@ -29,7 +52,11 @@ internal static class CompanionKeys
             }
         }
 
-        return listen.Count == 0 ? null : new CompanionOptions { Listen = listen };
+        return listen.Count == 0 ? null : new CompanionOptions
+        {
+            Listen = listen,
+            Bluetooth = new CompanionBluetoothOptions(reader.Get(Adapter) ?? default, reader.Get(AddressType), reader.Get(Security), (ushort)reader.Get(ReceiveMtu)),
+        };
     }
 
     private static bool TryParse(string text, [MaybeNullWhen(false)] out CompanionListenEndPoint endPoint) =>

@@ -15,26 +15,13 @@ public sealed record RecordingResume(
     /// <inheritdoc/>
     public static bool TryRead(ReadOnlyMemory<byte> payload, out RecordingResume message)
     {
-        var reader = new PayloadReader(payload.Span);
-        if (!reader.TryReadString(out string recordId)
-            || !reader.TryReadUInt64(out ulong offset)
-            || reader.Remaining != 0)
-        {
-            message = null!;
-            return false;
-        }
-
-        message = new RecordingResume(recordId, offset);
-        return true;
+        message = RecordOffsetPayload.TryRead(payload, out string recordId, out ulong offset) ? new RecordingResume(recordId, offset) : null!;
+        return message is not null;
     }
 
     /// <inheritdoc/>
-    public int GetSize() => PayloadWriter.SizeOf(RecordId) + 8;
+    public int GetSize() => RecordOffsetPayload.GetSize(RecordId);
 
     /// <inheritdoc/>
-    public void Write(ref PayloadWriter writer)
-    {
-        writer.WriteString(RecordId);
-        writer.WriteUInt64(Offset);
-    }
+    public void Write(ref PayloadWriter writer) => RecordOffsetPayload.Write(ref writer, RecordId, Offset);
 }

@@ -46,7 +46,11 @@ internal static class AuthEndpoints
         };
     }
 
-    private static async Task<IResult> ChangePasswordAsync(PasswordChangeRequest body, HttpContext http, UserStore users, SecurityOptions security, SignInLimiter limiter, CancellationToken cancellationToken)
+    /// <summary>The audit trail's action for password changes, refused or done.</summary>
+    public const string PasswordAuditAction = "password-change";
+
+    private static async Task<IResult> ChangePasswordAsync(
+        PasswordChangeRequest body, HttpContext http, UserStore users, SecurityOptions security, SignInLimiter limiter, BindingStore audit, CancellationToken cancellationToken)
     {
         var caller = AuthFilter.Caller(http);
         var address = Address(http);
@@ -64,10 +68,12 @@ internal static class AuthEndpoints
         if (user is null || body.CurrentPassword is not { Length: <= MaxPasswordLength } || !PasswordHasher.Verify(body.CurrentPassword, user.PasswordHash))
         {
             limiter.Failed(caller.UserId, address);
+            await audit.AuditAsync(address, PasswordAuditAction, caller.UserId, string.Empty, "refused", "current password wrong", cancellationToken).ConfigureAwait(false);
             return ApiResults.Error(StatusCodes.Status403Forbidden, "currentPassword is wrong");
         }
 
         await users.SetPasswordHashAsync(caller.UserId, PasswordHasher.Hash(body.NewPassword, security.PasswordIterations), cancellationToken).ConfigureAwait(false);
+        await audit.AuditAsync(address, PasswordAuditAction, caller.UserId, string.Empty, "changed", string.Empty, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 

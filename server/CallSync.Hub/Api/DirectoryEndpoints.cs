@@ -1,4 +1,5 @@
 using System.Globalization;
+using CallSync.Hub.Events;
 using CallSync.Hub.Messaging;
 using CallSync.Hub.Security;
 using CallSync.Hub.Statistics;
@@ -47,7 +48,8 @@ internal static class DirectoryEndpoints
             AppJsonContext.Default.IReadOnlyListUserDto);
     }
 
-    private static async Task<IResult> SetRoleAsync(string userId, RoleRequest body, HttpContext http, DirectoryQueries directory, CancellationToken cancellationToken)
+    private static async Task<IResult> SetRoleAsync(
+        string userId, RoleRequest body, HttpContext http, DirectoryQueries directory, EventFanout fanout, CancellationToken cancellationToken)
     {
         if (body.Role is not ("user" or "admin"))
         {
@@ -59,13 +61,18 @@ internal static class DirectoryEndpoints
             return ApiResults.Error(StatusCodes.Status409Conflict, "an admin cannot take away their own admin role");
         }
 
-        return await directory.SetRoleAsync(userId, body.Role == "admin" ? UserRole.Admin : UserRole.User, cancellationToken).ConfigureAwait(false)
-            ? TypedResults.NoContent()
-            : ApiResults.Error(StatusCodes.Status404NotFound, "no such user");
+        if (!await directory.SetRoleAsync(userId, body.Role == "admin" ? UserRole.Admin : UserRole.User, cancellationToken).ConfigureAwait(false))
+        {
+            return ApiResults.Error(StatusCodes.Status404NotFound, "no such user");
+        }
+
+        fanout.EndStreamsOf(userId); // the app reconnects and sees what the new role may see
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> SetDisabledAsync(
-        string userId, DisabledRequest body, HttpContext http, UserStore users, BrokerCredentialStore credentials, MosquittoConfig mosquitto, CancellationToken cancellationToken)
+        string userId, DisabledRequest body, HttpContext http, UserStore users, BrokerCredentialStore credentials, MosquittoConfig mosquitto,
+        EventFanout fanout, CancellationToken cancellationToken)
     {
         if (body.Disabled && string.Equals(userId, AuthFilter.Caller(http).UserId, StringComparison.Ordinal))
         {
@@ -82,6 +89,7 @@ internal static class DirectoryEndpoints
             // An external broker only knows the hash of the user's last token: drop it too.
             await credentials.DeleteAsync(BrokerIdentity.UserUsername(userId), BrokerIdentityKind.User, cancellationToken).ConfigureAwait(false);
             await mosquitto.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            fanout.EndStreamsOf(userId);
         }
 
         return TypedResults.NoContent();

@@ -12,6 +12,6 @@ internal static class EventEndpoints
     public static void Map(RouteGroupBuilder user) =>
         user.MapGet("/events", Stream).WithName("Events").WithTags("events").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static EventStreamResult Stream(HttpContext http, EventFanout fanout, EventStore store, TimeProvider timeProvider) =>
-        new EventStreamResult(AuthFilter.Caller(http), fanout, store, timeProvider);
+    private static EventStreamResult Stream(HttpContext http, EventFanout fanout, EventStore store, UserStore users, TimeProvider timeProvider) =>
+        new EventStreamResult(AuthFilter.Caller(http), fanout, store, users, timeProvider);
 }

@@ -12,9 +12,11 @@ namespace CallSync.Hub.Api;
 /// <c>GET /api/v1/events</c> as <c>text/event-stream</c>: first <c>event: ready</c>, then (with <c>Last-Event-ID</c>)
 /// what the caller missed while still in the log, then live events, with a comment line every
 /// <see cref="Heartbeat"/> so proxies keep the connection. The stream ends when the access token expires (the app
-/// reconnects with a fresh one) or when the client reads too slowly.
+/// reconnects with a fresh one), when the client reads too slowly, and, checked at every heartbeat, when the user is
+/// disabled, deleted or given another role (at once on the instance that made the change:
+/// <see cref="EventFanout.EndStreamsOf"/>).
 /// </summary>
-internal sealed class EventStreamResult(AccessToken caller, EventFanout fanout, EventStore store, TimeProvider timeProvider) : IResult
+internal sealed class EventStreamResult(AccessToken caller, EventFanout fanout, EventStore store, UserStore users, TimeProvider timeProvider) : IResult
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     private const int MaxReplay = 1000;
@@ -82,6 +84,11 @@ internal sealed class EventStreamResult(AccessToken caller, EventFanout fanout, 
             if (await Task.WhenAny(ready, beat).ConfigureAwait(false) == beat)
             {
                 await beat.ConfigureAwait(false);
+                if (await users.GetActiveRoleAsync(caller.UserId, cancellationToken).ConfigureAwait(false) != caller.Role)
+                {
+                    return; // disabled, deleted or another role since the stream opened
+                }
+
                 await WriteAsync(response, ": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
                 continue;
             }

@@ -60,6 +60,19 @@ internal sealed class EventFanout(EventStore store, BindingStore bindings, TimeP
         subscription.Close();
     }
 
+    /// <summary>
+    /// Ends this instance's open streams of <paramref name="userId"/> (disabled, or given another role): the app
+    /// reconnects and is checked anew. Streams on other instances end at their next heartbeat, when each stream
+    /// checks its user again (<see cref="Api.EventStreamResult"/>).
+    /// </summary>
+    public void EndStreamsOf(string userId)
+    {
+        foreach (var subscription in _subscribers.Keys.Where(s => string.Equals(s.UserId, userId, StringComparison.Ordinal)))
+        {
+            Unsubscribe(subscription);
+        }
+    }
+
     public override void Dispose()
     {
         _wake.Dispose();

@@ -1,12 +1,12 @@
 using System.Data.Common;
-using System.Text;
 
 namespace CallSync.Hub.Storage;
 
 /// <summary>Call records: idempotent batch ingest and the queries behind the app API and the digests.</summary>
 internal sealed class CallRecordStore(HubDatabase database)
 {
-    private const string Columns = "r.record_id, r.device_id, r.direction, r.local_number, r.remote_number, r.result, r.started_at, r.received_at, r.payload, r.security";
+    /// <summary>The columns every record query selects, in the order <see cref="Read"/> reads them.</summary>
+    internal const string Columns = "r.record_id, r.device_id, r.direction, r.local_number, r.remote_number, r.result, r.started_at, r.received_at, r.payload, r.security";
 
     /// <summary>
     /// Stores a batch in one transaction, each record at most once (<c>ON CONFLICT DO NOTHING</c> on recordId).
@@ -117,38 +117,32 @@ internal sealed class CallRecordStore(HubDatabase database)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>One page, newest first; at most <see cref="CallRecordQuery.Limit"/> rows.</summary>
+    /// <summary>One page, newest first; at most <see cref="CallRecordQuery.Limit"/> rows (the statement: <see cref="CallRecordQuerySql"/>).</summary>
     public async Task<IReadOnlyList<StoredCallRecord>> QueryAsync(CallRecordQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> devices = [];
+        if (query.DeviceId is not null)
+        {
+            devices = [query.DeviceId];
+        }
+        else if (!query.IsAdmin && query.Number is null)
+        {
+            devices = await BoundDevicesAsync(connection, query.UserId, cancellationToken).ConfigureAwait(false);
+            if (devices.Count == 0)
+            {
+                return [];
+            }
+
+            if (devices.Count > CallRecordQuerySql.MaxDeviceBranches)
+            {
+                devices = [];
+            }
+        }
+
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM call_records r ");
-        if (!query.IsAdmin)
-        {
-            sql.Append("JOIN bindings b ON b.device_id = r.device_id AND b.user_id = @user AND b.status = 'active' ");
-            command.With("@user", query.UserId);
-        }
-
-        sql.Append("WHERE 1 = 1 ");
-        Filter(sql, command, "r.device_id = @device", "@device", query.DeviceId);
-        Filter(sql, command, "r.started_at >= @from", "@from", query.From?.ToUnixTimeMilliseconds());
-        Filter(sql, command, "r.started_at < @to", "@to", query.To?.ToUnixTimeMilliseconds());
-        Filter(sql, command, "r.direction = @dir", "@dir", query.Direction);
-        Filter(sql, command, "r.result = @res", "@res", query.Result);
-        Filter(sql, command, "(r.remote_number = @num OR r.local_number = @num)", "@num", query.Number);
-        if (query.After is not null)
-        {
-            // A row-value comparison lets both engines seek the (.., started_at, record_id) index directly.
-            sql.Append("AND (r.started_at, r.record_id) < (@cs, @cr) ");
-            command.With("@cs", query.After.StartedAtMs).With("@cr", query.After.RecordId);
-        }
-
-        sql.Append("ORDER BY r.started_at DESC, r.record_id DESC LIMIT @limit");
-        command.With("@limit", (long)query.Limit);
-#pragma warning disable CA2100 // Built only from the constant fragments above; every value is a parameter.
-        command.CommandText = sql.ToString();
-#pragma warning restore CA2100
+        CallRecordQuerySql.Build(command, query, devices, database.Provider);
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,13 +157,17 @@ internal sealed class CallRecordStore(HubDatabase database)
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Filter(StringBuilder sql, DbCommand command, string clause, string name, object? value)
+    private static async Task<IReadOnlyList<string>> BoundDevicesAsync(DbConnection connection, string userId, CancellationToken cancellationToken)
     {
-        if (value is not null)
+        await using var command = connection.Command("SELECT device_id FROM bindings WHERE user_id = @u AND status = 'active' ORDER BY device_id").With("@u", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var devices = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            sql.Append("AND ").Append(clause).Append(' ');
-            command.With(name, value);
+            devices.Add(reader.GetString(0));
         }
+
+        return devices;
     }
 
     private static async Task<IReadOnlyList<StoredCallRecord>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)

@@ -116,7 +116,15 @@ internal static class Migrations
         new(5, "users can be disabled", """
             ALTER TABLE users ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0;
             """),
-        new(6, "call records say how the call was protected", """
+        // Every call-log filter a seek (CallRecordQuerySql): number search by either number, a result however rare,
+        // with the phone carried in the number indexes so a salesperson's phones are checked without reading the row.
+        new(6, "call-log filters served by indexes", """
+            CREATE INDEX ix_call_records_remote ON call_records (remote_number, started_at, record_id, device_id);
+            CREATE INDEX ix_call_records_local ON call_records (local_number, started_at, record_id, device_id);
+            CREATE INDEX ix_call_records_device_result ON call_records (device_id, result, started_at, record_id);
+            CREATE INDEX ix_call_records_result ON call_records (result, started_at, record_id);
+            """),
+        new(7, "call records say how the call was protected", """
             ALTER TABLE call_records ADD COLUMN security TEXT NOT NULL DEFAULT 'none';
             """),
     ];

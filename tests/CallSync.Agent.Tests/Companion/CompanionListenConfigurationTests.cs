@@ -1,4 +1,5 @@
 using CallSync.Agent.Configuration;
+using CallSync.Hal.Linux.Bluetooth;
 using Microsoft.Extensions.Configuration;
 
 namespace CallSync.Agent.Tests.Companion;
@@ -116,5 +117,39 @@ public sealed class CompanionListenConfigurationTests
     public void Read_NoEntries_NoCompanionLink()
     {
         Assert.Null(Read().Companion);
+    }
+
+    [Fact]
+    public void Read_BluetoothKeysUnset_EveryAdapterPublicMediumSecurityDefaultMtu()
+    {
+        var bluetooth = Read(("Companion:Listen:0", "ble:auto")).Companion!.Bluetooth;
+
+        Assert.Equal(new CompanionBluetoothOptions(BluetoothAddress.Any, BluetoothAddressType.LePublic, BluetoothSecurity.Medium, 512), bluetooth);
+    }
+
+    [Fact]
+    public void Read_BluetoothKeys_ReachTheListenOptions()
+    {
+        var bluetooth = Read(("Companion:Listen:0", "ble:auto"), ("Companion:Bluetooth:Adapter", "00:1a:7d:da:71:13"),
+            ("Companion:Bluetooth:AddressType", "random"), ("Companion:Bluetooth:Security", "high"), ("Companion:Bluetooth:ReceiveMtu", "247")).Companion!.Bluetooth;
+
+        Assert.Equal("00:1A:7D:DA:71:13", bluetooth.Adapter.ToString());
+        Assert.Equal(BluetoothAddressType.LeRandom, bluetooth.AddressType);
+        Assert.Equal(BluetoothSecurity.High, bluetooth.Security);
+        Assert.Equal(247, bluetooth.ReceiveMtu);
+    }
+
+    [Theory]
+    [InlineData("Companion:Bluetooth:Security", "low", "medium, high or fips")]
+    [InlineData("Companion:Bluetooth:ReceiveMtu", "22", "23")]
+    [InlineData("Companion:Bluetooth:ReceiveMtu", "65536", "65535")]
+    [InlineData("Companion:Bluetooth:Adapter", "00:1a:7d:da:71", "AA:BB:CC:DD:EE:FF")]
+    [InlineData("Companion:Bluetooth:AddressType", "bredr", "public or random")]
+    public void Read_BadBluetoothKey_NamesTheKeyAndWhatItAccepts(string key, string value, string accepts)
+    {
+        var error = Assert.Throws<ConfigurationError>(() => Read(("Companion:Listen:0", "ble:auto"), (key, value)));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.Contains(accepts, error.Message, StringComparison.Ordinal);
     }
 }

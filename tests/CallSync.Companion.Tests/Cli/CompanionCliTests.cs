@@ -65,10 +65,26 @@ public sealed class CompanionCliTests : IDisposable
     {
         var missing = await RunAsync("pair", "--connect", "tcp:127.0.0.1:1");
         var badTarget = await RunAsync("pair", "--connect", "udp:x", "--user", "u", "--yes");
+        var badPsm = await RunAsync("pair", "--connect", "ble:00:1A:7D:DA:71:13:0x7F", "--user", "u", "--yes");
+        var badAddress = await RunAsync("pair", "--connect", "rfcomm:00:1A:7D:DA:71:3", "--user", "u", "--yes");
 
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal(2, badTarget.ExitCode);
-        Assert.Contains("tcp:HOST:PORT", badTarget.Error, StringComparison.Ordinal);
+        Assert.Contains("tcp:HOST:PORT, ble:AA:BB:CC:DD:EE:FF:PSM or rfcomm:AA:BB:CC:DD:EE:FF:CHANNEL", badTarget.Error, StringComparison.Ordinal);
+        Assert.Equal(2, badPsm.ExitCode);
+        Assert.Equal(2, badAddress.ExitCode);
+    }
+
+    [Fact]
+    public async Task Cli_BluetoothTargetNotReachable_ExitCodeThreeWithTheReason()
+    {
+        // Without Bluetooth (this machine) the socket layer says so; with an adapter, no phone has this address.
+        var result = await RunAsync("pair", "--connect", "ble:00:1A:7D:DA:71:13:0x81", "--user", "u", "--yes", "--state", _work);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.True(result.Error.Contains("Bluetooth is not available", StringComparison.Ordinal)
+            || result.Error.Contains("cannot connect to ble:00:1A:7D:DA:71:13:0x81", StringComparison.Ordinal), result.Error);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

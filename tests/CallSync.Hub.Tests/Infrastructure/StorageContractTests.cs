@@ -69,6 +69,81 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task QueryAsync_EveryFilterAndPaging_MatchesTheRecordsTheCallerMaySee()
+    {
+        await using var database = await MigratedAsync();
+        var store = new CallRecordStore(database);
+        var bindings = new BindingStore(database, TimeProvider.System);
+        foreach (var device in new[] { "d1", "d2", "d3" })
+        {
+            await bindings.UpsertAsync("u", device, BindingStatus.Active, canDial: false, "admin", CancellationToken.None);
+        }
+
+        await bindings.UpsertAsync("u", "d4", BindingStatus.Pending, canDial: false, "app", CancellationToken.None);
+        for (var i = 0; i < 40; i++)
+        {
+            // 40 phones bound to "many": more than the per-phone branches, so one branch over all of them
+            await bindings.UpsertAsync("many", $"m{i:D2}", BindingStatus.Active, canDial: false, "admin", CancellationToken.None);
+        }
+
+        string[] devices = ["d1", "d2", "d3", "d4", "d5", "m00", "m07", "m39"];
+        string[] results = ["answered", "answered", "no-answer", "busy"];
+        var rows = Enumerable.Range(0, 160).Select(i => new StoredCallRecord(
+            $"r{i:D3}", devices[i % devices.Length], i % 3 == 0 ? "incoming" : "outgoing",
+            i % 11 == 0 ? "+4930999" : "2001", i % 7 == 0 ? "+4930999" : "+49301" + (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            i == 17 ? "failed" : results[i % results.Length], T0.AddMinutes(i / 3), T0.AddMinutes(i), "{}")).ToList();
+        await store.InsertBatchAsync(rows, CancellationToken.None);
+
+        var queries = new List<CallRecordQuery>();
+        foreach (var (user, admin) in new[] { ("u", false), ("many", false), ("nobody", false), ("admin", true) })
+        {
+            foreach (var device in new string?[] { null, "d1", "d5", "m07" })
+            {
+                foreach (var number in new string?[] { null, "+4930999", "2001", "+493010" })
+                {
+                    foreach (var (direction, result) in new (string?, string?)[] { (null, null), ("incoming", null), (null, "no-answer"), (null, "failed"), ("outgoing", "busy") })
+                    {
+                        queries.Add(new CallRecordQuery(user, admin, device, null, null, direction, result, number, null, 4));
+                    }
+                }
+            }
+
+            queries.Add(new CallRecordQuery(user, admin, null, T0.AddMinutes(10), T0.AddMinutes(30), null, null, null, null, 4));
+            queries.Add(new CallRecordQuery(user, admin, null, T0.AddMinutes(10), T0.AddMinutes(30), "outgoing", "answered", "+4930999", null, 4));
+        }
+
+        foreach (var query in queries)
+        {
+            var visible = query.IsAdmin ? devices : query.UserId switch
+            {
+                "u" => ["d1", "d2", "d3"],
+                "many" => devices.Where(d => d.StartsWith('m')).ToArray(),
+                _ => [],
+            };
+            var expected = rows.Where(r => visible.Contains(r.DeviceId)
+                    && (query.DeviceId is null || r.DeviceId == query.DeviceId)
+                    && (query.Direction is null || r.Direction == query.Direction)
+                    && (query.Result is null || r.Result == query.Result)
+                    && (query.Number is null || r.RemoteNumber == query.Number || r.LocalNumber == query.Number)
+                    && (query.From is null || r.StartedAt >= query.From)
+                    && (query.To is null || r.StartedAt < query.To))
+                .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RecordId, StringComparer.Ordinal).Select(r => r.RecordId).ToList();
+            var seen = new List<string>();
+            RecordCursor? cursor = null;
+            do
+            {
+                var page = await store.QueryAsync(query with { After = cursor }, CancellationToken.None);
+                Assert.True(page.Count <= query.Limit);
+                seen.AddRange(page.Select(r => r.RecordId));
+                cursor = page.Count == query.Limit ? new RecordCursor(page[^1].StartedAt.ToUnixTimeMilliseconds(), page[^1].RecordId) : null;
+            }
+            while (cursor is not null);
+
+            Assert.True(expected.SequenceEqual(seen), $"{query}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", seen)}]");
+        }
+    }
+
+    [Fact]
     public async Task PushLedger_SameKeyTwice_ClaimsOnce()
     {
         await using var database = await MigratedAsync();

@@ -98,5 +98,11 @@ public sealed class SignInLimitTests
         using var old = await SignInAsync(hub, "alice", "password-alice");
         Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
         Assert.NotEmpty(await hub.TokenAsync("alice", "brand-new-password"));
+
+        // Both attempts are in the audit trail, the refused one with its reason.
+        using var response = await hub.SendAsync(HttpMethod.Get, "/api/v1/admin/audit?limit=1000", await hub.AdminTokenAsync());
+        var audit = (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.IReadOnlyListAuditDto))!
+            .Where(e => e.Action == AuthEndpoints.PasswordAuditAction).OrderBy(e => e.Id).ToList();
+        Assert.Equal([("alice", "refused", "current password wrong"), ("alice", "changed", "")], audit.Select(e => (e.UserId, e.Outcome, e.Detail)));
     }
 }
