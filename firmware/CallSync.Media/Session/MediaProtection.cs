@@ -58,34 +58,10 @@ internal sealed class MediaProtection : IDisposable
     }
 
     /// <summary>RTP to send, protected in place (the buffer has room for the tag); Ok with the length unchanged when plain.</summary>
-    public SrtpResult ProtectRtp(Span<byte> buffer, int length, out int newLength)
-    {
-        lock (_sendGate)
-        {
-            if (_send is null)
-            {
-                newLength = length;
-                return SrtpResult.Ok;
-            }
-
-            return _send.TryProtect(buffer, length, out newLength);
-        }
-    }
+    public SrtpResult ProtectRtp(Span<byte> buffer, int length, out int newLength) => Protect(buffer, length, rtcp: false, out newLength);
 
     /// <summary>RTCP to send, protected in place; Ok with the length unchanged when plain.</summary>
-    public SrtpResult ProtectRtcp(Span<byte> buffer, int length, out int newLength)
-    {
-        lock (_sendGate)
-        {
-            if (_send is null)
-            {
-                newLength = length;
-                return SrtpResult.Ok;
-            }
-
-            return _send.TryProtectRtcp(buffer, length, out newLength);
-        }
-    }
+    public SrtpResult ProtectRtcp(Span<byte> buffer, int length, out int newLength) => Protect(buffer, length, rtcp: true, out newLength);
 
     /// <summary>A received RTP datagram, unprotected in place; Ok with the length unchanged when plain.</summary>
     public SrtpResult UnprotectRtp(Span<byte> packet, out int length) => Unprotect(packet, rtcp: false, out length);
@@ -95,6 +71,20 @@ internal sealed class MediaProtection : IDisposable
 
     /// <summary>Releases every key.</summary>
     public void Dispose() => Rekey(null, null);
+
+    private SrtpResult Protect(Span<byte> buffer, int length, bool rtcp, out int newLength)
+    {
+        lock (_sendGate)
+        {
+            if (_send is null)
+            {
+                newLength = length;
+                return SrtpResult.Ok;
+            }
+
+            return rtcp ? _send.TryProtectRtcp(buffer, length, out newLength) : _send.TryProtect(buffer, length, out newLength);
+        }
+    }
 
     private SrtpResult Unprotect(Span<byte> packet, bool rtcp, out int length)
     {

@@ -49,6 +49,16 @@ public sealed class SipUserAgentSrtpTests
         return first.Task.WaitAsync(Timeout);
     }
 
+    /// <summary>Alice calls Bob, who answers at once; both with <paramref name="encryption"/>; returns once both have media.</summary>
+    private static async Task<(SipCall Alice, SipCall Bob)> ConnectAsync(SipUserAgent alice, SipUserAgent bob, SdpEncryption encryption, int alicePort, int bobPort)
+    {
+        var incoming = AnswerIncoming(bob, Media(encryption, bobPort));
+        Assert.True(alice.TryPlaceCall(Uri(bob), Media(encryption, alicePort), out var call, out var reason), reason);
+        var bobCall = await incoming;
+        await WaitAsync(() => call.Media is not null && bobCall.Media is not null);
+        return (call, bobCall);
+    }
+
     private static async Task WaitAsync(Func<bool> condition)
     {
         using var cts = new CancellationTokenSource(Timeout);
@@ -63,11 +73,7 @@ public sealed class SipUserAgentSrtpTests
     {
         await using var alice = await StartAsync("1001", SdpEncryption.Required, allowPlain: true, 41100);
         await using var bob = await StartAsync("1002", SdpEncryption.Required, allowPlain: true, 42100);
-        var incoming = AnswerIncoming(bob, Media(SdpEncryption.Required, 42100));
-
-        Assert.True(alice.TryPlaceCall(Uri(bob), Media(SdpEncryption.Required, 41100), out var call, out var reason), reason);
-        var bobCall = await incoming;
-        await WaitAsync(() => call.Media is not null && bobCall.Media is not null);
+        var (call, bobCall) = await ConnectAsync(alice, bob, SdpEncryption.Required, 41100, 42100);
 
         Assert.Equal(SipTransportKind.Udp, call.SignallingTransport);
         Assert.True(call.Media!.IsEncrypted && bobCall.Media!.IsEncrypted);
@@ -128,11 +134,7 @@ public sealed class SipUserAgentSrtpTests
     {
         await using var alice = await StartAsync("1001", SdpEncryption.Optional, allowPlain: false, 41140);
         await using var bob = await StartAsync("1002", SdpEncryption.Optional, allowPlain: false, 42140);
-        var incoming = AnswerIncoming(bob, Media(SdpEncryption.Optional, 42140));
-
-        Assert.True(alice.TryPlaceCall(Uri(bob), Media(SdpEncryption.Optional, 41140), out var call, out var reason), reason);
-        var bobCall = await incoming;
-        await WaitAsync(() => call.Media is not null);
+        var (call, bobCall) = await ConnectAsync(alice, bob, SdpEncryption.Optional, 41140, 42140);
 
         Assert.False(call.Media!.IsEncrypted);
         Assert.False(bobCall.Media!.IsEncrypted);
@@ -144,10 +146,7 @@ public sealed class SipUserAgentSrtpTests
     {
         await using var alice = await StartAsync("1001", SdpEncryption.Required, allowPlain: true, 41150);
         await using var bob = await StartAsync("1002", SdpEncryption.Required, allowPlain: true, 42150);
-        var incoming = AnswerIncoming(bob, Media(SdpEncryption.Required, 42150));
-        Assert.True(alice.TryPlaceCall(Uri(bob), Media(SdpEncryption.Required, 41150), out var call, out var reason), reason);
-        var bobCall = await incoming;
-        await WaitAsync(() => call.Media is not null && bobCall.Media is not null);
+        var (call, bobCall) = await ConnectAsync(alice, bob, SdpEncryption.Required, 41150, 42150);
         var aliceFirst = call.Media!.LocalCrypto!;
         var bobFirst = bobCall.Media!.LocalCrypto!;
 
