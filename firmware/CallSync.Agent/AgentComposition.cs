@@ -119,7 +119,11 @@ internal static class AgentComposition
         try
         {
             return new SipUserAgent(
-                options.Sip.UserAgent with { Media = services.GetRequiredService<CallMediaFactory>().Capabilities },
+                options.Sip.UserAgent with
+                {
+                    Media = services.GetRequiredService<CallMediaFactory>().Capabilities,
+                    AllowSdesOverPlainSip = options.Rtp.AllowSdesOverPlainSip,
+                },
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>());
         }

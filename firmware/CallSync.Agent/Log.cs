@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(114, LogLevel.Warning, "Control connection failed")]
     public static partial void ControlConnectionFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(115, LogLevel.Warning, "{Advice}")]
+    public static partial void ConfigurationAdvice(ILogger logger, string advice);
+
     [LoggerMessage(120, LogLevel.Information, "systemd watchdog: pinging every {Interval}")]
     public static partial void WatchdogEnabled(ILogger logger, TimeSpan interval);
 

@@ -88,7 +88,12 @@ internal static class Program
             return ExitConfiguration;
         }
 
-        AgentOptionsReader.TryRead(configuration, out var report);
+        var options = AgentOptionsReader.TryRead(configuration, out var report);
+        foreach (var advice in options is null ? [] : RtpKeys.Advice(options.Rtp, options.Sip))
+        {
+            await Console.Out.WriteLineAsync("warning: " + advice).ConfigureAwait(false);
+        }
+
         return ConfigCheck.Write(Console.Out, path, report);
     }
 
@@ -141,6 +146,11 @@ internal static class Program
         foreach (var warning in warnings)
         {
             Log.UnknownKey(logger, warning.ShownKey, warning.Hint);
+        }
+
+        foreach (var advice in RtpKeys.Advice(options.Rtp, options.Sip))
+        {
+            Log.ConfigurationAdvice(logger, advice);
         }
 
         // The board opens hardware (GPIO chip, ALSA devices): its refusal is a one-line start-up error, not a

@@ -66,6 +66,12 @@ public sealed record CallRecord
     /// <summary>The negotiated audio codec (e.g. "PCMU/8000", "opus/48000/2"), null when no media was set up.</summary>
     public string? Codec { get; init; }
 
+    /// <summary>
+    /// How the call was protected: <c>none</c>, <c>tls</c> (SIP over TLS), <c>srtp</c> (SRTP with keys over plain SIP),
+    /// <c>tls+srtp</c>. Media counts as SRTP only when every negotiation of the call agreed SRTP.
+    /// </summary>
+    public CallSecurity Security { get; init; }
+
     /// <summary>Media quality, null when no media flowed.</summary>
     public CallQuality? Quality { get; init; }
 

@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "Media clock ran {LateMs:F0} ms after the answer: {Owed} periods recorded late ({Ahead} of them audio received meanwhile), {Skipped} beyond the catch-up limit left out")]
     public static partial void TimelineCaughtUp(ILogger logger, double lateMs, int owed, int ahead, long skipped);
+
+    [LoggerMessage(EventId = 2025, Level = LogLevel.Information, Message = "SRTP {State} (suite {Suite})")]
+    public static partial void SrtpKeys(ILogger logger, string state, string suite);
 }

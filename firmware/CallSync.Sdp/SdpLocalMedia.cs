@@ -36,6 +36,16 @@ public sealed record SdpLocalMedia
     /// <summary>The direction this side wants (sendonly to put the peer on hold).</summary>
     public SdpDirection Direction { get; init; } = SdpDirection.SendRecv;
 
+    /// <summary>Whether the stream is SRTP keyed by SDES; <see cref="SdpEncryption.Off"/> by default.</summary>
+    public SdpEncryption Encryption { get; init; }
+
+    /// <summary>
+    /// The SDES crypto suites this side keys, in its preference order (offered in this order, each line with its own
+    /// fresh key); by default <see cref="SdpSrtp.DefaultSuites"/>. Only suites <see cref="SdpSrtp"/> knows the key
+    /// length of are used.
+    /// </summary>
+    public IReadOnlyList<string> CryptoSuites { get; init; } = SdpSrtp.DefaultSuites;
+
     /// <summary>The o= session id, constant for a call: a fresh random number unless set.</summary>
     public ulong SessionId { get; init; } = SdpOrigin.NewSessionId();
 

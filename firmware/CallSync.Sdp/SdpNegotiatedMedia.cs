@@ -50,6 +50,18 @@ public sealed record SdpNegotiatedMedia
     /// <summary>The packet duration the peer wants to receive in milliseconds (<c>a=ptime</c>, else Opus' fmtp), or null.</summary>
     public int? RemotePtime { get; init; }
 
+    /// <summary>
+    /// This side's SDES line for the stream: the key and salt it protects what it sends with (a fresh key, never the
+    /// peer's); null for plain RTP. Its suite is the one both sides agreed.
+    /// </summary>
+    public SdpCryptoAttribute? LocalCrypto { get; init; }
+
+    /// <summary>The peer's SDES line: the key and salt of what it sends to us; null for plain RTP.</summary>
+    public SdpCryptoAttribute? RemoteCrypto { get; init; }
+
+    /// <summary>True when the stream is SRTP (both keys known).</summary>
+    public bool IsEncrypted => LocalCrypto is not null && RemoteCrypto is not null;
+
     /// <summary>The longest packet duration the peer takes in milliseconds (<c>a=maxptime</c>, else Opus' fmtp), or null.</summary>
     public int? RemoteMaxPtime { get; init; }
 }

@@ -7,7 +7,8 @@ public static partial class SdpOfferAnswer
 
     /// <summary>
     /// Reads the answer to an offer this side made: the first audio stream the peer accepted (non-zero port) whose
-    /// codec was in the offer, on a numeric address of the family this side offered. False with a reason otherwise.
+    /// codec was in the offer, on a numeric address of the family this side offered, keyed by an <c>a=crypto</c> line
+    /// echoing one we offered when it has one (required when we offered RTP/SAVP). False with a reason otherwise.
     /// </summary>
     public static bool TryReadAnswer(SdpSessionDescription offer, SdpSessionDescription answer, out SdpNegotiatedMedia? media, out string? error)
     {
@@ -38,6 +39,12 @@ public static partial class SdpOfferAnswer
                 return false;
             }
 
+            if (!TryReadAnswerCrypto(o, a, out var ourCrypto, out var theirCrypto, out var cryptoError))
+            {
+                error = cryptoError;
+                return false;
+            }
+
             foreach (var pt in a.PayloadTypes)
             {
                 // The answerer must use a codec from the offer (RFC 3264 section 6.1); match by name and rate.
@@ -53,7 +60,7 @@ public static partial class SdpOfferAnswer
                     ourDirection.CanReceive() && remoteDirection.CanSend());
                 var te = FindTelephoneEvent(a, map.ClockRate) is { } t && FindTelephoneEvent(o, map.ClockRate) is not null ? t : (int?)null;
                 var cn = FindComfortNoise(a, map) is { } c && FindComfortNoise(o, map) is not null ? c : ((int, int)?)null;
-                media = Negotiate(a, connection, pt, map, te, cn, direction);
+                media = Negotiate(a, connection, pt, map, te, cn, direction) with { LocalCrypto = ourCrypto, RemoteCrypto = theirCrypto };
                 error = null;
                 return true;
             }
@@ -87,9 +94,14 @@ public static partial class SdpOfferAnswer
             return false;
         }
 
-        if (!string.Equals(m.Protocol, RtpAvp, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(m.Protocol, RtpAvp, StringComparison.OrdinalIgnoreCase) && !string.Equals(m.Protocol, SdpSrtp.SecureProfile, StringComparison.OrdinalIgnoreCase))
         {
-            refusal = new SdpRefusal(SdpRefusal.IncompatibleTransportProtocol, $"transport {m.Protocol} not supported (RTP/AVP only)");
+            refusal = new SdpRefusal(SdpRefusal.IncompatibleTransportProtocol, $"transport {m.Protocol} not supported (RTP/AVP and RTP/SAVP only)");
+            return false;
+        }
+
+        if (!TryAnswerCrypto(m, local, out var ourCrypto, out var theirCrypto, out refusal))
+        {
             return false;
         }
 
@@ -126,6 +138,10 @@ public static partial class SdpOfferAnswer
 
         var direction = offer.DirectionOf(m).Answer(local.Direction);
         AddCommon(attributes, local, direction);
+        if (ourCrypto is not null)
+        {
+            attributes.Add(new SdpAttribute(SdpCryptoAttribute.AttributeName, ourCrypto.ToAttributeValue()));
+        }
         answerMedia = new SdpMediaDescription
         {
             Media = m.Media,
@@ -137,7 +153,7 @@ public static partial class SdpOfferAnswer
 
         // A stream offered at the RFC 2543 hold address 0.0.0.0 gets nothing from us until a new offer moves it.
         var effective = connection!.IsUnspecified ? SdpDirectionExtensions.From(false, direction.CanReceive()) : direction;
-        negotiated = Negotiate(m, connection, pt, map, te, cn, effective);
+        negotiated = Negotiate(m, connection, pt, map, te, cn, effective) with { LocalCrypto = ourCrypto, RemoteCrypto = theirCrypto };
         return true;
     }
 

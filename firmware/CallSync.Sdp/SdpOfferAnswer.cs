@@ -24,7 +24,9 @@ public static partial class SdpOfferAnswer
 
     /// <summary>
     /// Builds an offer with one audio stream: <paramref name="local"/>'s codecs in its order, then telephone-event
-    /// at each codec clock rate (when enabled), then comfort noise at each non-Opus clock rate (when enabled).
+    /// at each codec clock rate (when enabled), then comfort noise at each non-Opus clock rate (when enabled). With
+    /// <see cref="SdpLocalMedia.Encryption"/> on, one <c>a=crypto</c> line per suite with a fresh key each, on RTP/AVP
+    /// (optional) or RTP/SAVP (required).
     /// The connection and origin use <see cref="SdpLocalMedia.Address"/>.
     /// </summary>
     /// <exception cref="ArgumentException"><see cref="SdpLocalMedia.Address"/> is not a numeric IP address.</exception>
@@ -61,11 +63,12 @@ public static partial class SdpOfferAnswer
         }
 
         AddCommon(attributes, local, local.Direction);
+        AddOfferedCrypto(attributes, local);
         return Session(local, SdpConnection.ForAddress(local.Address), new SdpMediaDescription
         {
             Media = "audio",
             Port = local.Port,
-            Protocol = RtpAvp,
+            Protocol = local.Encryption == SdpEncryption.Required ? SdpSrtp.SecureProfile : RtpAvp,
             Formats = formats,
             Attributes = attributes,
         });

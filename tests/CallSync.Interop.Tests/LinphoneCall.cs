@@ -58,9 +58,9 @@ internal sealed class LinphoneCall : IAsyncDisposable
     public string Context => $"--- linphone ---\n{Linphone.Describe()}\n--- agent ---\n{Agent.Describe(60)}";
 
     /// <summary>Starts both sides; linphone calls the agent (or the agent calls linphone) and plays its tone once the media runs.</summary>
-    public static async Task<LinphoneCall> StartAsync(AgentSandbox sandbox, bool linphoneCalls, LinphoneTransport transport, LinphoneOptions options)
+    public static async Task<LinphoneCall> StartAsync(AgentSandbox sandbox, bool linphoneCalls, LinphoneTransport transport, LinphoneOptions options, Action<JsonObject>? configure = null)
     {
-        var agent = AgentProcess.Start("--config", sandbox.WriteConfig());
+        var agent = AgentProcess.Start("--config", sandbox.WriteConfig(configure));
         LinphoneDaemon? linphone = null;
         try
         {

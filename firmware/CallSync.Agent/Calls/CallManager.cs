@@ -90,8 +90,17 @@ internal sealed partial class CallManager : IHostedService, IStatusSource, IDisp
         var live = _snapshot;
         return live.Length == 0
             ? "idle"
-            : string.Join(", ", live.Select(c => $"{c.Direction.ToString().ToLowerInvariant()} {c.Remote} {c.State.ToString().ToLowerInvariant()} (call-id {c.CallId})"));
+            : string.Join(", ", live.Select(c => $"{c.Direction.ToString().ToLowerInvariant()} {c.Remote} {c.State.ToString().ToLowerInvariant()} (call-id {c.CallId}, security {SecurityText(c.Security)})"));
     }
+
+    /// <summary>The record's spelling of a <see cref="CallSecurity"/> (<c>tls+srtp</c>...).</summary>
+    public static string SecurityText(CallSecurity security) => security switch
+    {
+        CallSecurity.Tls => "tls",
+        CallSecurity.Srtp => "srtp (keys over plain SIP)",
+        CallSecurity.TlsAndSrtp => "tls+srtp",
+        _ => "none",
+    };
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -200,7 +209,7 @@ internal sealed partial class CallManager : IHostedService, IStatusSource, IDisp
                 CallLog.EventFailed(_logger, e.GetType().Name, ex);
             }
 
-            _snapshot = [.. _calls.Values.Where(s => s.IsLive).Select(s => new CallSnapshot(s.Sip.Direction, s.Remote, s.Phase, s.Sip.State, s.CallId))];
+            _snapshot = [.. _calls.Values.Where(s => s.IsLive).Select(s => new CallSnapshot(s.Sip.Direction, s.Remote, s.Phase, s.Sip.State, s.CallId, s.Security))];
         }
     }
 

@@ -1,5 +1,6 @@
 using CallSync.Agent.Media;
 using CallSync.Contracts;
+using CallSync.Sip.Transport;
 using CallSync.Sip.UserAgent;
 
 namespace CallSync.Agent.Calls;
@@ -64,6 +65,18 @@ internal sealed class CallSession
 
     /// <summary>Completes once the call ended and its record was handed to the outboxes.</summary>
     public Task<FinishedCallSummary> Finished => _finished.Task;
+
+    /// <summary>How the call is protected now: TLS signalling, SRTP media (see <see cref="CallSecurity"/>).</summary>
+    public CallSecurity Security => SecurityOf(Sip.SignallingTransport, Media?.Encrypted == true);
+
+    /// <summary>The record's <c>security</c> for a call signalled over <paramref name="transport"/> whose media was or was not SRTP throughout.</summary>
+    public static CallSecurity SecurityOf(SipTransportKind transport, bool srtp) => (transport == SipTransportKind.Tls, srtp) switch
+    {
+        (true, true) => CallSecurity.TlsAndSrtp,
+        (true, false) => CallSecurity.Tls,
+        (false, true) => CallSecurity.Srtp,
+        _ => CallSecurity.None,
+    };
 
     public void AddDigit(DtmfDigit digit) => _digits.Add(digit);
 

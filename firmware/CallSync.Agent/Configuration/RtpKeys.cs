@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CallSync.Configuration;
+using CallSync.Sip.Transport;
 
 namespace CallSync.Agent.Configuration;
 
@@ -32,12 +33,13 @@ internal static class RtpKeys
         ConfigValues.OneOf("off, optional or required",
             ("off", MediaEncryption.Off), ("optional", MediaEncryption.Optional), ("required", MediaEncryption.Required)),
         MediaEncryption.Off,
-        "SRTP with SDES keys (RFC 4568): `off`: plain RTP; `optional`: offer SRTP, accept either; `required`: SRTP only",
-        ConfigKeyFlags.Reserved);
+        "SRTP with SDES keys (RFC 4568): `off`: plain RTP; `optional`: offer SRTP (RTP/AVP with `a=crypto`), accept plain RTP too; " +
+        "`required`: offer RTP/SAVP, refuse a call without usable keys (488 with a Warning). Keys travel only over TLS signalling " +
+        "unless `Rtp:AllowSdesOverPlainSip`");
 
     public static readonly ConfigKey<bool> AllowSdesOverPlainSip = Section.Add("AllowSdesOverPlainSip", ConfigValues.Bool(), false,
-        "send and accept SDES keys in SDP over unencrypted SIP (anyone who sees the signalling can decrypt the media)",
-        ConfigKeyFlags.Reserved);
+        "UNSAFE: send and accept SDES keys in SDP over unencrypted SIP (UDP, TCP): anyone who sees the signalling can decrypt the media; " +
+        "such calls are recorded with `security: srtp`, not `tls+srtp`");
 
     public static RtpOptions Read(ConfigReader reader, SipOptions sip)
     {
@@ -58,6 +60,25 @@ internal static class RtpKeys
             Encryption = reader.Get(Encryption),
             AllowSdesOverPlainSip = reader.Get(AllowSdesOverPlainSip),
         };
+    }
+
+    /// <summary>
+    /// Combinations that are valid but do not do what they seem to: SRTP asked for while no signalling is TLS (no
+    /// <c>tls:</c> entry in <c>Sip:Listen</c>) and keys over plain SIP not allowed. One line each, for
+    /// <c>--check-config</c> and the start-up log.
+    /// </summary>
+    public static IReadOnlyList<string> Advice(RtpOptions rtp, SipOptions sip)
+    {
+        if (rtp.Encryption == MediaEncryption.Off || rtp.AllowSdesOverPlainSip || sip.Listen.Any(l => l.Transport == SipTransportKind.Tls))
+        {
+            return [];
+        }
+
+        return rtp.Encryption == MediaEncryption.Required
+            ? ["configuration: Rtp:Encryption is required but Sip:Listen has no tls: entry and Rtp:AllowSdesOverPlainSip is false: " +
+               "SDES keys are only sent over TLS, so every call over UDP or TCP is refused (488)"]
+            : ["configuration: Rtp:Encryption is optional but Sip:Listen has no tls: entry and Rtp:AllowSdesOverPlainSip is false: " +
+               "SDES keys are only sent over TLS, so calls over UDP or TCP use plain RTP"];
     }
 
     private static IPAddress FirstIPv4(SipOptions sip) =>

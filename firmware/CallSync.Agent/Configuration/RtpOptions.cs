@@ -20,9 +20,9 @@ internal sealed record RtpOptions
     /// <summary>Rtp:InactivityTimeout: a talking call without any RTP or RTCP from the peer for this long is ended; <see cref="TimeSpan.Zero"/>: never.</summary>
     public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Rtp:Encryption, SRTP with SDES keys (reserved).</summary>
+    /// <summary>Rtp:Encryption, SRTP with SDES keys: off, optional, required.</summary>
     public MediaEncryption Encryption { get; init; }
 
-    /// <summary>Rtp:AllowSdesOverPlainSip: send SDES keys in SDP over unencrypted SIP (reserved).</summary>
+    /// <summary>Rtp:AllowSdesOverPlainSip: send SDES keys in SDP over unencrypted SIP (unsafe; calls are then recorded as <c>srtp</c>).</summary>
     public bool AllowSdesOverPlainSip { get; init; }
 }

@@ -3,6 +3,7 @@ using CallSync.Hal;
 using CallSync.Hal.Timing;
 using CallSync.Media.Dtmf;
 using CallSync.Media.Session;
+using CallSync.Media.Srtp;
 using CallSync.Recording;
 using CallSync.Sdp;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,9 @@ internal sealed class CallMedia : IAsyncDisposable
     private IDisposable? _audio;
     private CallRecorder? _recorder;
     private Task<MediaOutcome>? _stopped;
+    private SdpCryptoAttribute? _keyedWith;
+    private bool _srtpApplied;
+    private bool _plainApplied;
 
     /// <param name="rtp">The call's RTP session, bound.</param>
     /// <param name="local">This side's media for offers and answers.</param>
@@ -47,6 +51,12 @@ internal sealed class CallMedia : IAsyncDisposable
 
     /// <summary>The codec negotiated last (e.g. <c>PCMU/8000</c>), for the call record.</summary>
     public string? Codec { get; private set; }
+
+    /// <summary>
+    /// True when every negotiation applied so far agreed SRTP (and there was one); a call that ever ran plain RTP is
+    /// not counted as encrypted.
+    /// </summary>
+    public bool Encrypted => _srtpApplied && !_plainApplied;
 
     /// <summary>When media started (the origin of DTMF offsets), or null.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
@@ -89,6 +99,11 @@ internal sealed class CallMedia : IAsyncDisposable
             SdpDirection.Inactive => MediaDirection.Inactive,
             _ => MediaDirection.SendReceive,
         };
+        if (!TryKey(media))
+        {
+            return;
+        }
+
         Codec = $"{media.CodecName}/{media.ClockRate}" + (media.Channels > 1 ? $"/{media.Channels}" : "");
         _rtp.SetLocalHold(localHold); // before the first period of a start or update runs with the new direction
         if (StartedAt is not null)
@@ -170,7 +185,61 @@ internal sealed class CallMedia : IAsyncDisposable
             }
         }
 
-        return new MediaOutcome(Codec, StartedAt is null ? null : statistics, recording);
+        return new MediaOutcome(Codec, StartedAt is null ? null : statistics, recording, Encrypted);
+    }
+
+    /// <summary>
+    /// Keys the session from a negotiation: new SRTP contexts when its keys are new (the first answer, a re-INVITE
+    /// with new crypto lines), plain RTP when it has none, nothing when the keys are the ones in use (a hold flag).
+    /// False when the keys cannot make contexts (the SDP layer checked them, so this is a fault, logged): the
+    /// negotiation is then not applied, and nothing is sent in clear instead.
+    /// </summary>
+    private bool TryKey(SdpNegotiatedMedia media)
+    {
+        if (!media.IsEncrypted)
+        {
+            _plainApplied = true;
+            if (_keyedWith is not null)
+            {
+                _rtp.UseSrtp(null, null);
+                _keyedWith = null;
+            }
+
+            return true;
+        }
+
+        if (ReferenceEquals(media.LocalCrypto, _keyedWith))
+        {
+            return true;
+        }
+
+        var failure = CreateContext(media.LocalCrypto!, out var send);
+        SrtpContext? receive = null;
+        failure ??= CreateContext(media.RemoteCrypto!, out receive);
+        if (failure is not null)
+        {
+            send?.Dispose();
+            MediaLog.SrtpKeysUnusable(_logger, media.LocalCrypto!.Suite, failure);
+            return false;
+        }
+
+        _rtp.UseSrtp(send, receive);
+        _keyedWith = media.LocalCrypto;
+        _srtpApplied = true;
+        return true;
+    }
+
+    // One direction's context from its SDES line: the suite, the inline key and salt, its MKI and lifetime.
+    private static string? CreateContext(SdpCryptoAttribute line, out SrtpContext? context)
+    {
+        var key = line.Keys[0];
+        var options = new SrtpContextOptions
+        {
+            Mki = key.MkiLength == 0 ? ReadOnlyMemory<byte>.Empty : SrtpContextOptions.EncodeMki(key.MkiValue, key.MkiLength),
+            MaxPackets = key.Lifetime,
+        };
+        var result = SrtpContext.TryCreate(line.Suite, key.KeySalt, options, out context);
+        return result == SrtpResult.Ok ? null : result.ToString();
     }
 
     private static bool TryChoose(SdpNegotiatedMedia media, out MediaCodecChoice codec, out IPEndPoint remote)

@@ -7,6 +7,7 @@ using CallSync.Agent.Hosting;
 using CallSync.Agent.Storage;
 using CallSync.Hal;
 using CallSync.Media.Session;
+using CallSync.Media.Srtp;
 using CallSync.Recording;
 using CallSync.Sdp;
 using Microsoft.Extensions.Logging;
@@ -69,6 +70,13 @@ internal sealed class CallMediaFactory(
         Codecs = [.. options.Sip.Codecs.Select(name => SdpCodec.TryGetByName(name, out var codec) ? codec : null).OfType<SdpCodec>()
             .Where(c => CallMedia.Plays(c.Name))],
         UserName = options.Device.Id,
+        Encryption = options.Rtp.Encryption switch
+        {
+            MediaEncryption.Optional => SdpEncryption.Optional,
+            MediaEncryption.Required => SdpEncryption.Required,
+            _ => SdpEncryption.Off,
+        },
+        CryptoSuites = [.. SrtpSuites.All.Select(SrtpSuites.GetName)],
     };
 
     /// <param name="session">The call.</param>

@@ -19,4 +19,7 @@ internal static partial class MediaLog
 
     [LoggerMessage(304, LogLevel.Information, "Sealed {Count} recording(s) cut short by the last stop")]
     public static partial void SealedCutShort(ILogger logger, int count);
+
+    [LoggerMessage(305, LogLevel.Error, "SRTP keys of suite {Suite} agreed in SDP cannot key the media ({Result}); the negotiation is not applied")]
+    public static partial void SrtpKeysUnusable(ILogger logger, string suite, string result);
 }

@@ -46,6 +46,7 @@ internal sealed class CallFinisher(AgentOptions options, RecordCommitter committ
                     _ => CallEndedBy.System,
                 },
                 Codec = media?.Codec,
+                Security = CallSession.SecurityOf(session.Sip.SignallingTransport, media?.Encrypted == true),
                 Quality = statistics is null || statistics.PacketsReceived == 0 ? null : new CallQuality
                 {
                     LossPercent = Math.Round(statistics.LossPercent, 2),

@@ -96,4 +96,10 @@ public sealed record MediaStatistics
 
     /// <summary>E-model MOS estimate (1.0-4.5) for the incoming leg.</summary>
     public double Mos { get; init; }
+
+    /// <summary>Received SRTP/SRTCP packets dropped because their authentication tag did not match (tampered, another key, plain RTP).</summary>
+    public long SrtpAuthenticationFailures { get; init; }
+
+    /// <summary>Received SRTP/SRTCP packets dropped as replays (index already seen or behind the window).</summary>
+    public long SrtpReplays { get; init; }
 }

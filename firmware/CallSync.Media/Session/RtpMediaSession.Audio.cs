@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CallSync.Media.Audio;
 using CallSync.Media.Rtp;
+using CallSync.Media.Srtp;
 
 namespace CallSync.Media.Session;
 
@@ -151,9 +152,17 @@ public sealed partial class RtpMediaSession
             return;
         }
 
+        SrtpResult protectedAs = _protection.ProtectRtp(_txBuffer, length, out int wire);
+        if (protectedAs != SrtpResult.Ok)
+        {
+            // Not sent in clear: a packet that cannot be protected is dropped (a key at its lifetime needs a re-key).
+            Reject(destination, MediaProtection.Describe(protectedAs), -1);
+            return;
+        }
+
         try
         {
-            _rtpSocket.SendTo(_txBuffer.AsSpan(0, length), SocketFlags.None, destination);
+            _rtpSocket.SendTo(_txBuffer.AsSpan(0, wire), SocketFlags.None, destination);
             Interlocked.Increment(ref _packetsSent);
             Interlocked.Add(ref _bytesSent, length - RtpHeader.FixedLength);
         }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CallSync.Media.Dtmf;
 using CallSync.Media.Receive;
 using CallSync.Media.Rtp;
+using CallSync.Media.Srtp;
 
 namespace CallSync.Media.Session;
 
@@ -89,7 +90,7 @@ public sealed partial class RtpMediaSession
         RaiseDigits();
     }
 
-    private void OnRtp(ReadOnlySpan<byte> datagram, SocketAddress source)
+    private void OnRtp(Span<byte> received, SocketAddress source)
     {
         ActiveMedia? media = _media;
         if (media is null)
@@ -97,6 +98,14 @@ public sealed partial class RtpMediaSession
             return;
         }
 
+        SrtpResult unprotected = _protection.UnprotectRtp(received, out int length);
+        if (unprotected != SrtpResult.Ok)
+        {
+            Reject(source, MediaProtection.Describe(unprotected), -1);
+            return;
+        }
+
+        ReadOnlySpan<byte> datagram = received[..length];
         if (!RtpHeader.TryParse(datagram, out RtpHeader header, out _))
         {
             Reject(source, "not an RTP packet (version, lengths or padding invalid)", -1);

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using CallSync.Media.Rtcp;
+using CallSync.Media.Srtp;
 
 namespace CallSync.Media.Session;
 
@@ -57,7 +58,7 @@ public sealed partial class RtpMediaSession
         }
     }
 
-    private void OnRtcp(ReadOnlySpan<byte> datagram, SocketAddress source)
+    private void OnRtcp(Span<byte> received, SocketAddress source)
     {
         ActiveMedia? media = _media;
         if (media is null)
@@ -65,6 +66,14 @@ public sealed partial class RtpMediaSession
             return;
         }
 
+        SrtpResult unprotected = _protection.UnprotectRtcp(received, out int length);
+        if (unprotected != SrtpResult.Ok)
+        {
+            Reject(source, MediaProtection.Describe(unprotected), -1);
+            return;
+        }
+
+        ReadOnlySpan<byte> datagram = received[..length];
         var reader = new RtcpCompoundReader(datagram);
         bool any = false;
         while (reader.TryReadNext(out RtcpPacketType type, out int count, out ReadOnlySpan<byte> body))
@@ -172,14 +181,14 @@ public sealed partial class RtpMediaSession
             }
 
             SocketAddress? destination = _rtcpDestination;
-            if (destination is null)
+            if (destination is null || _protection.ProtectRtcp(buffer, offset, out int wire) != SrtpResult.Ok)
             {
                 return;
             }
 
             try
             {
-                _rtcpSocket.SendTo(buffer[..offset], SocketFlags.None, destination);
+                _rtcpSocket.SendTo(buffer[..wire], SocketFlags.None, destination);
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {

@@ -61,6 +61,8 @@ public sealed partial class RtpMediaSession
             ComfortNoise = r.ComfortNoise,
             EffectiveLossPercent = effectiveLoss,
             PlayoutDelayMs = r.PlayoutDelay.TotalMilliseconds,
+            SrtpAuthenticationFailures = _protection.AuthenticationFailures,
+            SrtpReplays = _protection.Replays,
             Mos = codec == AudioCodec.G722
                 ? EModel.EstimateWidebandMos(ie, bpl, effectiveLoss, oneWay)
                 : EModel.EstimateMos(ie, bpl, effectiveLoss, oneWay),

@@ -288,6 +288,7 @@ public sealed partial class RtpMediaSession : IAudioFrameHandler, IAsyncDisposab
 
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
+        _protection.Dispose();
         Log.MediaStopped(_logger, stats.PacketsSent, stats.PacketsReceived, stats.PacketsLost, stats.LatePackets, stats.DiscardedAudio.TotalMilliseconds, stats.ConcealedAudio.TotalMilliseconds, stats.ConcealedFrames, stats.JitterMs, stats.Mos);
         return stats;
     }

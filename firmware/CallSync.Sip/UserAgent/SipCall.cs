@@ -64,19 +64,11 @@ public sealed class SipCall
     }
 
     /// <summary>
-    /// The transport of the call's signalling to its next hop: <see cref="SipTransportKind.Tls"/> when the call was
-    /// reached or placed over TLS (the SIP messages, with SDES keys in their SDP, are encrypted on that hop).
+    /// The transport of the call's signalling: the one its INVITE came in on, or the one it was sent on (known once
+    /// the destination is resolved; <see cref="SipTransportKind.Udp"/> before). TLS means the SDP, and the SDES keys
+    /// in it, travelled encrypted on the hop to the peer or proxy.
     /// </summary>
-    public SipTransportKind SignallingTransport
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return Target?.Transport ?? _core.PreferredTransport(Dialog.NextHopUri);
-            }
-        }
-    }
+    public SipTransportKind SignallingTransport { get; internal set; }
 
     /// <summary>True when the dialog was set up with a <c>sips:</c> URI (over TLS on every hop, RFC 5630).</summary>
     public bool IsSecureDialog

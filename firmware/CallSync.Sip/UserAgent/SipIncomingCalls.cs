@@ -67,6 +67,8 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
             Authenticator = core.Options.Password is null ? null : new DigestAuthenticator(new DigestCredentials(core.Options.AuthUser ?? core.Options.User, core.Options.Password)),
         };
         call.Target = core.NextHopFor(call) ?? tx.ResponseTarget;
+        call.SignallingTransport = tx.ResponseTarget.Transport;
+        call.Negotiation.KeysMayTravel = SipMediaNegotiation.MayKeysTravel(call.SignallingTransport, core.Options.AllowSdesOverPlainSip);
         call.Negotiation.PendingOffer = offer;
         if (offer is not null)
         {
@@ -81,8 +83,17 @@ internal sealed class SipIncomingCalls(SipUserAgentCore core)
             return;
         }
 
+        // SRTP required but the keys could only travel in clear: refused before anything rings.
+        if (SipMediaNegotiation.SdesRefusal(capabilities, call.SignallingTransport, core.Options.AllowSdesOverPlainSip) is { } noKeys)
+        {
+            tx.SendResponse(core.RefusalWithWarning(request, 488, SdpRefusal.Miscellaneous, noKeys, localTag));
+            Log.InviteRefused(core.Logger, request.CallId, 488, noKeys);
+            core.EndCall(call, SipCallResult.Failed, 488, "Not Acceptable Here: " + noKeys, SipCallParty.System);
+            return;
+        }
+
         // Refuse an offer we cannot answer now, before anything rings (the answer's port comes with Answer).
-        if (offer is not null && SdpOfferAnswer.CreateAnswer(offer, capabilities, core.Options.AnswerPolicy) is { Media: null } refused)
+        if (offer is not null && SdpOfferAnswer.CreateAnswer(offer, call.Negotiation.For(capabilities.Direction), core.Options.AnswerPolicy) is { Media: null } refused)
         {
             var why = refused.Reason ?? "no common media";
             tx.SendResponse(core.RefusalWithWarning(request, 488, refused.WarningCode ?? SdpRefusal.IncompatibleMediaFormat, why, localTag));

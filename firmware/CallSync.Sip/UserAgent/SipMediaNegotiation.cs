@@ -1,4 +1,5 @@
 using CallSync.Sdp;
+using CallSync.Sip.Transport;
 
 namespace CallSync.Sip.UserAgent;
 
@@ -16,6 +17,13 @@ internal sealed class SipMediaNegotiation
 
     /// <summary>This side's media for the call: address, RTP port, codecs.</summary>
     public SdpLocalMedia Local { get; set; }
+
+    /// <summary>
+    /// False when SDES keys must stay out of this call's SDP (its signalling is not TLS and keys over plain SIP are not
+    /// allowed): optional encryption then offers and answers plain RTP. Required encryption never gets here: such a
+    /// call is refused first (<see cref="SdesRefusal"/>).
+    /// </summary>
+    public bool KeysMayTravel { get; set; } = true;
 
     /// <summary>The description we sent last (offer or answer), or null before the first.</summary>
     public SdpSessionDescription? LocalSdp { get; set; }
@@ -37,7 +45,7 @@ internal sealed class SipMediaNegotiation
 
     /// <summary>An offer about to be sent (an INVITE, a re-INVITE, an offerless INVITE's 200), stamped with our o= line.</summary>
     public SdpSessionDescription CreateOffer(SdpDirection direction) =>
-        _origin.Stamp(SdpOfferAnswer.CreateOffer(Local with { Direction = direction }));
+        _origin.Stamp(SdpOfferAnswer.CreateOffer(For(direction)));
 
     /// <summary>
     /// Our answer to <paramref name="offer"/>; its media is null (and nothing is stamped: it will not be sent) when
@@ -45,9 +53,22 @@ internal sealed class SipMediaNegotiation
     /// </summary>
     public SdpAnswer CreateAnswer(SdpSessionDescription offer, SdpDirection direction, SdpAnswerPolicy policy)
     {
-        var answer = SdpOfferAnswer.CreateAnswer(offer, Local with { Direction = direction }, policy);
+        var answer = SdpOfferAnswer.CreateAnswer(offer, For(direction), policy);
         return answer.Media is null ? answer : answer with { Session = _origin.Stamp(answer.Session) };
     }
+
+    /// <summary>
+    /// Why a call with <paramref name="media"/> over signalling of <paramref name="transport"/> cannot be made: SRTP is
+    /// required but SDES keys may not travel over that signalling (RFC 4568 section 8.3: the SDP carrying them must be
+    /// protected). Null when it can.
+    /// </summary>
+    public static string? SdesRefusal(SdpLocalMedia media, SipTransportKind transport, bool allowPlainSip) =>
+        media.Encryption == SdpEncryption.Required && transport != SipTransportKind.Tls && !allowPlainSip
+            ? $"SRTP required, but SDES keys are not sent over unencrypted SIP ({transport.ToString().ToUpperInvariant()}); TLS signalling needed"
+            : null;
+
+    /// <summary>Whether SDES keys may go into the SDP of a call signalled over <paramref name="transport"/>.</summary>
+    public static bool MayKeysTravel(SipTransportKind transport, bool allowPlainSip) => transport == SipTransportKind.Tls || allowPlainSip;
 
     /// <summary>Takes a completed exchange's result; true when it differs from the one in force.</summary>
     public bool Apply(SdpNegotiatedMedia media)
@@ -60,4 +81,11 @@ internal sealed class SipMediaNegotiation
         Current = media;
         return true;
     }
+
+    /// <summary>This side's media for one description: the direction, and no keys where they may not travel.</summary>
+    public SdpLocalMedia For(SdpDirection direction) => Local with
+    {
+        Direction = direction,
+        Encryption = KeysMayTravel ? Local.Encryption : SdpEncryption.Off,
+    };
 }

@@ -120,6 +120,12 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
                 return;
             }
 
+            if (SipMediaNegotiation.SdesRefusal(call.Negotiation.Local, target.Transport, core.Options.AllowSdesOverPlainSip) is { } noKeys)
+            {
+                core.EndCall(call, SipCallResult.Failed, 0, noKeys, SipCallParty.System);
+                return;
+            }
+
             if (await core.ConnectAsync(target, core.Stopping.Token).ConfigureAwait(false) is { } refused)
             {
                 core.EndCall(call, SipCallResult.Failed, 503, refused, SipCallParty.System);
@@ -129,6 +135,8 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
             lock (call.Gate)
             {
                 call.Target = target;
+                call.SignallingTransport = target.Transport;
+                call.Negotiation.KeysMayTravel = SipMediaNegotiation.MayKeysTravel(target.Transport, core.Options.AllowSdesOverPlainSip);
                 if (DomainHost is null)
                 {
                     // Without a domain the address of record is this host as the target sees it.
@@ -278,15 +286,26 @@ internal sealed class SipOutgoingCalls(SipUserAgentCore core)
             call.RingingAt ??= core.Time.GetUtcNow();
             call.AnsweredAt = core.Time.GetUtcNow();
             var negotiation = call.Negotiation;
-            if (SdpParser.TryParse(response.Body.Span, out var answer, out _)
-                && SdpOfferAnswer.TryReadAnswer(negotiation.LocalSdp!, answer!, out var media, out _))
+            string? unusable = null;
+            if (!SdpParser.TryParse(response.Body.Span, out var answer, out unusable)
+                || !SdpOfferAnswer.TryReadAnswer(negotiation.LocalSdp!, answer!, out var media, out unusable))
+            {
+                media = null;
+            }
+
+            if (media is not null)
             {
                 negotiation.RemoteOrigin = answer!.Origin;
-                core.Dialogs.ApplyMedia(call, media!);
+                core.Dialogs.ApplyMedia(call, media);
             }
 
             core.SessionTimers.Apply(call, core.SessionTimers.FromResponse(response));
             core.Raise(new SipCallAnswered(call));
+            if (media is null && negotiation.For(SdpDirection.SendRecv).Encryption == SdpEncryption.Required)
+            {
+                // SRTP was required and the answer does not key it: no media in clear, the call ends with the reason.
+                _ = core.Dialogs.SendByeAsync(call, SipCallParty.System, "SRTP required: " + (unusable ?? "answer has no media"));
+            }
         }
     }
 

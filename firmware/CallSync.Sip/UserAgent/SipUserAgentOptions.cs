@@ -103,4 +103,12 @@ public sealed record SipUserAgentOptions
     /// /etc/resolv.conf. Empty: no SRV, names resolve through the system's address lookup only.
     /// </summary>
     public IReadOnlyList<System.Net.IPEndPoint>? DnsServers { get; init; }
+
+    /// <summary>
+    /// Whether SDES keys (<c>a=crypto</c>, RFC 4568) may go into the SDP of a call whose signalling is not TLS, where
+    /// anyone who sees the SIP messages can read them and decrypt the media. False by default: such a call offers
+    /// and answers plain RTP when <see cref="SdpLocalMedia.Encryption"/> is optional and is refused (488, or a failed
+    /// outgoing call) when it is required.
+    /// </summary>
+    public bool AllowSdesOverPlainSip { get; init; }
 }

@@ -25,6 +25,6 @@ internal static class ApiMapping
     {
         using var document = JsonDocument.Parse(record.Payload);
         return new RecordDto(record.RecordId, record.DeviceId, record.Direction, record.LocalNumber, record.RemoteNumber, record.Result,
-            record.StartedAt, record.ReceivedAt, document.RootElement.Clone());
+            record.StartedAt, record.ReceivedAt, record.Security, document.RootElement.Clone());
     }
 }

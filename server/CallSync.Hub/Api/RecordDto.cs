@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace CallSync.Hub.Api;
 
-/// <summary>A stored call record: the indexed fields, and <see cref="Record"/> = the phone's JSON exactly as received.</summary>
+/// <summary>
+/// A stored call record: the indexed fields, <see cref="Security"/> (none, tls, srtp, tls+srtp), and <see cref="Record"/> =
+/// the phone's JSON exactly as received.
+/// </summary>
 internal sealed record RecordDto(
     string RecordId,
     string DeviceId,
@@ -12,4 +15,5 @@ internal sealed record RecordDto(
     string Result,
     DateTimeOffset StartedAt,
     DateTimeOffset ReceivedAt,
+    string Security,
     JsonElement Record);

@@ -60,7 +60,8 @@ internal static class CallRecordParser
             RecordFields.Result(parsed.Result),
             parsed.StartedAt,
             receivedAt,
-            Encoding.UTF8.GetString(bytes));
+            Encoding.UTF8.GetString(bytes),
+            RecordFields.Security(parsed.Security));
         reason = string.Empty;
         return true;
     }

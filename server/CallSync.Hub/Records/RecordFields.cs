@@ -21,6 +21,15 @@ internal static class RecordFields
 
     public static bool IsResult(string value) => value is "answered" or "busy" or "no-answer" or "rejected" or "cancelled" or "failed";
 
+    /// <summary>The record's <c>security</c> as stored and returned: none, tls, srtp, tls+srtp.</summary>
+    public static string Security(CallSecurity security) => security switch
+    {
+        CallSecurity.Tls => "tls",
+        CallSecurity.Srtp => "srtp",
+        CallSecurity.TlsAndSrtp => "tls+srtp",
+        _ => "none",
+    };
+
     /// <summary>The normalised number when there is one, else the raw text (stored verbatim).</summary>
     public static string Number(PartyNumber? number) => number is null ? string.Empty : number.Normalized ?? number.Raw;
 }

@@ -23,7 +23,7 @@ internal static class CallRecordQuerySql
     /// <summary>Beyond this many phones a salesperson's page is one branch over all of them (sorted, not merged).</summary>
     public const int MaxDeviceBranches = 32;
 
-    private const string Columns = "r.record_id, r.device_id, r.direction, r.local_number, r.remote_number, r.result, r.started_at, r.received_at, r.payload";
+    private const string Columns = CallRecordStore.Columns;
 
     /// <summary>
     /// Fills <paramref name="command"/> for <paramref name="query"/>. <paramref name="devices"/> are the phones to read

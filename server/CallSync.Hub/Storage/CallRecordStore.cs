@@ -5,7 +5,8 @@ namespace CallSync.Hub.Storage;
 /// <summary>Call records: idempotent batch ingest and the queries behind the app API and the digests.</summary>
 internal sealed class CallRecordStore(HubDatabase database)
 {
-    private const string Columns = "r.record_id, r.device_id, r.direction, r.local_number, r.remote_number, r.result, r.started_at, r.received_at, r.payload";
+    /// <summary>The columns every record query selects, in the order <see cref="Read"/> reads them.</summary>
+    internal const string Columns = "r.record_id, r.device_id, r.direction, r.local_number, r.remote_number, r.result, r.started_at, r.received_at, r.payload, r.security";
 
     /// <summary>
     /// Stores a batch in one transaction, each record at most once (<c>ON CONFLICT DO NOTHING</c> on recordId).
@@ -28,10 +29,10 @@ internal sealed class CallRecordStore(HubDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "INSERT INTO call_records (record_id, device_id, direction, local_number, remote_number, result, started_at, received_at, payload) " +
-            "VALUES (@id, @d, @dir, @l, @r, @res, @s, @rcv, @p) ON CONFLICT DO NOTHING", transaction)
+            "INSERT INTO call_records (record_id, device_id, direction, local_number, remote_number, result, started_at, received_at, payload, security) " +
+            "VALUES (@id, @d, @dir, @l, @r, @res, @s, @rcv, @p, @sec) ON CONFLICT DO NOTHING", transaction)
             .With("@id", string.Empty).With("@d", string.Empty).With("@dir", string.Empty).With("@l", string.Empty)
-            .With("@r", string.Empty).With("@res", string.Empty).With("@s", 0L).With("@rcv", 0L).With("@p", string.Empty);
+            .With("@r", string.Empty).With("@res", string.Empty).With("@s", 0L).With("@rcv", 0L).With("@p", string.Empty).With("@sec", string.Empty);
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < records.Count; i++)
         {
@@ -45,6 +46,7 @@ internal sealed class CallRecordStore(HubDatabase database)
             command.Parameters[6].Value = record.StartedAt.ToUnixTimeMilliseconds();
             command.Parameters[7].Value = record.ReceivedAt.ToUnixTimeMilliseconds();
             command.Parameters[8].Value = record.Payload;
+            command.Parameters[9].Value = record.Security;
             inserted[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
 
@@ -68,8 +70,8 @@ internal sealed class CallRecordStore(HubDatabase database)
         var rows = unique.Values.ToArray();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "INSERT INTO call_records (record_id, device_id, direction, local_number, remote_number, result, started_at, received_at, payload) " +
-            "SELECT * FROM unnest(@id::text[], @d::text[], @dir::text[], @l::text[], @r::text[], @res::text[], @s::bigint[], @rcv::bigint[], @p::text[]) " +
+            "INSERT INTO call_records (record_id, device_id, direction, local_number, remote_number, result, started_at, received_at, payload, security) " +
+            "SELECT * FROM unnest(@id::text[], @d::text[], @dir::text[], @l::text[], @r::text[], @res::text[], @s::bigint[], @rcv::bigint[], @p::text[], @sec::text[]) " +
             "ON CONFLICT DO NOTHING RETURNING record_id")
             .With("@id", rows.Select(r => r.RecordId).ToArray())
             .With("@d", rows.Select(r => r.DeviceId).ToArray())
@@ -79,7 +81,8 @@ internal sealed class CallRecordStore(HubDatabase database)
             .With("@res", rows.Select(r => r.Result).ToArray())
             .With("@s", rows.Select(r => r.StartedAt.ToUnixTimeMilliseconds()).ToArray())
             .With("@rcv", rows.Select(r => r.ReceivedAt.ToUnixTimeMilliseconds()).ToArray())
-            .With("@p", rows.Select(r => r.Payload).ToArray());
+            .With("@p", rows.Select(r => r.Payload).ToArray())
+            .With("@sec", rows.Select(r => r.Security).ToArray());
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -188,5 +191,6 @@ internal sealed class CallRecordStore(HubDatabase database)
         reader.GetString(5),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-        reader.GetString(8));
+        reader.GetString(8),
+        reader.GetString(9));
 }

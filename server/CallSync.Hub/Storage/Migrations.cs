@@ -124,5 +124,8 @@ internal static class Migrations
             CREATE INDEX ix_call_records_device_result ON call_records (device_id, result, started_at, record_id);
             CREATE INDEX ix_call_records_result ON call_records (result, started_at, record_id);
             """),
+        new(7, "call records say how the call was protected", """
+            ALTER TABLE call_records ADD COLUMN security TEXT NOT NULL DEFAULT 'none';
+            """),
     ];
 }

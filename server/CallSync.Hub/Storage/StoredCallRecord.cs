@@ -2,7 +2,8 @@ namespace CallSync.Hub.Storage;
 
 /// <summary>
 /// A call record as the hub keeps it: the indexed fields plus the phone's JSON <see cref="Payload"/>, stored and
-/// returned byte-for-byte as received.
+/// returned byte-for-byte as received. <see cref="Security"/> is the record's <c>security</c> (<c>none</c> for records
+/// stored before the hub kept it).
 /// </summary>
 internal sealed record StoredCallRecord(
     string RecordId,
@@ -13,4 +14,5 @@ internal sealed record StoredCallRecord(
     string Result,
     DateTimeOffset StartedAt,
     DateTimeOffset ReceivedAt,
-    string Payload);
+    string Payload,
+    string Security = "none");

@@ -88,6 +88,7 @@ public sealed class CallManagerTests : IAsyncLifetime
         Assert.Equal(CallEndedBy.Remote, record.EndedBy);
         Assert.Equal(OriginKind.Network, record.Origin.Kind);
         Assert.Equal(2, record.TalkSeconds, precision: 1);
+        Assert.Equal(CallSecurity.None, record.Security); // plain SIP over UDP, plain RTP
         Assert.NotNull(record.Recording);
         Assert.True(File.Exists(Path.Combine(_dir, "recordings", record.RecordId + ".opus")));
         Assert.Equal(DeviceActivity.Idle, _agent.Calls.Activity);

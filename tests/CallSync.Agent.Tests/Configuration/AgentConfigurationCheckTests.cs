@@ -130,7 +130,7 @@ public sealed class AgentConfigurationCheckTests : IDisposable
             Assert.Single(Problems(("Sip:Listen:0", value))));
 
     [Fact]
-    public void Read_ReservedKeys_ParsedForTheLead()
+    public void Read_RtpKeys_Parsed()
     {
         var rtp = Read(("Rtp:Address6", "2001:db8::20"), ("Rtp:InactivityTimeout", "off"), ("Rtp:Encryption", "Required"),
             ("Rtp:AllowSdesOverPlainSip", "true")).Rtp;
@@ -140,6 +140,28 @@ public sealed class AgentConfigurationCheckTests : IDisposable
         Assert.Equal(MediaEncryption.Required, rtp.Encryption);
         Assert.True(rtp.AllowSdesOverPlainSip);
         Assert.Equal(TimeSpan.FromMinutes(2), Read(("Rtp:InactivityTimeout", "2m")).Rtp.InactivityTimeout);
+    }
+
+    [Theory]
+    [InlineData("required", "false", "every call over UDP or TCP is refused (488)")]
+    [InlineData("optional", "false", "calls over UDP or TCP use plain RTP")]
+    public void Advice_SrtpWithoutTlsOrPlainSipFlag_OneWarningSayingWhatHappens(string encryption, string allowPlain, string consequence)
+    {
+        var options = Read(("Rtp:Encryption", encryption), ("Rtp:AllowSdesOverPlainSip", allowPlain));
+
+        var advice = Assert.Single(RtpKeys.Advice(options.Rtp, options.Sip));
+        Assert.Contains($"Rtp:Encryption is {encryption} but Sip:Listen has no tls: entry", advice, StringComparison.Ordinal);
+        Assert.EndsWith(consequence, advice, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("off", "false")]
+    [InlineData("required", "true")]
+    public void Advice_SrtpOffOrKeysOverPlainSipAllowed_Nothing(string encryption, string allowPlain)
+    {
+        var options = Read(("Rtp:Encryption", encryption), ("Rtp:AllowSdesOverPlainSip", allowPlain));
+
+        Assert.Empty(RtpKeys.Advice(options.Rtp, options.Sip));
     }
 
     [Theory]

@@ -42,6 +42,19 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task InsertBatchAsync_Security_StoredAndReadBackByIdAndByQuery()
+    {
+        await using var database = await MigratedAsync();
+        var store = new CallRecordStore(database);
+        await store.InsertBatchAsync([Row("s", "d1", 1) with { Security = "tls+srtp" }, Row("p", "d1", 2)], CancellationToken.None);
+
+        Assert.Equal("tls+srtp", (await store.GetAsync("s", CancellationToken.None))!.Security);
+        Assert.Equal("none", (await store.GetAsync("p", CancellationToken.None))!.Security);
+        var page = await store.QueryAsync(new CallRecordQuery("admin", true, null, null, null, null, null, null, null, 10), CancellationToken.None);
+        Assert.Equal(["none", "tls+srtp"], page.Select(r => r.Security)); // newest first
+    }
+
+    [Fact]
     public async Task QueryAsync_CursorPaging_ReturnsOnlyBoundDevicesNewestFirstWithoutGaps()
     {
         await using var database = await MigratedAsync();

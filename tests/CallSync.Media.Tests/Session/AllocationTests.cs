@@ -32,19 +32,4 @@ public sealed class AllocationTests
         long steady = h.PeriodAllocations.Skip(100).Sum(); // after 2 s of warm-up
         Assert.True(steady == 0, $"{steady} bytes allocated by 100 steady periods");
     }
-
-    /// <summary>A sink that copies each period into fixed buffers, as the recorder's queue does.</summary>
-    private sealed class CopyingSink(int sampleRate) : IMediaRecordingSink
-    {
-        private readonly short[] _local = new short[sampleRate / 50];
-        private readonly short[] _remote = new short[sampleRate / 50];
-
-        public int SampleRate { get; } = sampleRate;
-
-        public void OnFrame(ReadOnlySpan<short> local, ReadOnlySpan<short> remote)
-        {
-            local.CopyTo(_local);
-            remote.CopyTo(_remote);
-        }
-    }
 }

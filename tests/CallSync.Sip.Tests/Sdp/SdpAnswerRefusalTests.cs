@@ -61,11 +61,19 @@ public sealed class SdpAnswerRefusalTests
     }
 
     [Fact]
-    public void CreateAnswer_SavpOnly_Refuses302()
+    public void CreateAnswer_SavpWithSrtpOff_Refuses302()
     {
         var answer = SdpOfferAnswer.CreateAnswer(Audio("0", protocol: "RTP/SAVP"), Local());
 
-        Assert.Equal(new SdpRefusal(SdpRefusal.IncompatibleTransportProtocol, "transport RTP/SAVP not supported (RTP/AVP only)"), answer.Refusal);
+        Assert.Equal(new SdpRefusal(SdpRefusal.IncompatibleTransportProtocol, "transport RTP/SAVP not supported: SRTP is off on this phone"), answer.Refusal);
+    }
+
+    [Fact]
+    public void CreateAnswer_DtlsProfile_Refuses302()
+    {
+        var answer = SdpOfferAnswer.CreateAnswer(Audio("0", protocol: "UDP/TLS/RTP/SAVP"), Local() with { Encryption = SdpEncryption.Optional });
+
+        Assert.Equal(new SdpRefusal(SdpRefusal.IncompatibleTransportProtocol, "transport UDP/TLS/RTP/SAVP not supported (RTP/AVP and RTP/SAVP only)"), answer.Refusal);
     }
 
     [Fact]

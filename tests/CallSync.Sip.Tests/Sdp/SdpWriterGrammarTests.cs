@@ -137,6 +137,7 @@ public sealed partial class SdpWriterGrammarTests
             SessionId = (ulong)random.NextInt64(),
             SessionVersion = (ulong)random.Next(),
             UserName = new[] { "-", "desk-0001", "Bürotelefon", "two words" }[random.Next(4)],
+            Encryption = (SdpEncryption)random.Next(3),
         };
     }
 

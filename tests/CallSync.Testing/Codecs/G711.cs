@@ -24,6 +24,15 @@ public static class G711
         return (byte)~(sign | (segment << 4) | mantissa);
     }
 
+    /// <summary>Expands a mu-law byte (G.711 table 2a): the inverse of <see cref="MuLaw"/> up to its quantisation.</summary>
+    public static short MuLawToLinear(byte code)
+    {
+        var inverted = ~code & 0xFF;
+        var exponent = (inverted >> 4) & 0x07;
+        var magnitude = ((((inverted & 0x0F) << 3) + 0x84) << exponent) - 0x84;
+        return (short)((inverted & 0x80) != 0 ? -magnitude : magnitude);
+    }
+
     public static byte ALaw(short sample)
     {
         var value = Math.Min((sample + 4) >> 3, 4095); // 13-bit

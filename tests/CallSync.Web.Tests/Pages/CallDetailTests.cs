@@ -41,6 +41,7 @@ public sealed class CallDetailTests : WebTestContext
         Assert.Contains("quality.jitterMs", fields);
         Assert.Contains("recording.sha256", fields);
         Assert.Contains("1:02", page.Find("dl.fields").TextContent, StringComparison.Ordinal); // talk time 61.5 s
+        Assert.Equal("signalling and audio encrypted (TLS + SRTP)", page.Find(".security").TextContent);
         Assert.Equal("This call has no recording.", page.Find(".recording .state").TextContent);
     }
 

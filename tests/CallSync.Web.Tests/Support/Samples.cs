@@ -12,7 +12,7 @@ public static class Samples
 
     public static string Record(string id = RecordId, string remote = "+4930123456", string result = "answered") => $$"""
         {"recordId":"{{id}}","deviceId":"desk-1","direction":"outgoing","localNumber":"1001","remoteNumber":"{{remote}}","result":"{{result}}",
-         "startedAt":"2026-12-04T09:10:00Z","receivedAt":"2026-12-04T09:11:05Z",
+         "startedAt":"2026-12-04T09:10:00Z","receivedAt":"2026-12-04T09:11:05Z","security":"tls+srtp",
          "record":{"schemaVersion":1,"recordId":"{{id}}","callId":"abc@desk","deviceId":"desk-1","direction":"outgoing",
            "remoteNumber":{"raw":"{{remote}}","normalized":"{{remote}}"},"startedAt":"2026-12-04T09:10:00.000Z","talkSeconds":61.5,"ringSeconds":3.2,
            "result":"{{result}}","sipStatus":200,"codec":"opus/48000/2","quality":{"lossPercent":0.4,"jitterMs":3.1,"mos":4.2},

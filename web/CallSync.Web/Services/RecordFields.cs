@@ -9,6 +9,16 @@ namespace CallSync.Web.Services;
 /// </summary>
 public static class RecordFields
 {
+    /// <summary>What the record's <c>security</c> means for the person reading it.</summary>
+    public static string DescribeSecurity(string? security) => security switch
+    {
+        "tls+srtp" => "signalling and audio encrypted (TLS + SRTP)",
+        "tls" => "signalling encrypted (TLS), audio not encrypted",
+        "srtp" => "audio encrypted (SRTP), but its keys crossed unencrypted signalling",
+        "none" => "not encrypted",
+        _ => "unknown",
+    };
+
     public static IReadOnlyList<(string Name, string Value)> Flatten(JsonElement record)
     {
         var rows = new List<(string, string)>();

@@ -198,6 +198,8 @@ public sealed partial class LinphoneDaemon : IDisposable
             contact="{options.User}" <sip:{options.User}@127.0.0.1>
             use_info={(info ? 1 : 0)}
             use_rfc2833={(info ? 0 : 1)}
+            media_encryption={(options.SrtpMandatory ? "srtp" : "none")}
+            media_encryption_mandatory={(options.SrtpMandatory ? 1 : 0)}
             [rtp]
             bind_address=127.0.0.1
             audio_rtp_port={rtp}-{rtp + 19}

@@ -15,6 +15,12 @@ public sealed record LinphoneOptions
     /// </summary>
     public IReadOnlyList<string>? Codecs { get; init; }
 
+    /// <summary>
+    /// SRTP with SDES keys, mandatory (linphonerc <c>media_encryption=srtp</c>, <c>media_encryption_mandatory=1</c>):
+    /// it offers RTP/SAVP and refuses calls without keys. False: plain RTP.
+    /// </summary>
+    public bool SrtpMandatory { get; init; }
+
     /// <summary>How its <c>dtmf</c> command sends digits.</summary>
     public LinphoneDtmf Dtmf { get; init; } = LinphoneDtmf.Rfc4733;
 }
