@@ -64,20 +64,22 @@ internal static class RtpKeys
 
     /// <summary>
     /// Combinations that are valid but do not do what they seem to: SRTP asked for while no signalling is TLS (no
-    /// <c>tls:</c> entry in <c>Sip:Listen</c>) and keys over plain SIP not allowed. One line each, for
+    /// <c>tls:</c> entry in <c>Sip:Listen</c>, no <c>sips:</c> or <c>;transport=tls</c> registrar) and keys over plain
+    /// SIP not allowed. One line each, for
     /// <c>--check-config</c> and the start-up log.
     /// </summary>
     public static IReadOnlyList<string> Advice(RtpOptions rtp, SipOptions sip)
     {
-        if (rtp.Encryption == MediaEncryption.Off || rtp.AllowSdesOverPlainSip || sip.Listen.Any(l => l.Transport == SipTransportKind.Tls))
+        if (rtp.Encryption == MediaEncryption.Off || rtp.AllowSdesOverPlainSip
+            || sip.UserAgent.DomainTransport == SipTransportKind.Tls || sip.Listen.Any(l => l.Transport == SipTransportKind.Tls))
         {
             return [];
         }
 
         return rtp.Encryption == MediaEncryption.Required
-            ? ["configuration: Rtp:Encryption is required but Sip:Listen has no tls: entry and Rtp:AllowSdesOverPlainSip is false: " +
+            ? ["configuration: Rtp:Encryption is required but no SIP is over TLS (no tls: entry in Sip:Listen, no sips: registrar) and Rtp:AllowSdesOverPlainSip is false: " +
                "SDES keys are only sent over TLS, so every call over UDP or TCP is refused (488)"]
-            : ["configuration: Rtp:Encryption is optional but Sip:Listen has no tls: entry and Rtp:AllowSdesOverPlainSip is false: " +
+            : ["configuration: Rtp:Encryption is optional but no SIP is over TLS (no tls: entry in Sip:Listen, no sips: registrar) and Rtp:AllowSdesOverPlainSip is false: " +
                "SDES keys are only sent over TLS, so calls over UDP or TCP use plain RTP"];
     }
 

@@ -150,7 +150,7 @@ public sealed class AgentConfigurationCheckTests : IDisposable
         var options = Read(("Rtp:Encryption", encryption), ("Rtp:AllowSdesOverPlainSip", allowPlain));
 
         var advice = Assert.Single(RtpKeys.Advice(options.Rtp, options.Sip));
-        Assert.Contains($"Rtp:Encryption is {encryption} but Sip:Listen has no tls: entry", advice, StringComparison.Ordinal);
+        Assert.Contains($"Rtp:Encryption is {encryption} but no SIP is over TLS", advice, StringComparison.Ordinal);
         Assert.EndsWith(consequence, advice, StringComparison.Ordinal);
     }
 
@@ -160,6 +160,16 @@ public sealed class AgentConfigurationCheckTests : IDisposable
     public void Advice_SrtpOffOrKeysOverPlainSipAllowed_Nothing(string encryption, string allowPlain)
     {
         var options = Read(("Rtp:Encryption", encryption), ("Rtp:AllowSdesOverPlainSip", allowPlain));
+
+        Assert.Empty(RtpKeys.Advice(options.Rtp, options.Sip));
+    }
+
+    [Theory]
+    [InlineData("sips:pbx.example.com")]
+    [InlineData("sip:pbx.example.com;transport=tls")]
+    public void Advice_SrtpWithATlsRegistrar_Nothing(string registrar)
+    {
+        var options = Read(("Rtp:Encryption", "required"), ("Sip:Registrar", registrar));
 
         Assert.Empty(RtpKeys.Advice(options.Rtp, options.Sip));
     }
