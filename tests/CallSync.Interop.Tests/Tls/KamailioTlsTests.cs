@@ -12,7 +12,8 @@ namespace CallSync.Interop.Tests.Tls;
 
 /// <summary>
 /// SIP over TLS against kamailio with its tls module as registrar and proxy, its certificate signed by a CA the test
-/// makes with openssl: two agents register over TLS and one calls the other through it (audio both ways, recorded);
+/// makes with openssl: two agents register over TLS and one calls the other through it (audio both ways, recorded),
+/// with plain RTP and with SRTP keyed over those TLS hops (the record's security <c>tls</c>, <c>tls+srtp</c>);
 /// an agent trusting another CA is refused with the reason in its log and in <c>callsync status --json</c>.
 /// </summary>
 [Trait("Category", "Interop")]
@@ -56,12 +57,14 @@ public sealed class KamailioTlsTests : IDisposable
         _pki.Dispose();
     }
 
-    [Fact]
-    public async Task Call_BothAgentsRegisteredOverTls_ConnectsThroughKamailioAndRecordsThePeersTone()
+    [Theory]
+    [InlineData("off", "tls")]
+    [InlineData("required", "tls+srtp")] // SDES keys in SDP that only crosses TLS hops: no AllowSdesOverPlainSip needed
+    public async Task Call_BothAgentsRegisteredOverTls_ConnectsThroughKamailioAndRecordsThePeersTone(string encryption, string security)
     {
-        var (caller, callerSandbox) = StartAgent("1001", "ca.crt", "tone:400");
+        var (caller, callerSandbox) = StartAgent("1001", "ca.crt", "tone:400", encryption);
         using var callerProcess = caller;
-        var (callee, calleeSandbox) = StartAgent("1002", "ca.crt", "tone:1000");
+        var (callee, calleeSandbox) = StartAgent("1002", "ca.crt", "tone:1000", encryption);
         using var calleeProcess = callee;
         await WaitRegisteredAsync(callerSandbox, caller);
         await WaitRegisteredAsync(calleeSandbox, callee);
@@ -74,6 +77,7 @@ public sealed class KamailioTlsTests : IDisposable
 
         var record = (await callerSandbox.WaitForRecordsAsync(1, Patience, () => Context(caller, callee)))[0];
         Assert.True(RecordFields.Text(record, "result") == "answered", record.ToJsonString() + "\n" + Context(caller, callee));
+        Assert.True(RecordFields.Text(record, "security") == security, record.ToJsonString());
         Assert.Contains("relaying INVITE for 1002", _kamailio.Output, StringComparison.Ordinal);
         Assert.Contains("over tls", _kamailio.Output, StringComparison.Ordinal);
         // Audio flowed: the caller's recording carries the callee's 1 kHz tone on its right channel for most of the talk.
@@ -107,7 +111,7 @@ public sealed class KamailioTlsTests : IDisposable
         Assert.DoesNotContain("registered 1003", _kamailio.Output, StringComparison.Ordinal);
     }
 
-    private (ChildProcess Agent, AgentSandbox Sandbox) StartAgent(string user, string caFile, string microphone)
+    private (ChildProcess Agent, AgentSandbox Sandbox) StartAgent(string user, string caFile, string microphone, string encryption = "off")
     {
         var sandbox = new AgentSandbox();
         _sandboxes.Add(sandbox);
@@ -119,6 +123,7 @@ public sealed class KamailioTlsTests : IDisposable
             sip["Password"] = "secret" + user;
             sip["Tls"] = new JsonObject { ["CaFile"] = _pki.File(caFile) };
             json["Board"]!["Microphone"] = microphone;
+            json["Rtp"]!["Encryption"] = encryption;
         });
         var agent = AgentProcess.Start("--config", config);
         agent.WaitForLine(AgentProcess.ReadyLine, Patience);

@@ -14,4 +14,10 @@ public sealed record BaresipOptions
 
     /// <summary>"auto" answers incoming calls at once; "manual" lets them ring.</summary>
     public string AnswerMode { get; init; } = "auto";
+
+    /// <summary>
+    /// The account's media encryption (baresip's <c>mediaenc</c>): null for plain RTP, <c>srtp-mand</c> for SRTP with
+    /// SDES keys, mandatory (the srtp module is loaded).
+    /// </summary>
+    public string? MediaEncryption { get; init; }
 }

@@ -54,14 +54,16 @@ public sealed class BaresipProcess : IDisposable
                 module g711.so
                 module aufile.so
                 module aubridge.so
+                {(options.MediaEncryption is null ? string.Empty : "module srtp.so")}
                 module account.so
                 module menu.so
                 module ctrl_tcp.so
                 ctrl_tcp_listen 127.0.0.1:{controlPort}
 
                 """);
+            var encryption = options.MediaEncryption is null ? string.Empty : ";mediaenc=" + options.MediaEncryption;
             File.WriteAllText(directory.File("accounts"),
-                $"<sip:{options.User}@127.0.0.1>;regint=0;answermode={options.AnswerMode};audio_codecs={options.Codecs}\n");
+                $"<sip:{options.User}@127.0.0.1>;regint=0;answermode={options.AnswerMode};audio_codecs={options.Codecs}{encryption}\n");
             File.WriteAllText(directory.File("contacts"), string.Empty);
             var process = ChildProcess.Start(new ChildProcessOptions("baresip", "-f", directory.Path) { WorkingDirectory = directory.Path });
             var baresip = new BaresipProcess(directory, options.User, sipPort, controlPort, process);
