@@ -7,7 +7,8 @@ namespace CallSync.Media.Session;
 /// receive. Without contexts every call passes the packet through (plain RTP). Re-keying (<see cref="Rekey"/>)
 /// switches sending to the new key at once; receiving keeps the previous key beside the new one until a packet
 /// authenticates under the new key, so packets the peer sent before it switched are not lost, then drops it.
-/// Sending and receiving each have their own gate, held for one packet, so a re-key never disposes a context in use.
+/// Sending and receiving each have their own gate, held for one packet, so a re-key never disposes a context in use;
+/// plain RTP takes neither.
 /// </summary>
 internal sealed class MediaProtection : IDisposable
 {
@@ -74,26 +75,38 @@ internal sealed class MediaProtection : IDisposable
 
     private SrtpResult Protect(Span<byte> buffer, int length, bool rtcp, out int newLength)
     {
-        lock (_sendGate)
+        newLength = length;
+        if (Volatile.Read(ref _send) is null)
         {
-            if (_send is null)
-            {
-                newLength = length;
-                return SrtpResult.Ok;
-            }
+            return SrtpResult.Ok; // plain RTP: no gate at all
+        }
 
-            return rtcp ? _send.TryProtectRtcp(buffer, length, out newLength) : _send.TryProtect(buffer, length, out newLength);
+        Enter(_sendGate);
+        try
+        {
+            return _send is null ? SrtpResult.Ok
+                : rtcp ? _send.TryProtectRtcp(buffer, length, out newLength) : _send.TryProtect(buffer, length, out newLength);
+        }
+        finally
+        {
+            _sendGate.Exit();
         }
     }
 
     private SrtpResult Unprotect(Span<byte> packet, bool rtcp, out int length)
     {
         SrtpResult result;
-        lock (_receiveGate)
+        length = packet.Length;
+        if (Volatile.Read(ref _receive) is null)
+        {
+            return SrtpResult.Ok; // plain RTP: no gate at all
+        }
+
+        Enter(_receiveGate);
+        try
         {
             if (_receive is null)
             {
-                length = packet.Length;
                 return SrtpResult.Ok;
             }
 
@@ -113,6 +126,10 @@ internal sealed class MediaProtection : IDisposable
                 return SrtpResult.Ok;
             }
         }
+        finally
+        {
+            _receiveGate.Exit();
+        }
 
         if (result == SrtpResult.AuthenticationFailed)
         {
@@ -124,6 +141,19 @@ internal sealed class MediaProtection : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Takes a gate by spinning: each gate is held for one packet's cipher work, and a waiting <see cref="Lock"/> creates
+    /// its wait event on first contention (RTCP sent beside the clock's RTP), an allocation on the clock's thread mid-call.
+    /// </summary>
+    private static void Enter(Lock gate)
+    {
+        var spin = default(SpinWait);
+        while (!gate.TryEnter())
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
     }
 
     private static SrtpResult Try(SrtpContext context, Span<byte> packet, bool rtcp, out int length) =>

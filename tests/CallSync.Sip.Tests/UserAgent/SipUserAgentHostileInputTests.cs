@@ -87,8 +87,14 @@ public sealed class SipUserAgentHostileInputTests(ITestOutputHelper output) : IA
             await CallAsync($"real-{call}");
         }
 
-        await _peer.SyncAsync();
-        AdvanceBeyondTransactions();
+        // Settled twice: a request still being handled when time first jumps starts its transaction after the jump,
+        // and would hold it (and the heap) until the second one. On a loaded machine that is several hundred.
+        for (var settle = 0; settle < 2; settle++)
+        {
+            await _peer.SyncAsync();
+            AdvanceBeyondTransactions();
+        }
+
         var after = SettledHeap();
 
         var answered = 0;
