@@ -81,7 +81,7 @@ internal sealed class MediaProtection : IDisposable
             return SrtpResult.Ok; // plain RTP: no gate at all
         }
 
-        Enter(_sendGate);
+        SpinningGate.Enter(_sendGate);
         try
         {
             return _send is null ? SrtpResult.Ok
@@ -102,7 +102,7 @@ internal sealed class MediaProtection : IDisposable
             return SrtpResult.Ok; // plain RTP: no gate at all
         }
 
-        Enter(_receiveGate);
+        SpinningGate.Enter(_receiveGate);
         try
         {
             if (_receive is null)
@@ -141,19 +141,6 @@ internal sealed class MediaProtection : IDisposable
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Takes a gate by spinning: each gate is held for one packet's cipher work, and a waiting <see cref="Lock"/> creates
-    /// its wait event on first contention (RTCP sent beside the clock's RTP), an allocation on the clock's thread mid-call.
-    /// </summary>
-    private static void Enter(Lock gate)
-    {
-        var spin = default(SpinWait);
-        while (!gate.TryEnter())
-        {
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
     }
 
     private static SrtpResult Try(SrtpContext context, Span<byte> packet, bool rtcp, out int length) =>

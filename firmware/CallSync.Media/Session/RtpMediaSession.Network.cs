@@ -62,13 +62,7 @@ public sealed partial class RtpMediaSession
     /// <summary>Takes in every datagram already waiting (called by the audio clock before each period).</summary>
     private void DrainReceived()
     {
-        // The receive thread holds the lock for one datagram at most: spin for it rather than wait, because a waiting
-        // Lock creates its wait event on first contention, an allocation on the clock's thread mid-call.
-        var spin = default(SpinWait);
-        while (!_socketLock.TryEnter())
-        {
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
+        SpinningGate.Enter(_socketLock); // the receive thread holds it for one datagram at most
 
         try
         {
