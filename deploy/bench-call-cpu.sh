@@ -3,7 +3,8 @@
 # simulated board with its 400 Hz tone microphone, auto-answer at once), echoes the agent's RTP back (-rtp_echo),
 # so the agent sends and receives 50 PCMU packets/s each way, decodes, plays, and records both legs as stereo Ogg
 # Opus for the whole call. CPU time is utime + stime from /proc/<pid>/stat over the call, as a share of one core.
-# Memory: peak RSS (VmHWM) and what it is at the call's end: anonymous (GC heap, native heaps, thread stacks) and
+# Memory: peak RSS in the call (VmHWM, reset when the call starts: writing 5 to /proc/<pid>/clear_refs), the peak
+# before it (start-up), and what it is at the call's end: anonymous (GC heap, native heaps, thread stacks) and
 # file-backed (the executable's and libraries' pages) from /proc/<pid>/status.
 # --baresip: then the same sipp call to baresip (auto-answer, G.711, its sndfile module recording both legs as WAV),
 # measured the same way, for a reference figure from the same run (make bench-call-memory).
@@ -61,10 +62,15 @@ end_call() {
   set -e
   sipp_pid=""
 }
-# Peak RSS, and the resident split at this moment, in KiB as the kernel counts them.
+# Peak RSS so far in MiB (VmHWM); then reset, so the next peak read is the call's own.
+peak_then_reset() {
+  awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+  echo 5 > "/proc/$1/clear_refs"
+}
+# Peak RSS since the reset, and the resident split at this moment, in KiB as the kernel counts them.
 memory_of() {
   awk '/^(VmHWM|VmRSS|RssAnon|RssFile|Threads):/ { v[$1] = $2 }
-       END { printf "peak RSS %.1f MiB (VmHWM); at the end %.1f MiB: %.1f MiB anonymous, %.1f MiB file-backed; %d threads",
+       END { printf "peak RSS in the call %.1f MiB (VmHWM); at the end %.1f MiB: %.1f MiB anonymous, %.1f MiB file-backed; %d threads",
              v["VmHWM:"] / 1024, v["VmRSS:"] / 1024, v["RssAnon:"] / 1024, v["RssFile:"] / 1024, v["Threads:"] }' "/proc/$1/status"
 }
 
@@ -103,6 +109,7 @@ start_call "$sip_port" "$work/sipp.out"
 # The call is up once media started; measure from there.
 for _ in $(seq 1 300); do grep -q 'Media started' "$work/agent.log" && break; kill -0 $sipp_pid 2>/dev/null || break; sleep 0.05; done
 grep -q 'Media started' "$work/agent.log" || { echo "!! the call did not start:"; tail -20 "$work/agent.log"; exit 1; }
+startup_peak=$(peak_then_reset $agent_pid)
 c0=$(ticks $agent_pid); s0=$(now_ms)
 sleep 10
 c10=$(ticks $agent_pid); s10=$(now_ms)
@@ -115,7 +122,8 @@ echo "   sipp exit $sipp_exit (0: the call completed)"
 echo "   agent idle before the call: $(share $((idle1 - idle0)) $((t1 - t0))) % of one core"
 echo "   agent during the call: $(( (c1 - c0) * 1000 / hz )) ms CPU over $(( s1 - s0 )) ms = $(share $((c1 - c0)) $((s1 - s0))) % of one core"
 echo "     first 10 s: $(share $((c10 - c0)) $((s10 - s0))) %; after that: $(share $((c1 - c10)) $((s1 - s10))) %"
-echo "   $memory"
+echo "   $memory; before the call: peak $startup_peak MiB"
+grep -oE 'Memory after start: .*' "$work/agent.log" | head -1 | sed 's/^/   /' || true
 grep -oE 'Media stopped: .*' "$work/agent.log" | head -1 | sed 's/^/   /' || true
 if [ $recording = on ]; then
   file=$(ls "$data"/recordings/*.opus 2>/dev/null | head -1)
@@ -161,11 +169,12 @@ for _ in $(seq 1 100); do grep -q 'baresip is ready' "$work/baresip.log" && brea
 grep -q 'baresip is ready' "$work/baresip.log" || { echo "!! baresip did not get ready:"; tail -20 "$work/baresip.log"; exit 1; }
 start_call "$bs_port" "$work/sipp-baresip.out"
 for _ in $(seq 1 300); do grep -qi 'call established' "$work/baresip.log" && break; kill -0 $sipp_pid 2>/dev/null || break; sleep 0.05; done
+startup_peak=$(peak_then_reset $baresip_pid)
 c0=$(ticks $baresip_pid); s0=$(now_ms)
 end_call
 c1=$(ticks $baresip_pid); s1=$(now_ms)
 echo "   sipp exit $sipp_exit (0: the call completed)"
 echo "   baresip during the call: $(( (c1 - c0) * 1000 / hz )) ms CPU over $(( s1 - s0 )) ms = $(share $((c1 - c0)) $((s1 - s0))) % of one core"
-echo "   $(memory_of $baresip_pid)"
+echo "   $(memory_of $baresip_pid); before the call: peak $startup_peak MiB"
 echo "   recording: $(find "$work/baresip-rec" -name '*.wav' | wc -l) WAV files, $(du -cb "$work"/baresip-rec/* 2>/dev/null | tail -1 | cut -f1) bytes"
 [ "$sipp_exit" -eq 0 ] || { echo "FAIL: sipp exit $sipp_exit (baresip)"; tail -5 "$work/sipp-baresip.out"; exit 1; }

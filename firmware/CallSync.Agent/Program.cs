@@ -57,7 +57,13 @@ internal static class Program
 
         try
         {
-            await host.RunAsync().ConfigureAwait(false);
+            await host.StartAsync().ConfigureAwait(false);
+            if (host.Services.GetRequiredService<AgentOptions>().Device.TrimMemoryAfterStart)
+            {
+                StartupMemoryTrim.Run(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CallSync.Agent"));
+            }
+
+            await host.WaitForShutdownAsync().ConfigureAwait(false);
             return 0;
         }
         catch (StartupError ex)

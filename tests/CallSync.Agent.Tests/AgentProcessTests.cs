@@ -94,6 +94,34 @@ public sealed class AgentProcessTests : IDisposable
     }
 
     [Fact]
+    public void Start_Default_GivesBackStartUpMemoryAndSaysHowMuch()
+    {
+        using var agent = AgentProcess.Start("--config", Config());
+        var line = agent.WaitForLine("Memory after start:", Patience);
+
+        // "Memory after start: 61.2 -> 38.0 MiB resident (...); start-up's code and data paged out from 74 mappings"
+        var figures = System.Text.RegularExpressions.Regex.Match(line, @"Memory after start: ([0-9.]+) -> ([0-9.]+) MiB resident.* from ([0-9]+) mappings");
+        Assert.True(figures.Success, line);
+        var before = double.Parse(figures.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var after = double.Parse(figures.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(after < before, line);
+        Assert.True(int.Parse(figures.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, line);
+        Assert.DoesNotContain("stay resident", agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_TrimMemoryAfterStartOff_LeavesMemoryAlone()
+    {
+        using var agent = AgentProcess.Start("--config", Config(json => json["Device"]!["TrimMemoryAfterStart"] = false));
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+
+        Assert.Contains("Stopped cleanly", agent.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Memory after start", agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_Json_OneObjectPerSourceWithTheSipFieldsAHealthCheckReads()
     {
         using var agent = AgentProcess.Start("--config", Config());

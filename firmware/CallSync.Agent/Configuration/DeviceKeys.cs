@@ -26,12 +26,18 @@ internal static partial class DeviceKeys
         "the key the hub signs remote commands with, and the phone its replies (HMAC-SHA256). Only for a phone configured by " +
         "hand: enrollment issues it. Without any, remote commands are refused", ConfigKeyFlags.Secret);
 
+    public static readonly ConfigKey<bool> TrimMemoryAfterStart = Section.Add("TrimMemoryAfterStart", ConfigValues.Bool(), true,
+        "once started, give back the memory only start-up used: a compacting garbage collection that returns the free heap, " +
+        "and the executable's and libraries' code and read-only data paged out (`madvise(MADV_PAGEOUT)`, Linux 5.4+). What a call " +
+        "needs is read back from flash on the first call after a start (docs/benchmarks.md, \"Agent memory in a call\")");
+
     public static DeviceOptions Read(ConfigReader reader) => new()
     {
         Id = reader.Get(Id),
         Number = reader.Get(Number),
         DataDir = reader.Get(DataDir),
         ProvisioningKey = reader.Get(ProvisioningKey),
+        TrimMemoryAfterStart = reader.Get(TrimMemoryAfterStart),
     };
 
     [GeneratedRegex(@"^\+?[0-9]{1,32}$")]

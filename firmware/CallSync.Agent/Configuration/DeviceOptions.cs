@@ -14,4 +14,7 @@ internal sealed record DeviceOptions
 
     /// <summary>Device:ProvisioningKey (at least 32 bytes), or null: remote commands are refused.</summary>
     public byte[]? ProvisioningKey { get; init; }
+
+    /// <summary>Device:TrimMemoryAfterStart: give back start-up's memory once started.</summary>
+    public bool TrimMemoryAfterStart { get; init; } = true;
 }
