@@ -74,7 +74,15 @@ internal static class Program
         }
         finally
         {
-            host.Dispose();
+            // As RunAsync did: asynchronously, so a service that only has DisposeAsync is disposed too.
+            if (host is IAsyncDisposable asyncHost)
+            {
+                await asyncHost.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                host.Dispose();
+            }
         }
     }
 

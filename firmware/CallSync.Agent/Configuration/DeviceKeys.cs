@@ -29,7 +29,7 @@ internal static partial class DeviceKeys
     public static readonly ConfigKey<bool> TrimMemoryAfterStart = Section.Add("TrimMemoryAfterStart", ConfigValues.Bool(), true,
         "once started, give back the memory only start-up used: a compacting garbage collection that returns the free heap, " +
         "and the executable's and libraries' code and read-only data paged out (`madvise(MADV_PAGEOUT)`, Linux 5.4+). What a call " +
-        "needs is read back from flash on the first call after a start (docs/benchmarks.md, \"Agent memory in a call\")");
+        "needs is read back from flash on the first call after a start ([benchmarks.md](benchmarks.md), \"Agent memory in a call\")");
 
     public static DeviceOptions Read(ConfigReader reader) => new()
     {
