@@ -21,8 +21,12 @@ public static class TestPki
         return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
     }
 
-    /// <summary>A certificate for <paramref name="dnsName"/> and 127.0.0.1, signed by <paramref name="ca"/>, with its private key.</summary>
-    public static X509Certificate2 CreateLeaf(X509Certificate2 ca, string dnsName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    /// <summary>
+    /// A certificate for <paramref name="dnsName"/> and 127.0.0.1, signed by <paramref name="ca"/>, with its private key,
+    /// for TLS servers and clients unless <paramref name="clientOnly"/> (extended key usage clientAuth alone).
+    /// </summary>
+    public static X509Certificate2 CreateLeaf(
+        X509Certificate2 ca, string dnsName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, bool clientOnly = false)
     {
         ArgumentNullException.ThrowIfNull(ca);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -33,7 +37,8 @@ public static class TestPki
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
+        var clientAuth = new Oid("1.3.6.1.5.5.7.3.2");
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(clientOnly ? [clientAuth] : [new Oid("1.3.6.1.5.5.7.3.1"), clientAuth], false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         var now = DateTimeOffset.UtcNow;
         var from = notBefore ?? now.AddDays(-1);

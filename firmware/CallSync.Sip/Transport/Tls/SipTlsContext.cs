@@ -23,6 +23,9 @@ public sealed class SipTlsContext
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
+    // id-kp-serverAuth (RFC 5280 4.2.1.12): what a server's certificate must allow when it lists usages at all.
+    private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1", "Server Authentication");
+
     private SipTlsContext(X509Certificate2Collection? trustedRoots, X509Certificate2? certificate)
     {
         TrustedRoots = trustedRoots;
@@ -143,8 +146,16 @@ public sealed class SipTlsContext
             return $"certificate not valid before {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
         }
 
-        var trusted = TrustedRoots is null ? !errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) : ChainsToRoots(certificate, presentedChain, now);
-        if (!trusted)
+        var chainStatus = TrustedRoots is null
+            ? errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) ? X509ChainStatusFlags.UntrustedRoot : X509ChainStatusFlags.NoError
+            : ChainToRoots(certificate, presentedChain, now);
+        if (chainStatus == X509ChainStatusFlags.NotValidForUsage)
+        {
+            // Trusted, but issued for something else (a client or code-signing certificate): RFC 5280 4.2.1.12.
+            return "certificate not for a server (its extended key usage has no TLS server authentication)";
+        }
+
+        if (chainStatus != X509ChainStatusFlags.NoError)
         {
             var where = TrustedRoots is null ? "the system's CA store" : "Sip:Tls:CaFile";
             return $"certificate not trusted (issuer {certificate.Issuer} not in {where})";
@@ -175,9 +186,13 @@ public sealed class SipTlsContext
         return names.Count > 0 ? string.Join(", ", names) : certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
     }
 
-    private bool ChainsToRoots(X509Certificate2 certificate, X509Chain? presentedChain, DateTimeOffset now)
+    // NoError when the certificate chains to a root of Sip:Tls:CaFile and may serve TLS; NotValidForUsage when it
+    // chains but its extended key usage excludes servers (the system store's check, done by the handshake, includes
+    // that already); another flag otherwise.
+    private X509ChainStatusFlags ChainToRoots(X509Certificate2 certificate, X509Chain? presentedChain, DateTimeOffset now)
     {
         using var chain = new X509Chain();
+        chain.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(TrustedRoots!);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
@@ -191,7 +206,13 @@ public sealed class SipTlsContext
             }
         }
 
-        return chain.Build(certificate);
+        if (chain.Build(certificate))
+        {
+            return X509ChainStatusFlags.NoError;
+        }
+
+        var status = chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, static (all, element) => all | element.Status);
+        return status == X509ChainStatusFlags.NotValidForUsage ? status : status & ~X509ChainStatusFlags.NotValidForUsage;
     }
 
     private static bool TryReadPem(string path, out string text, [NotNullWhen(false)] out string? error)

@@ -122,6 +122,21 @@ public sealed class SipTlsChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task Connect_TrustedCertificateIssuedForClientsOnly_RefusedAsNotForAServer()
+    {
+        using var leaf = TestPki.CreateLeaf(_ca, "pbx.test", clientOnly: true);
+        await using var server = Server(leaf);
+        server.Start();
+        await using var client = Client();
+
+        var (local, error) = await client.ConnectAsync(Target(server, "pbx.test"), CancellationToken.None);
+
+        Assert.Null(local);
+        Assert.Equal($"TLS to pbx.test:{server.LocalEndPoint.Port} refused: certificate not for a server " +
+            "(its extended key usage has no TLS server authentication)", error);
+    }
+
+    [Fact]
     public async Task Connect_CertificateForAnotherName_RefusedAsNameMismatch()
     {
         using var leaf = TestPki.CreateLeaf(_ca, "other.example");
