@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(106, LogLevel.Warning, "Memory after start: start-up's code and data stay resident: {Problem}")]
     public static partial void MemoryTrimSkipped(ILogger logger, string problem);
 
+    [LoggerMessage(107, LogLevel.Information, "Memory after start: not trimmed (a JIT-compiled agent; the NativeAOT agent a board runs is)")]
+    public static partial void MemoryTrimNotApplicable(ILogger logger);
+
     [LoggerMessage(110, LogLevel.Information, "Control socket listening on {Path}")]
     public static partial void ControlListening(ILogger logger, string path);
 

@@ -94,18 +94,16 @@ public sealed class AgentProcessTests : IDisposable
     }
 
     [Fact]
-    public void Start_Default_PagesOutStartUpMemoryAndSaysSo()
+    public void Start_DefaultInAJitBuild_SaysItDoesNotTrim()
     {
+        // The trim itself (NativeAOT) is measured by `make bench-call-memory` and runs in `make test-board`; its
+        // page-out by WorkingSetTests in CallSync.Hal.Tests.
         using var agent = AgentProcess.Start("--config", Config());
-        var line = agent.WaitForLine("Memory after start:", Patience);
+        agent.WaitForLine("Memory after start: not trimmed (a JIT-compiled agent", Patience);
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
 
-        // "Memory after start: 26.1 -> 12.9 MiB resident (...); start-up's code and data paged out from 30 mappings"
-        var figures = System.Text.RegularExpressions.Regex.Match(line, @"Memory after start: ([0-9.]+) -> ([0-9.]+) MiB resident.* from ([0-9]+) mappings");
-        Assert.True(figures.Success, line);
-        // How much comes back is measured by `make bench-call-memory` on the NativeAOT build, not here: this JIT build
-        // shares its runtime's files with every other dotnet process, and a shared page stays.
-        Assert.True(int.Parse(figures.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, line);
-        Assert.DoesNotContain("stay resident", agent.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("paged out", agent.Output, StringComparison.Ordinal);
     }
 
     [Fact]
