@@ -225,7 +225,9 @@ public sealed class HubBenchmarks(InteropFixture fixture, ITestOutputHelper outp
         await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync();
         await using var command = sqlite.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO call_records VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+        // Columns named, as the COPY above does: a later migration's column (security, 7) takes its default.
+        command.CommandText = "INSERT INTO call_records (record_id, device_id, direction, local_number, remote_number, result, started_at, received_at, payload) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
         var parameters = Enumerable.Range(1, 9).Select(i => command.Parameters.Add(new SqliteParameter("$" + i, null))).ToArray();
         foreach (var r in rows)
         {
