@@ -1,3 +1,4 @@
+using CallSync.Media.Session;
 using CallSync.Media.Audio;
 using CallSync.Media.Jitter;
 
@@ -30,7 +31,7 @@ internal sealed partial class AudioReceiver
     /// </summary>
     public bool Pull(Span<short> period)
     {
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             if (_decoder is null)
             {
@@ -50,7 +51,7 @@ internal sealed partial class AudioReceiver
     /// </summary>
     public int PeriodsAhead(int periodSamples)
     {
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             long excess = BufferedUnits() - ComputeTarget() - PeriodUnits;
             return _decoder is null || excess <= 0 ? 0 : (int)(excess / SamplesToUnits(periodSamples));

@@ -1,3 +1,4 @@
+using CallSync.Media.Session;
 using CallSync.Media.Rtcp;
 
 namespace CallSync.Media.Receive;
@@ -8,7 +9,7 @@ internal sealed partial class AudioReceiver
     /// <summary>The totals so far, over every source of the call.</summary>
     public ReceiverSnapshot Snapshot()
     {
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             long expected = _c.FoldedExpected + (_source?.PacketsExpected ?? 0);
             long lost = _c.FoldedLost + Math.Max(0, _source?.PacketsLost ?? 0);
@@ -46,7 +47,7 @@ internal sealed partial class AudioReceiver
     /// </summary>
     public bool TryTakeReportBlock(uint lastSenderReport, uint delaySinceLastSenderReport, out RtcpReportBlock block)
     {
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             if (_source is null)
             {

@@ -21,6 +21,9 @@ internal sealed partial class AudioReceiver
     /// <summary>120 ms at 48 kHz: the longest Opus packet at the highest rate libopus decodes to.</summary>
     public const int MaxDecodeSamples = 5760;
 
+    // Taken by the receive thread (a packet), the RTCP timer (a report block) and the audio clock (a period): always by
+    // spinning, since every holder keeps it for one short step and a waiting Lock allocates on the clock's thread
+    // (AllocationTests: 3,672 bytes in 100 periods, Opus, about one full run in five).
     private readonly Lock _lock = new();
     private readonly PlayoutBuffer _buffer = new();
     private readonly SequenceWindow _arrived = new();
@@ -60,7 +63,7 @@ internal sealed partial class AudioReceiver
     {
         get
         {
-            lock (_lock)
+            using (SpinningGate.Hold(_lock))
             {
                 return _rate;
             }
@@ -73,7 +76,7 @@ internal sealed partial class AudioReceiver
     /// </summary>
     public void Configure(MediaCodecChoice choice, IVoiceDecoder decoder)
     {
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             if (!ReferenceEquals(decoder, _decoder))
             {
@@ -109,7 +112,7 @@ internal sealed partial class AudioReceiver
     public ReceiveVerdict Accept(in RtpHeader header, ReadOnlySpan<byte> payload, TimeSpan arrival, out string? reason)
     {
         reason = null;
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             PayloadKind kind = Classify(header.PayloadType);
             if (_decoder is null || kind == PayloadKind.Other)
@@ -178,7 +181,7 @@ internal sealed partial class AudioReceiver
     /// <summary>Takes the next DTMF digit completed by <see cref="Accept"/> (or by <see cref="FlushDigits"/>).</summary>
     public bool TryTakeDigit(out DtmfDigit digit)
     {
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             return _dtmf.TryTake(out digit);
         }
@@ -187,7 +190,7 @@ internal sealed partial class AudioReceiver
     /// <summary>Reports a digit whose end packets never came (at the end of media).</summary>
     public void FlushDigits()
     {
-        lock (_lock)
+        using (SpinningGate.Hold(_lock))
         {
             _dtmf.Flush();
         }

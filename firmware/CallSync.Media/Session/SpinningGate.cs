@@ -7,6 +7,13 @@ namespace CallSync.Media.Session;
 /// </summary>
 internal static class SpinningGate
 {
+    /// <summary>Enters <paramref name="gate"/> and exits it when the result is disposed: <c>using (SpinningGate.Hold(gate))</c>.</summary>
+    public static Held Hold(Lock gate)
+    {
+        Enter(gate);
+        return new Held(gate);
+    }
+
     /// <summary>Enters <paramref name="gate"/>; the caller exits it.</summary>
     public static void Enter(Lock gate)
     {
@@ -15,5 +22,11 @@ internal static class SpinningGate
         {
             spin.SpinOnce(sleep1Threshold: -1);
         }
+    }
+
+    /// <summary>A held gate; disposing it exits the gate.</summary>
+    internal readonly ref struct Held(Lock gate)
+    {
+        public void Dispose() => gate.Exit();
     }
 }
