@@ -9,19 +9,23 @@
 # --baresip: then the same sipp call to baresip (auto-answer, G.711, its sndfile module recording both legs as WAV),
 # measured the same way, for a reference figure from the same run (make bench-call-memory).
 #
-#   deploy/bench-call-cpu.sh [--seconds 60] [--recording on|off] [--baresip] [--keep]
+# --smaps DIR: also saves each process's /proc/<pid>/smaps at the call's end there, and prints what is resident by
+# mapping (what holds the memory).
+#
+#   deploy/bench-call-cpu.sh [--seconds 60] [--recording on|off] [--baresip] [--smaps DIR] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${BENCH_AGENT_BIN:-$PWD/out/bin}   # BENCH_AGENT_BIN: another published build (CALLSYNC_* would be read as agent configuration)
 
-seconds=60 recording=on keep=false baresip=false
+seconds=60 recording=on keep=false baresip=false smaps=
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --recording) recording=$2; shift 2 ;;
     --baresip) baresip=true; shift ;;
+    --smaps) smaps=$2; shift 2 ;;
     --keep) keep=true; shift ;;
-    *) echo "usage: $0 [--seconds N] [--recording on|off] [--baresip] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seconds N] [--recording on|off] [--baresip] [--smaps DIR] [--keep]" >&2; exit 2 ;;
   esac
 done
 case $recording in on) rec_json=true ;; off) rec_json=false ;; *) echo "--recording on|off" >&2; exit 2 ;; esac
@@ -43,6 +47,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# With --smaps: /proc/PID/smaps saved as DIR/NAME.smaps, and the resident KiB per mapping, largest first.
+save_smaps() {
+  [ -n "$smaps" ] || return 0
+  mkdir -p "$smaps"
+  cat "/proc/$1/smaps" > "$smaps/$2.smaps"
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = (NF >= 6 ? $6 : "[anonymous]") }
+       /^Rss:/ { rss[name] += $2 }
+       END { for (n in rss) if (rss[n] > 0) printf "%8d KiB  %s\n", rss[n], n }' "$smaps/$2.smaps" | sort -rn | head -25 | sed 's/^/     /'
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p=s.getsockname()[1]; u=socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1",p)); print(p)'; }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }       # utime + stime, in clock ticks
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -113,6 +126,8 @@ startup_peak=$(peak_then_reset $agent_pid)
 c0=$(ticks $agent_pid); s0=$(now_ms)
 sleep 10
 c10=$(ticks $agent_pid); s10=$(now_ms)
+sleep $(( seconds - 12 ))
+smaps_table=$(save_smaps $agent_pid agent)
 end_call
 c1=$(ticks $agent_pid); s1=$(now_ms)
 memory=$(memory_of $agent_pid)
@@ -124,6 +139,12 @@ echo "   agent during the call: $(( (c1 - c0) * 1000 / hz )) ms CPU over $(( s1 
 echo "     first 10 s: $(share $((c10 - c0)) $((s10 - s0))) %; after that: $(share $((c1 - c10)) $((s1 - s10))) %"
 echo "   $memory; before the call: peak $startup_peak MiB"
 grep -oE 'Memory after start: .*' "$work/agent.log" | head -1 | sed 's/^/   /' || true
+order=firmware/CallSync.Agent/call-path.order
+if [ -f "$bin/callsync-agent.dbg" ] && [ -f "$order" ] && command -v nm >/dev/null; then
+  # How current the call-path layout is: its methods that this build still has (a stale name is simply not placed).
+  echo "   call-path layout: $(nm --defined-only "$bin/callsync-agent.dbg" | awk 'NR == FNR { want[$0] = 1; next } ($3 in want) { n++ } END { print n + 0 }' "$order" -) of $(wc -l < "$order") methods of $order in this build"
+fi
+[ -z "$smaps" ] || printf '   resident by mapping, 2 s before the call ends (%s/agent.smaps):\n%s\n' "$smaps" "$smaps_table"
 grep -oE 'Media stopped: .*' "$work/agent.log" | head -1 | sed 's/^/   /' || true
 if [ $recording = on ]; then
   file=$(ls "$data"/recordings/*.opus 2>/dev/null | head -1)
@@ -171,10 +192,13 @@ start_call "$bs_port" "$work/sipp-baresip.out"
 for _ in $(seq 1 300); do grep -qi 'call established' "$work/baresip.log" && break; kill -0 $sipp_pid 2>/dev/null || break; sleep 0.05; done
 startup_peak=$(peak_then_reset $baresip_pid)
 c0=$(ticks $baresip_pid); s0=$(now_ms)
+sleep $(( seconds - 2 ))
+smaps_table=$(save_smaps $baresip_pid baresip)
 end_call
 c1=$(ticks $baresip_pid); s1=$(now_ms)
 echo "   sipp exit $sipp_exit (0: the call completed)"
 echo "   baresip during the call: $(( (c1 - c0) * 1000 / hz )) ms CPU over $(( s1 - s0 )) ms = $(share $((c1 - c0)) $((s1 - s0))) % of one core"
 echo "   $(memory_of $baresip_pid); before the call: peak $startup_peak MiB"
+[ -z "$smaps" ] || printf '   resident by mapping, 2 s before the call ends (%s/baresip.smaps):\n%s\n' "$smaps" "$smaps_table"
 echo "   recording: $(find "$work/baresip-rec" -name '*.wav' | wc -l) WAV files, $(du -cb "$work"/baresip-rec/* 2>/dev/null | tail -1 | cut -f1) bytes"
 [ "$sipp_exit" -eq 0 ] || { echo "FAIL: sipp exit $sipp_exit (baresip)"; tail -5 "$work/sipp-baresip.out"; exit 1; }
