@@ -20,8 +20,8 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Information, "Stopped cleanly")]
     public static partial void Stopped(ILogger logger);
 
-    [LoggerMessage(105, LogLevel.Information, "Memory after start: {Before:F1} -> {After:F1} MiB resident ({Anonymous:F1} MiB heaps and runtime data, {FileBacked:F1} MiB code and mapped files); start-up's code and data paged out from {Mappings} mappings")]
-    public static partial void MemoryTrimmed(ILogger logger, double before, double after, double anonymous, double fileBacked, int mappings);
+    [LoggerMessage(105, LogLevel.Information, "Memory after start: {Before:F1} -> {After:F1} MiB resident ({Anonymous:F1} MiB heaps and runtime data, {FileBacked:F1} MiB code and mapped files); start-up's code and data paged out from {Mappings} mappings ({Settled})")]
+    public static partial void MemoryTrimmed(ILogger logger, double before, double after, double anonymous, double fileBacked, int mappings, string settled);
 
     [LoggerMessage(106, LogLevel.Warning, "Memory after start: start-up's code and data stay resident: {Problem}")]
     public static partial void MemoryTrimSkipped(ILogger logger, string problem);

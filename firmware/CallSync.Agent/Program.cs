@@ -58,12 +58,14 @@ internal static class Program
         try
         {
             await host.StartAsync().ConfigureAwait(false);
-            if (host.Services.GetRequiredService<AgentOptions>().Device.TrimMemoryAfterStart)
-            {
-                StartupMemoryTrim.Run(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CallSync.Agent"));
-            }
-
+            var trim = host.Services.GetRequiredService<AgentOptions>().Device.TrimMemoryAfterStart
+                ? StartupMemoryTrim.RunWhenSettledAsync(
+                    host.Services,
+                    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CallSync.Agent"),
+                    host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping)
+                : Task.CompletedTask;
             await host.WaitForShutdownAsync().ConfigureAwait(false);
+            await trim.ConfigureAwait(false);
             return 0;
         }
         catch (StartupError ex)

@@ -27,8 +27,11 @@ internal static partial class DeviceKeys
         "hand: enrollment issues it. Without any, remote commands are refused", ConfigKeyFlags.Secret);
 
     public static readonly ConfigKey<bool> TrimMemoryAfterStart = Section.Add("TrimMemoryAfterStart", ConfigValues.Bool(), true,
-        "once started, give back the memory only start-up used: a compacting garbage collection that returns the free heap, " +
-        "and the executable's and libraries' code and read-only data paged out (`madvise(MADV_PAGEOUT)`, Linux 5.4+). NativeAOT builds " +
+        "once start-up has settled (2 s after start at the least, the agent healthy, as `callsync status` reports it, and no call " +
+        "up; at most 30 s for a problem " +
+        "such as a broker down, never during a call), give back the memory only start-up used: a compacting garbage collection " +
+        "that returns the free heap, and the executable's and libraries' code and read-only data paged out " +
+        "(`madvise(MADV_PAGEOUT)`, Linux 5.4+). NativeAOT builds " +
         "only (a board's; a JIT-compiled agent shares its runtime's files with other .NET processes and gains nothing). What a call " +
         "needs is read back from flash on the first call after a start ([benchmarks.md](benchmarks.md), \"Agent memory in a call\")");
 

@@ -31,7 +31,7 @@ internal sealed class StatusReport(IServiceProvider services, string version)
     public string Json()
     {
         var sources = Sources().ToList();
-        var problems = sources.Select(s => s.Problem() is { } why ? $"{s.Name}: {why}" : null).OfType<string>().ToList();
+        var problems = ProblemsOf(sources);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -56,8 +56,14 @@ internal sealed class StatusReport(IServiceProvider services, string version)
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>What keeps the agent from being healthy now ("name: why"); empty when it is.</summary>
+    public IReadOnlyList<string> Problems() => ProblemsOf(Sources());
+
     /// <summary>All sources on one line, for the log.</summary>
     public string OneLine() => string.Join("; ", Sources().Select(s => $"{s.Name}: {s.Describe()}"));
 
     private IEnumerable<IStatusSource> Sources() => services.GetServices<IStatusSource>();
+
+    private static List<string> ProblemsOf(IEnumerable<IStatusSource> sources) =>
+        sources.Select(s => s.Problem() is { } why ? $"{s.Name}: {why}" : null).OfType<string>().ToList();
 }
