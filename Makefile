@@ -81,14 +81,16 @@ bench-call-cpu: build
 	deploy/bench-call-cpu.sh $(BENCH_CALL_ARGS)
 
 # The NativeAOT agent as a board runs it (generic-x64 profile) in one call with recording, beside baresip recording WAV
-# in the same run: CPU, peak RSS and its split (docs/benchmarks.md, "Agent memory in a call").
+# in the same run: CPU, peak RSS and its split (docs/benchmarks.md, "Agent memory in a call"); then the same call with
+# the record published to an MQTT broker over TLS, as a phone in the fleet runs.
 bench-call-memory:
 	deploy/publish.sh boards/generic-x64.env --aot
 	BENCH_AGENT_BIN=$(CURDIR)/out/publish/generic-x64 deploy/bench-call-cpu.sh --baresip $(BENCH_MEMORY_ARGS)
+	BENCH_AGENT_BIN=$(CURDIR)/out/publish/generic-x64 deploy/bench-call-cpu.sh --mqtt $(BENCH_MEMORY_ARGS)
 
-# Regenerates firmware/CallSync.Agent/call-path.order, the NativeAOT agent's code layout for a call, from a callgrind
-# profile of the published x64 agent in one sipp call (valgrind; about 3 minutes with the build). Then measure with
-# 'make bench-call-memory'.
+# Regenerates firmware/CallSync.Agent/call-path.order, the NativeAOT agent's code layout for a call, from callgrind
+# profiles of the published x64 agent in one sipp call, alone and with an MQTT broker (valgrind, mosquitto; about 6
+# minutes with the build). Then measure with 'make bench-call-memory'.
 call-layout:
 	deploy/publish.sh boards/generic-x64.env --aot
 	deploy/profile-call-layout.sh

@@ -9,23 +9,26 @@
 # --baresip: then the same sipp call to baresip (auto-answer, G.711, its sndfile module recording both legs as WAV),
 # measured the same way, for a reference figure from the same run (make bench-call-memory).
 #
+# --mqtt: the agent also talks to an MQTT broker over TLS (mosquitto on 127.0.0.1 with a throwaway CA), as a phone in
+# the fleet does, and publishes the call's record to it; baresip has nothing to compare with there.
 # --smaps DIR: also saves each process's /proc/<pid>/smaps at the call's end there, and prints what is resident by
 # mapping (what holds the memory).
 #
-#   deploy/bench-call-cpu.sh [--seconds 60] [--recording on|off] [--baresip] [--smaps DIR] [--keep]
+#   deploy/bench-call-cpu.sh [--seconds 60] [--recording on|off] [--baresip] [--mqtt] [--smaps DIR] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${BENCH_AGENT_BIN:-$PWD/out/bin}   # BENCH_AGENT_BIN: another published build (CALLSYNC_* would be read as agent configuration)
 
-seconds=60 recording=on keep=false baresip=false smaps=
+seconds=60 recording=on keep=false baresip=false mqtt=false smaps=
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --recording) recording=$2; shift 2 ;;
     --baresip) baresip=true; shift ;;
+    --mqtt) mqtt=true; shift ;;
     --smaps) smaps=$2; shift 2 ;;
     --keep) keep=true; shift ;;
-    *) echo "usage: $0 [--seconds N] [--recording on|off] [--baresip] [--smaps DIR] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seconds N] [--recording on|off] [--baresip] [--mqtt] [--smaps DIR] [--keep]" >&2; exit 2 ;;
   esac
 done
 case $recording in on) rec_json=true ;; off) rec_json=false ;; *) echo "--recording on|off" >&2; exit 2 ;; esac
@@ -34,10 +37,10 @@ case $recording in on) rec_json=true ;; off) rec_json=false ;; *) echo "--record
 command -v sipp >/dev/null || { echo "sipp not found (apt-get install sip-tester)" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/callsync-bench-call.XXXXXX")
-agent_pid="" sipp_pid="" baresip_pid=""
+agent_pid="" sipp_pid="" baresip_pid="" broker_pid=""
 cleanup() {
   local p
-  for p in $sipp_pid $agent_pid $baresip_pid; do
+  for p in $sipp_pid $agent_pid $baresip_pid $broker_pid; do
     kill -0 "$p" 2>/dev/null || continue
     kill -TERM "$p" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
@@ -56,7 +59,8 @@ save_smaps() {
        /^Rss:/ { rss[name] += $2 }
        END { for (n in rss) if (rss[n] > 0) printf "%8d KiB  %s\n", rss[n], n }' "$smaps/$2.smaps" | sort -rn | head -25 | sed 's/^/     /'
 }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p=s.getsockname()[1]; u=socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1",p)); print(p)'; }
+# shellcheck source=deploy/bench-lib.sh
+. deploy/bench-lib.sh
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }       # utime + stime, in clock ticks
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 share() { awk -v t="$1" -v hz="$hz" -v ms="$2" 'BEGIN { printf "%.2f", 100 * t * 1000 / hz / ms }'; } # % of one core
@@ -85,36 +89,35 @@ memory_of() {
   awk '/^(VmHWM|VmRSS|RssAnon|RssFile|Threads):/ { v[$1] = $2 }
        END { printf "peak RSS in the call %.1f MiB (VmHWM); at the end %.1f MiB: %.1f MiB anonymous, %.1f MiB file-backed; %d threads",
              v["VmHWM:"] / 1024, v["VmRSS:"] / 1024, v["RssAnon:"] / 1024, v["RssFile:"] / 1024, v["Threads:"] }' "/proc/$1/status"
+  # PSS: shared pages divided among the processes that map them (a library the broker on this host maps too).
+  awk '/^Pss:/ { printf "; PSS %.1f MiB", $2 / 1024 }' "/proc/$1/smaps_rollup"
 }
 
 sip_port=$(free_port)
 # An even RTP port with its RTCP neighbour free.
-rtp_min=$(python3 -c '
-import random, socket
-for _ in range(200):
-    base = random.randrange(20000, 60000) & ~1
-    try:
-        a = socket.socket(type=socket.SOCK_DGRAM); a.bind(("127.0.0.1", base))
-        b = socket.socket(type=socket.SOCK_DGRAM); b.bind(("127.0.0.1", base + 1))
-        a.close(); b.close(); print(base); break
-    except OSError:
-        pass
-')
+rtp_min=$(free_range 2)
+mqtt_json=""
+if $mqtt; then
+  start_tls_broker "$work/broker"
+  mqtt_json=", \"Mqtt\": { \"Url\": \"$broker_url\", \"CaCertificate\": \"$broker_ca\" }"
+fi
 data=$work/data
 cat > "$work/agent.json" <<EOF
 { "Device": { "Id": "bench-call", "Number": "1001", "DataDir": "$data" },
   "Board": { "Kind": "simulated", "ControlInput": false },
   "Sip": { "Listen": ["udp:127.0.0.1:$sip_port"], "AutoAnswer": "on", "Codecs": ["PCMU"] },
   "Rtp": { "PortMin": $rtp_min, "PortMax": $(( rtp_min + 1 )) },
-  "Recording": { "Enabled": $rec_json } }
+  "Recording": { "Enabled": $rec_json }$mqtt_json }
 EOF
 
-echo "== one ${seconds} s G.711 (PCMU) call, media echoed by sipp, recording $recording"
+echo "== one ${seconds} s G.711 (PCMU) call, media echoed by sipp, recording $recording$($mqtt && echo ", records to an MQTT broker over TLS" || true)"
 echo "   machine: $(nproc) cores, $(uptime | sed 's/^ *//')"
 "$bin/callsync-agent" --config "$work/agent.json" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 for _ in $(seq 1 150); do grep -q 'Ready\.' "$work/agent.log" && break; kill -0 $agent_pid 2>/dev/null || break; sleep 0.2; done
 grep -q 'Ready\.' "$work/agent.log" || { echo "!! the agent did not get ready:"; tail -20 "$work/agent.log"; exit 1; }
+# The start-up trim runs once the agent is healthy and idle (at most 30 s after start): measure after it.
+for _ in $(seq 1 400); do grep -qE 'Memory after start|TrimMemoryAfterStart' "$work/agent.log" && break; [ "${CALLSYNC_Device__TrimMemoryAfterStart:-true}" = false ] && break; sleep 0.1; done
 
 idle0=$(ticks $agent_pid); t0=$(now_ms); sleep 5; idle1=$(ticks $agent_pid); t1=$(now_ms)
 
@@ -132,6 +135,9 @@ end_call
 c1=$(ticks $agent_pid); s1=$(now_ms)
 memory=$(memory_of $agent_pid)
 for _ in $(seq 1 100); do grep -q 'split (' "$work/agent.log" && break; sleep 0.1; done
+if $mqtt; then
+  for _ in $(seq 1 100); do grep -q 'Received PUBLISH from bench-call.*/calls' "$work/broker/mosquitto.log" && break; sleep 0.1; done
+fi
 
 echo "   sipp exit $sipp_exit (0: the call completed)"
 echo "   agent idle before the call: $(share $((idle1 - idle0)) $((t1 - t0))) % of one core"
@@ -146,6 +152,9 @@ if [ -f "$bin/callsync-agent.dbg" ] && [ -f "$order" ] && command -v nm >/dev/nu
 fi
 [ -z "$smaps" ] || printf '   resident by mapping, 2 s before the call ends (%s/agent.smaps):\n%s\n' "$smaps" "$smaps_table"
 grep -oE 'Media stopped: .*' "$work/agent.log" | head -1 | sed 's/^/   /' || true
+if $mqtt; then
+  echo "   MQTT: $(grep -oE 'Connected to MQTT broker [^ ]+' "$work/agent.log" | head -1 || echo 'never connected'); the broker received $(grep -c 'Received PUBLISH from bench-call' "$work/broker/mosquitto.log" || true) publishes, $(grep -c 'Received PUBLISH from bench-call.*/calls' "$work/broker/mosquitto.log" || true) of them a call record (calls topic)"
+fi
 if [ $recording = on ]; then
   file=$(ls "$data"/recordings/*.opus 2>/dev/null | head -1)
   if [ -n "$file" ] && command -v opusinfo >/dev/null; then

@@ -49,27 +49,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A free UDP+TCP loopback port; and a base with COUNT free UDP ports above it (the agent's RTP range).
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p=s.getsockname()[1]; u=socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1",p)); print(p)'; }
-free_range() {
-  python3 - "$1" <<'EOF'
-import random, socket, sys
-count = int(sys.argv[1])
-for _ in range(200):
-    base = random.randrange(20000, 60000 - count) & ~1
-    held = []
-    try:
-        for p in range(base, base + count):
-            s = socket.socket(type=socket.SOCK_DGRAM); held.append(s); s.bind(("127.0.0.1", p))
-        print(base); break
-    except OSError:
-        pass
-    finally:
-        for s in held: s.close()
-else:
-    sys.exit("no free port range")
-EOF
-}
+# free_port, free_range COUNT (the agent's RTP range).
+# shellcheck source=deploy/bench-lib.sh
+. deploy/bench-lib.sh
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }       # utime + stime, in clock ticks
 udp_rcvbuf_errors() { awk '/^Udp:/ { if (n++) print $6 }' /proc/net/snmp; }
 # Datagrams the kernel dropped on one bound UDP port (the last column of /proc/net/udp), e.g. the agent's SIP socket.
