@@ -117,7 +117,7 @@ agent_pid=$!
 for _ in $(seq 1 150); do grep -q 'Ready\.' "$work/agent.log" && break; kill -0 $agent_pid 2>/dev/null || break; sleep 0.2; done
 grep -q 'Ready\.' "$work/agent.log" || { echo "!! the agent did not get ready:"; tail -20 "$work/agent.log"; exit 1; }
 # The start-up trim runs once the agent is healthy and idle (at most 30 s after start): measure after it.
-for _ in $(seq 1 400); do grep -qE 'Memory after start|TrimMemoryAfterStart' "$work/agent.log" && break; [ "${CALLSYNC_Device__TrimMemoryAfterStart:-true}" = false ] && break; sleep 0.1; done
+for _ in $(seq 1 400); do grep -q 'Memory after start' "$work/agent.log" && break; [ "${CALLSYNC_Device__TrimMemoryAfterStart:-true}" = false ] && break; sleep 0.1; done
 
 idle0=$(ticks $agent_pid); t0=$(now_ms); sleep 5; idle1=$(ticks $agent_pid); t1=$(now_ms)
 

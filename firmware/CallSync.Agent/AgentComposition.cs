@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using CallSync.Agent.Calls;
 using CallSync.Agent.Companion;
 using CallSync.Agent.Configuration;
@@ -131,6 +132,11 @@ internal static class AgentComposition
         {
             // A tls: endpoint without a certificate, which the configuration check already refuses: one line, exit 2.
             throw new StartupError($"sip: {ex.Message}");
+        }
+        catch (SocketException ex)
+        {
+            // A port another program (or another agent) holds: one line, exit 2, not a crash.
+            throw new StartupError($"sip: cannot listen on {string.Join(", ", options.Sip.UserAgent.ListenEndPoints)} ({ex.SocketErrorCode})");
         }
     }
 

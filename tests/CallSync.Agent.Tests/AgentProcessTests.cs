@@ -44,6 +44,19 @@ public sealed class AgentProcessTests : IDisposable
             agent.Output.Trim());
     }
 
+    [Fact]
+    public void Start_SipPortTaken_ExitsTwoNamingThePort()
+    {
+        using var holder = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int port = ((System.Net.IPEndPoint)holder.Client.LocalEndPoint!).Port;
+
+        using var agent = AgentProcess.Start("--config", Config(json => json["Sip"]!["Listen"] = new JsonArray($"udp:127.0.0.1:{port}")));
+
+        Assert.Equal(2, agent.WaitForExit(Patience));
+        Assert.Contains($"sip: cannot listen on udp:127.0.0.1:{port} (AddressAlreadyInUse)", agent.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", agent.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("json")]
