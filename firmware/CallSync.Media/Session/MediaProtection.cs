@@ -81,15 +81,10 @@ internal sealed class MediaProtection : IDisposable
             return SrtpResult.Ok; // plain RTP: no gate at all
         }
 
-        SpinningGate.Enter(_sendGate);
-        try
+        using (SpinningGate.Hold(_sendGate))
         {
             return _send is null ? SrtpResult.Ok
                 : rtcp ? _send.TryProtectRtcp(buffer, length, out newLength) : _send.TryProtect(buffer, length, out newLength);
-        }
-        finally
-        {
-            _sendGate.Exit();
         }
     }
 
@@ -102,8 +97,7 @@ internal sealed class MediaProtection : IDisposable
             return SrtpResult.Ok; // plain RTP: no gate at all
         }
 
-        SpinningGate.Enter(_receiveGate);
-        try
+        using (SpinningGate.Hold(_receiveGate))
         {
             if (_receive is null)
             {
@@ -125,10 +119,6 @@ internal sealed class MediaProtection : IDisposable
             {
                 return SrtpResult.Ok;
             }
-        }
-        finally
-        {
-            _receiveGate.Exit();
         }
 
         if (result == SrtpResult.AuthenticationFailed)

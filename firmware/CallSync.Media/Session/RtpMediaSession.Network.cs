@@ -62,23 +62,20 @@ public sealed partial class RtpMediaSession
     /// <summary>Takes in every datagram already waiting (called by the audio clock before each period).</summary>
     private void DrainReceived()
     {
-        SpinningGate.Enter(_socketLock); // the receive thread holds it for one datagram at most
-
-        try
+        using (SpinningGate.Hold(_socketLock)) // the receive thread holds it for one datagram at most
         {
-            while (_rtpSocket.Poll(0, SelectMode.SelectRead))
+            try
             {
-                int n = _rtpSocket.ReceiveFrom(_drainBuffer, SocketFlags.None, _drainSource);
-                OnRtp(_drainBuffer.AsSpan(0, n), _drainSource);
+                while (_rtpSocket.Poll(0, SelectMode.SelectRead))
+                {
+                    int n = _rtpSocket.ReceiveFrom(_drainBuffer, SocketFlags.None, _drainSource);
+                    OnRtp(_drainBuffer.AsSpan(0, n), _drainSource);
+                }
             }
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // ICMP errors and a closing socket: the receive thread reports real failures.
-        }
-        finally
-        {
-            _socketLock.Exit();
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // ICMP errors and a closing socket: the receive thread reports real failures.
+            }
         }
 
         RaiseDigits();

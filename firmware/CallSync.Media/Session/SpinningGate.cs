@@ -14,8 +14,7 @@ internal static class SpinningGate
         return new Held(gate);
     }
 
-    /// <summary>Enters <paramref name="gate"/>; the caller exits it.</summary>
-    public static void Enter(Lock gate)
+    private static void Enter(Lock gate)
     {
         var spin = default(SpinWait);
         while (!gate.TryEnter())
