@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project one after another (interop tests start real servers; running them side by side on
-# two cores only makes them slower) and ends with one "N passed, N failed, N skipped" line.
+# two cores only makes them slower) and ends with the failed tests (name and the first lines of the error, since a CI
+# log is often read from its tail) and one "N passed, N failed, N skipped" line.
 set -uo pipefail
 config=${1:-Release}
 cd "$(dirname "$0")/.."
@@ -25,6 +26,15 @@ for project in tests/*.Tests/*.Tests.csproj; do
 done
 
 echo
+for name in "${broken[@]}"; do
+  # vstest's console logger: "  Failed <test> [time]", then "  Error Message:" and its lines, then "  Stack Trace:".
+  awk -v project="$name" '
+    /^ +Failed [^ ]/ { print project ": " $0; shown = 0; inmessage = 0; next }
+    /^ +Error Message:/ { inmessage = 1; next }
+    /^ +Stack Trace:/ { inmessage = 0; next }
+    inmessage && shown < 8 { print "    " $0; shown++ }
+  ' "out/test-results/$name.log"
+done
 [ ${#broken[@]} -eq 0 ] || echo "failing projects: ${broken[*]}"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ ${#broken[@]} -eq 0 ]
