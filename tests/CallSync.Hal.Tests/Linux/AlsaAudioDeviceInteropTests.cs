@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using CallSync.Hal.Linux.Audio;
 using CallSync.Testing.Audio;
+using CallSync.Testing.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSync.Hal.Tests.Linux;
@@ -46,7 +47,7 @@ public sealed class AlsaAudioDeviceInteropTests(AlsaFixture alsa)
         {
             if (_count == 10)
             {
-                _allocatedAtTen = GC.GetAllocatedBytesForCurrentThread();
+                _allocatedAtTen = ThreadAllocations.Start();
             }
 
             if (_count < Frames.Length)
@@ -59,7 +60,7 @@ public sealed class AlsaAudioDeviceInteropTests(AlsaFixture alsa)
             _count++;
             if (_count == Frames.Length)
             {
-                SteadyStateAllocated = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtTen;
+                SteadyStateAllocated = ThreadAllocations.Since(_allocatedAtTen);
                 Done.Set();
             }
         }

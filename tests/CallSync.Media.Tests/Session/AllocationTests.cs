@@ -19,6 +19,7 @@ public sealed class AllocationTests
         var choice = new MediaCodecChoice(codec, (byte)(codec == AudioCodec.Opus ? 111 : 0), 101) { PacketTime = TimeSpan.FromMilliseconds(packetMs) };
         await using ReceiveHarness h = ReceiveHarness.Start(choice);
         h.Session.AttachRecordingSink(new CopyingSink(choice.RecordingSampleRate)); // the capturing sink grows lists
+        h.MeasureAllocations = true;
         var stream = new ToneStream { Codec = codec, PayloadType = choice.PayloadType, PacketMs = packetMs, ToneSeconds = 4, TailSeconds = 0 };
         var mic = new short[h.DeviceRate / 50];
         long index = 0;
@@ -29,7 +30,8 @@ public sealed class AllocationTests
         });
 
         Assert.True(h.Session.GetStatistics().ReceivedAudio > TimeSpan.FromSeconds(3));
+        Assert.Equal(200, h.PeriodAllocations.Count);
         long steady = h.PeriodAllocations.Skip(100).Sum(); // after 2 s of warm-up
-        Assert.True(steady == 0, $"{steady} bytes allocated by 100 steady periods");
+        Assert.True(steady == 0, $"{steady} bytes allocated by 100 steady periods; every period that allocated (period: bytes): {h.DescribeAllocations()}");
     }
 }

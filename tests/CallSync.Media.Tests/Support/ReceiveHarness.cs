@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CallSync.Media.Session;
+using CallSync.Testing.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -46,7 +47,13 @@ internal sealed class ReceiveHarness : IAsyncDisposable
     /// <summary>How many datagrams the session sent in each period.</summary>
     public List<int> SentPerPeriod { get; } = [];
 
-    /// <summary>Bytes the session's period allocated on this thread, per period.</summary>
+    /// <summary>
+    /// Whether <see cref="Run"/> measures the bytes each period allocates (<see cref="PeriodAllocations"/>); each
+    /// period then starts with a gen0 collection, which makes the count exact (<see cref="ThreadAllocations"/>).
+    /// </summary>
+    public bool MeasureAllocations { get; set; }
+
+    /// <summary>Bytes the session's period allocated on this thread, per period, when <see cref="MeasureAllocations"/> is set.</summary>
     public List<long> PeriodAllocations { get; } = [];
 
     public IPEndPoint PeerEndPoint => (IPEndPoint)_peer.LocalEndPoint!;
@@ -80,13 +87,25 @@ internal sealed class ReceiveHarness : IAsyncDisposable
 
             beforePeriod?.Invoke(p);
             short[] mic = microphone?.Invoke(p) ?? _mic;
-            long allocated = GC.GetAllocatedBytesForCurrentThread();
-            Session.OnFrame(mic, _playback);
-            PeriodAllocations.Add(GC.GetAllocatedBytesForCurrentThread() - allocated);
+            if (MeasureAllocations)
+            {
+                long start = ThreadAllocations.Start();
+                Session.OnFrame(mic, _playback);
+                PeriodAllocations.Add(ThreadAllocations.Since(start));
+            }
+            else
+            {
+                Session.OnFrame(mic, _playback);
+            }
+
             Played.AddRange(_playback);
             CollectSent();
         }
     }
+
+    /// <summary>Every period that allocated, as "period: bytes", for a failure message.</summary>
+    public string DescribeAllocations() =>
+        string.Join(", ", PeriodAllocations.Select((bytes, period) => (bytes, period)).Where(p => p.bytes != 0).Select(p => $"{p.period}: {p.bytes}"));
 
     public async ValueTask DisposeAsync()
     {
