@@ -69,17 +69,17 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
     /// <summary>Waits for the next unseen request of <paramref name="method"/> (others are left for later waits).</summary>
     public async Task<SipRequest> NextRequestAsync(string method, TimeSpan? timeout = null) =>
         (SipRequest)(await NextAsync(m => m is SipRequest r && r.Method.Name == method, timeout ?? DefaultTimeout).ConfigureAwait(false)
-            ?? throw new TimeoutException($"no {method} arrived"));
+            ?? throw new TimeoutException($"no {method} arrived; {ReceivedSummary()}"));
 
     /// <summary>Waits for the next unseen response with <paramref name="statusCode"/> to <paramref name="method"/>.</summary>
     public async Task<SipResponse> NextResponseAsync(int statusCode, string method, TimeSpan? timeout = null) =>
         (SipResponse)(await NextAsync(m => m is SipResponse r && r.StatusCode == statusCode && r.CSeq.Method?.Name == method, timeout ?? DefaultTimeout).ConfigureAwait(false)
-            ?? throw new TimeoutException($"no {statusCode} to {method} arrived"));
+            ?? throw new TimeoutException($"no {statusCode} to {method} arrived; {ReceivedSummary()}"));
 
     /// <summary>Waits for the next unseen response with <paramref name="statusCode"/> to <paramref name="method"/> in call <paramref name="callId"/>.</summary>
     public async Task<SipResponse> NextResponseAsync(int statusCode, string method, string callId, TimeSpan? timeout = null) =>
         (SipResponse)(await NextAsync(m => m is SipResponse r && r.StatusCode == statusCode && r.CSeq.Method?.Name == method && r.CallId == callId, timeout ?? DefaultTimeout).ConfigureAwait(false)
-            ?? throw new TimeoutException($"no {statusCode} to {method} in {callId} arrived"));
+            ?? throw new TimeoutException($"no {statusCode} to {method} in {callId} arrived; {ReceivedSummary()}"));
 
     /// <summary>The next unseen request of <paramref name="method"/> within <paramref name="window"/>, else null.</summary>
     public async Task<SipRequest?> TryNextRequestAsync(string method, TimeSpan window) =>
@@ -194,7 +194,7 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
         var b = NewRequest(SipMethod.Options, $"sip:1001@127.0.0.1:{Agent.Port}", callId, "<sip:1001@127.0.0.1>", 1);
         await SendAsync(b.ToArray()).ConfigureAwait(false);
         _ = await NextAsync(m => m is SipResponse r && r.CallId == callId, DefaultTimeout).ConfigureAwait(false)
-            ?? throw new TimeoutException("no answer to OPTIONS");
+            ?? throw new TimeoutException($"no answer to OPTIONS; {ReceivedSummary()}");
     }
 
     public async ValueTask DisposeAsync()
@@ -222,6 +222,17 @@ public sealed class ScriptedSipPeer : IAsyncDisposable
         b.AddHeader(SipHeaderNames.CallId, callId);
         b.AddHeader(SipHeaderNames.CSeq, $"{sequence} {method.Name}");
         return b;
+    }
+
+    /// <summary>What arrived so far, for a wait that timed out: each message's start line, CSeq and Call-ID, and whether a wait took it.</summary>
+    private string ReceivedSummary()
+    {
+        lock (_gate)
+        {
+            IEnumerable<string> lines = _received.Select((m, i) =>
+                (m is SipRequest r ? r.Method.Name : $"{((SipResponse)m).StatusCode}") + $" (CSeq {m.CSeq.Sequence} {m.CSeq.Method?.Name}, {m.CallId}{(_taken.Contains(i) ? ", taken" : string.Empty)})");
+            return _received.Count == 0 ? "nothing received" : "received: " + string.Join("; ", lines);
+        }
     }
 
     private async Task SendAsync(byte[] datagram) => await _udp.SendAsync(datagram, Agent).ConfigureAwait(false);
