@@ -54,6 +54,11 @@ internal static class Program
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitConfiguration;
         }
+        catch (Exception ex) when (NativeLibraryCheck.FromLoadFailure(ex) is { } missing)
+        {
+            await Console.Error.WriteLineAsync(missing.Message).ConfigureAwait(false);
+            return ExitConfiguration;
+        }
 
         try
         {
@@ -72,6 +77,12 @@ internal static class Program
         {
             // A component refused to start (a port in use, a socket path taken): one line, exit 2.
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitConfiguration;
+        }
+        catch (Exception ex) when (NativeLibraryCheck.FromLoadFailure(ex) is { } missing)
+        {
+            // A library NativeLibraryCheck does not list, loaded as the services start: one line too.
+            await Console.Error.WriteLineAsync(missing.Message).ConfigureAwait(false);
             return ExitConfiguration;
         }
         finally
@@ -121,6 +132,7 @@ internal static class Program
     {
         var configuration = AgentConfigurationLoader.Load(args, out _);
         var options = AgentOptionsReader.Read(configuration, out var warnings);
+        NativeLibraryCheck.Require(NativeLibraryCheck.Required);
         var dataDirectory = DataDirectory.Prepare(options.Device.DataDir);
         var version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 

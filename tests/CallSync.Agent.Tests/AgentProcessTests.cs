@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
 using CallSync.Control;
 using CallSync.Testing.Files;
 using CallSync.Testing.Peers.Agent;
+using CallSync.Testing.Processes;
 
 namespace CallSync.Agent.Tests;
 
@@ -55,6 +57,36 @@ public sealed class AgentProcessTests : IDisposable
         Assert.Equal(2, agent.WaitForExit(Patience));
         Assert.Contains($"sip: cannot listen on udp:127.0.0.1:{port} (AddressAlreadyInUse)", agent.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_SystemLibraryBroken_ExitsTwoNamingTheLibraryAndItsPackage()
+    {
+        var opus = Tool.RunChecked("ldconfig", "-p").Split('\n')
+            .Where(l => l.TrimStart().StartsWith("libopus.so.0 ", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf("=> ", StringComparison.Ordinal) + 3)..].Trim())
+            .First();
+
+        using var agent = AgentProcess.StartWithFileBroken(opus, "--config", Config());
+
+        Assert.Equal(2, agent.WaitForExit(Patience));
+        Assert.Contains($"start-up: libopus.so.0 cannot be loaded ({opus}: ", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("; it comes with Debian's libopus0", agent.Output, StringComparison.Ordinal);
+        Assert.Single(agent.Output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Start_BundledSqliteMissing_ExitsTwoNamingTheLibrary()
+    {
+        string arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        var sqlite = AgentProcess.InstalledFile("libe_sqlite3.so", $"runtimes/linux-{arch}/native/libe_sqlite3.so");
+        Assert.True(File.Exists(sqlite), sqlite);
+
+        using var agent = AgentProcess.StartWithFileBroken(sqlite, "--config", Config());
+
+        Assert.Equal(2, agent.WaitForExit(Patience));
+        Assert.Equal($"start-up: e_sqlite3 cannot be loaded ({sqlite}: file too short); it comes with the agent's release bundle (libe_sqlite3.so beside the agent)",
+            agent.Output.Trim());
     }
 
     [Theory]
