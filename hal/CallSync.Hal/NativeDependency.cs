@@ -13,8 +13,8 @@ namespace CallSync.Hal;
 public sealed record NativeDependency(string Library, string Source, Assembly Owner)
 {
     /// <summary>
-    /// Loads the library as the owner's imports will, then releases it; false with the loader's last reason (e.g.
-    /// "cannot open shared object file: No such file or directory") when it cannot be loaded.
+    /// Loads the library as the owner's imports will, then releases it; false with the loader's reason
+    /// (<see cref="ReasonOf"/>: "not found", or a found file's error such as "file too short") when it cannot be loaded.
     /// </summary>
     public bool TryLoad(out string reason)
     {

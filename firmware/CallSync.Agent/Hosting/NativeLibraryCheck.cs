@@ -7,7 +7,8 @@ namespace CallSync.Agent.Hosting;
 
 /// <summary>
 /// The system libraries the agent needs, loaded once at start: a board missing one (a package not installed, a
-/// half-copied install) fails with one line naming the library and its package, not at the first call that needs it.
+/// half-copied install) fails with one line naming each such library and where it comes from, not at the first call
+/// that needs it.
 /// </summary>
 internal static class NativeLibraryCheck
 {
