@@ -21,6 +21,11 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args is [NativeLibraryCheck.Switch])
+        {
+            return NativeLibraryCheck.Run(Console.Out, Console.Error);
+        }
+
         if (!ConfigCommand.TryParse(args, out var command, out var usage))
         {
             await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
@@ -34,6 +39,7 @@ internal static class Program
                     "usage: callsync-agent [--config FILE] [--Section:Key=value ...]\n" +
                     "       callsync-agent --check-config FILE [--Section:Key=value ...]   validate, start nothing: exit 0, or 2 listing every problem\n" +
                     "       callsync-agent --print-config-reference                       every key, as the Markdown table in docs/configuration.md\n" +
+                    "       callsync-agent --check-libraries                              load every native library the agent needs: exit 0, or 2 naming each that fails\n" +
                     $"  FILE defaults to {AgentConfigurationLoader.DefaultConfigPath}; every key can also be set as " +
                     "CALLSYNC_Section__Key in the environment. See docs/configuration.md.").ConfigureAwait(false);
                 return 0;
@@ -47,6 +53,7 @@ internal static class Program
         IHost host;
         try
         {
+            NativeLibraryCheck.RequireInChild();
             host = Build(args);
         }
         catch (Exception ex) when (ex is ConfigurationError or StartupError)
@@ -132,7 +139,6 @@ internal static class Program
     {
         var configuration = AgentConfigurationLoader.Load(args, out _);
         var options = AgentOptionsReader.Read(configuration, out var warnings);
-        NativeLibraryCheck.Require(NativeLibraryCheck.Required);
         var dataDirectory = DataDirectory.Prepare(options.Device.DataDir);
         var version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 

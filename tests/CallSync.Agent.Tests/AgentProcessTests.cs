@@ -60,6 +60,18 @@ public sealed class AgentProcessTests : IDisposable
     }
 
     [Fact]
+    public void CheckLibraries_OnThisMachine_EachLibraryLoads()
+    {
+        using var agent = AgentProcess.Start("--check-libraries");
+
+        Assert.Equal(0, agent.WaitForExit(Patience));
+        foreach (var library in new[] { "libopus.so.0", "libspandsp.so.2", "libopusenc.so.0", "e_sqlite3" })
+        {
+            Assert.Contains($"{library}: loads (", agent.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Start_SystemLibraryBroken_ExitsTwoNamingTheLibraryAndItsPackage()
     {
         var opus = Tool.RunChecked("ldconfig", "-p").Split('\n')
