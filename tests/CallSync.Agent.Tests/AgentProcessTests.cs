@@ -97,7 +97,7 @@ public sealed class AgentProcessTests : IDisposable
         using var agent = AgentProcess.StartWithFileBroken(sqlite, "--config", Config());
 
         Assert.Equal(2, agent.WaitForExit(Patience));
-        Assert.Equal($"start-up: e_sqlite3 cannot be loaded ({sqlite}: file too short); it comes with the agent's release bundle (libe_sqlite3.so beside the agent)",
+        Assert.Equal($"start-up: e_sqlite3 cannot be loaded ({sqlite}: file too short); it comes with the agent's release bundle: libe_sqlite3.so beside the agent",
             agent.Output.Trim());
     }
 

@@ -26,7 +26,7 @@ internal static class NativeLibraryCheck
         .. MediaNativeDependencies.All,
         .. RecordingNativeDependencies.All,
         // The records store's SQLite (Microsoft.Data.Sqlite's e_sqlite3 provider) ships beside the agent, not in Debian.
-        new("e_sqlite3", "the agent's release bundle (libe_sqlite3.so beside the agent)", typeof(NativeLibraryCheck).Assembly),
+        new("e_sqlite3", "the agent's release bundle: libe_sqlite3.so beside the agent", typeof(NativeLibraryCheck).Assembly),
     ];
 
     /// <summary>
