@@ -72,6 +72,19 @@ public sealed class AgentProcessTests : IDisposable
     }
 
     [Fact]
+    public void Start_ThroughTheApphost_ChecksItsLibrariesAndServes()
+    {
+        // `make run` starts out/bin/callsync-agent, the apphost: the library check's child is then the apphost alone
+        // (under `dotnet callsync-agent.dll` it is dotnet with the dll), else the child refuses its arguments.
+        var apphost = Path.Combine(AppContext.BaseDirectory, "callsync-agent");
+        using var agent = ChildProcess.Start(new ChildProcessOptions(apphost, ["--config", Config()]) { Name = "callsync-agent" });
+
+        agent.WaitForLine(AgentProcess.ReadyLine, Patience);
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+    }
+
+    [Fact]
     public void Start_SystemLibraryBroken_ExitsTwoNamingTheLibraryAndItsPackage()
     {
         var opus = Tool.RunChecked("ldconfig", "-p").Split('\n')

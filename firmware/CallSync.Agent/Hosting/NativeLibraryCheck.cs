@@ -59,7 +59,10 @@ internal static class NativeLibraryCheck
         return ConfigCheck.ExitInvalid;
     }
 
-    /// <summary>Runs <c>--check-libraries</c> in a child process: this program again (with its dll under the JIT host).</summary>
+    /// <summary>
+    /// Runs <c>--check-libraries</c> in a child process: this program again. Started as <c>dotnet callsync-agent.dll</c>,
+    /// the process is the dotnet host and the dll goes first; a NativeAOT binary or an apphost is the program itself.
+    /// </summary>
     /// <exception cref="StartupError">A library cannot be loaded (the child's line), or the check itself failed.</exception>
     public static void RequireInChild()
     {
@@ -69,10 +72,9 @@ internal static class NativeLibraryCheck
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string self = Environment.GetCommandLineArgs()[0];
-        if (self.EndsWith(".dll", StringComparison.Ordinal))
+        if (Path.GetFileName(start.FileName) == "dotnet")
         {
-            start.ArgumentList.Add(self); // dotnet callsync-agent.dll
+            start.ArgumentList.Add(Environment.GetCommandLineArgs()[0]); // the dll
         }
 
         start.ArgumentList.Add(Switch);
