@@ -56,14 +56,9 @@ internal static class Program
             NativeLibraryCheck.RequireInChild();
             host = Build(args);
         }
-        catch (Exception ex) when (ex is ConfigurationError or StartupError)
+        catch (Exception ex) when (StartupFailure(ex) is { } line)
         {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitConfiguration;
-        }
-        catch (Exception ex) when (NativeLibraryCheck.FromLoadFailure(ex) is { } missing)
-        {
-            await Console.Error.WriteLineAsync(missing.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
             return ExitConfiguration;
         }
 
@@ -80,16 +75,11 @@ internal static class Program
             await trim.ConfigureAwait(false);
             return 0;
         }
-        catch (StartupError ex)
+        catch (Exception ex) when (StartupFailure(ex) is { } line)
         {
-            // A component refused to start (a port in use, a socket path taken): one line, exit 2.
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitConfiguration;
-        }
-        catch (Exception ex) when (NativeLibraryCheck.FromLoadFailure(ex) is { } missing)
-        {
-            // A library NativeLibraryCheck does not list, loaded as the services start: one line too.
-            await Console.Error.WriteLineAsync(missing.Message).ConfigureAwait(false);
+            // A component refused to start (a port in use, a socket path taken, a library that does not load): one
+            // line, exit 2.
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
             return ExitConfiguration;
         }
         finally
@@ -105,6 +95,13 @@ internal static class Program
             }
         }
     }
+
+    /// <summary>
+    /// The one line an operator gets for a failure to start: a configuration or start-up error's message, or a native
+    /// library the runtime could not load (one <see cref="NativeLibraryCheck"/> does not list); null for anything else.
+    /// </summary>
+    private static string? StartupFailure(Exception error) =>
+        error is ConfigurationError or StartupError ? error.Message : NativeLibraryCheck.LoadFailureLine(error);
 
     // --check-config FILE: what the agent would read from FILE (with the same environment and overrides), every
     // problem and warning listed; nothing is opened, bound or created.

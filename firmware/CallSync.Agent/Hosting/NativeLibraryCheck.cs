@@ -100,13 +100,13 @@ internal static class NativeLibraryCheck
     /// A library the runtime failed to load while the host was built or started, one this check does not list, as the
     /// one-line start-up error; null when <paramref name="error"/> is something else.
     /// </summary>
-    public static StartupError? FromLoadFailure(Exception error)
+    public static string? LoadFailureLine(Exception error)
     {
         for (Exception? e = error; e is not null; e = e.InnerException)
         {
             if (e is DllNotFoundException missing)
             {
-                return new StartupError($"start-up: {NativeDependency.LibraryOf(missing)} cannot be loaded ({NativeDependency.ReasonOf(missing)})");
+                return $"start-up: {NativeDependency.LibraryOf(missing)} cannot be loaded ({NativeDependency.ReasonOf(missing)})";
             }
         }
 
